@@ -1,0 +1,1 @@
+"""pydantic models of what users write: the submission (and later sources, profiles)."""
