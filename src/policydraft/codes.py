@@ -31,6 +31,7 @@ CODES: dict[str, str] = {
     "PD402": "signatory file lacks a name column",
     "PD403": "signatory file cannot be read or decoded",
     "PD404": "signatory file's encoding was detected (not UTF-8)",
+    "PD405": "signatory's consent is empty or unclear, so the row is left out",
     # PD9xx: rendering and output
     "PD901": "an output file could not be written",
     "PD902": "text contains a character no bundled font can draw",

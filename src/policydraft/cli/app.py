@@ -1,0 +1,77 @@
+"""Typer application: each command parses options, calls the pipeline and displays."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policydraft.cli import commands
+
+app = typer.Typer(
+    name="policydraft",
+    help="Formal comment letters and open letters to agencies, as DOCX and PDF.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+Folder = Annotated[Path, typer.Argument(help="The submission folder.", show_default=False)]
+
+
+@app.callback()
+def _options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+) -> None:
+    if debug:
+        os.environ["POLICYDRAFT_DEBUG"] = "1"
+
+
+@app.command()
+def init(
+    folder: Folder,
+    template: Annotated[str, typer.Option(help="open-letter or comment-letter.")] = "comment-letter",
+) -> None:
+    """Write a working starter submission into FOLDER."""
+    commands.init(folder, template)
+
+
+@app.command()
+def check(
+    folder: Folder = Path("."),
+    json: Annotated[bool, typer.Option("--json", help="Print diagnostics as JSON.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Load and validate everything; render nothing."""
+    raise typer.Exit(commands.check(folder, as_json=json, strict=strict))
+
+
+@app.command()
+def render(
+    folder: Folder = Path("."),
+    to: Annotated[str, typer.Option("--to", help="Formats, comma-separated.")] = "docx,pdf",
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder.")] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print diagnostics as JSON.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check FOLDER, then write the documents (atomically)."""
+    raise typer.Exit(commands.render(folder, to, out, as_json=json, strict=strict))
+
+
+def main() -> None:
+    """Console entry point: no traceback reaches a user unless --debug is given."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so plainly, show the traceback only on request
+        if os.environ.get("POLICYDRAFT_DEBUG") or "--debug" in sys.argv:
+            raise
+        from policydraft.cli.display import internal_error
+
+        sys.exit(internal_error(exc))

@@ -1,0 +1,64 @@
+"""The commands' bodies: parse what the options mean, run the pipeline, display."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from policydraft.cli.display import (
+    EXIT_ERRORS,
+    abort,
+    display_diagnostics,
+    display_message,
+    display_rendered,
+)
+from policydraft.diagnostics import Diagnostics
+from policydraft.pipeline import FORMATS, check as check_submission, render as render_submission
+from policydraft.resources import builtin_templates
+
+_STARTER = Path(__file__).resolve().parent.parent / "starter"
+
+
+def _require_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        abort(f"no such submission folder: {folder}")
+
+
+def check(folder: Path, *, as_json: bool, strict: bool) -> int:
+    _require_folder(folder)
+    diags = Diagnostics()
+    check_submission(folder, diags)
+    return display_diagnostics(diags, as_json=as_json, strict=strict)
+
+
+def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bool) -> int:
+    _require_folder(folder)
+    formats = [f.strip().lower() for f in to.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        abort(f"--to takes {' and/or '.join(FORMATS)}, not {to!r}")
+    diags = Diagnostics()
+    checked = check_submission(folder, diags)
+    status = display_diagnostics(diags, as_json=as_json, strict=strict)
+    if status != 0 or checked is None or checked.document is None:
+        return EXIT_ERRORS
+    ordered = sorted(dict.fromkeys(formats), key=lambda f: -FORMATS.index(f))  # PDF first
+    display_rendered(render_submission(checked, ordered, out))
+    return status
+
+
+def init(folder: Path, template: str) -> None:
+    if template not in builtin_templates():
+        abort(f"unknown template {template!r}; choose from {', '.join(builtin_templates())}")
+    if (folder / "policydraft.yaml").exists():
+        abort(f"{folder / 'policydraft.yaml'} already exists; not overwriting it")
+    for source in sorted(_STARTER.rglob("*")):
+        if source.is_dir():
+            continue
+        target = folder / source.relative_to(_STARTER)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text(encoding="utf-8")
+        if source.name == "policydraft.yaml":
+            text = text.replace("{template}", template).replace("{date}", dt.date.today().isoformat())
+        target.write_text(text, encoding="utf-8")
+    display_message(f"wrote a starter submission in {folder}; try: policydraft render {folder}")

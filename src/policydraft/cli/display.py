@@ -1,0 +1,70 @@
+"""The one place that prints: diagnostics, results and aborts."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, NoReturn
+
+import typer
+
+from policydraft.diagnostics import Diagnostic, Diagnostics, to_json
+from policydraft.render import RenderedFile
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+
+
+def display_diagnostics(diags: Diagnostics, *, as_json: bool, strict: bool = False) -> int:
+    """Print every diagnostic (stderr, or JSON on stdout); return the exit status they imply."""
+    items = [_strict(d) if strict else d for d in diags.sorted()]
+    if as_json:
+        typer.echo(to_json(items))
+    else:
+        for item in items:
+            typer.echo(item.format(), err=True)
+        _summary(items)
+    return EXIT_ERRORS if any(d.severity == "error" for d in items) else EXIT_OK
+
+
+def _strict(d: Diagnostic) -> Diagnostic:
+    if d.severity != "warning":
+        return d
+    return Diagnostic(d.file, d.line, d.column, "error", d.code, d.message + " [--strict]")
+
+
+def _summary(items: Iterable[Diagnostic]) -> None:
+    items = list(items)
+    errors = sum(1 for d in items if d.severity == "error")
+    warnings = sum(1 for d in items if d.severity == "warning")
+    if errors or warnings:
+        typer.echo(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}", err=True)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def display_rendered(files: Iterable[RenderedFile]) -> None:
+    for file in files:
+        pages = f"{_plural(file.pages, 'page')}" if file.pages is not None else "pages not counted"
+        if file.format == "docx" and file.pages is not None:
+            pages += " as laid out in the PDF"
+        typer.echo(f"wrote {file.path} ({pages}, {file.size / 1024:,.0f} KB)")
+
+
+def display_message(text: str) -> None:
+    typer.echo(text)
+
+
+def abort(text: str, code: int = EXIT_USAGE) -> NoReturn:
+    typer.echo(f"policydraft: {text}", err=True)
+    raise typer.Exit(code)
+
+
+def internal_error(exc: BaseException) -> int:
+    sys.stderr.write(
+        f"policydraft: internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in policydraft, not in your files; rerun with --debug for a traceback.\n"
+    )
+    return EXIT_ERRORS

@@ -1,0 +1,132 @@
+"""Submission + template -> the document tree.
+
+Each Markdown body (introduction, every argument, conclusion) is parsed on its own, so its
+footnotes are scoped to it and its diagnostics point into its own file. The template only
+decides where bodies go: it prints a *slot* for each, and the signatory appendix is a slot too,
+built straight from the signers (it may hold 100,000 of them, so it never passes through
+Markdown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from policydraft.compose.appendix import build_appendix
+from policydraft.compose.templates import (
+    Markdown,
+    Template,
+    check_parts,
+    render_template,
+    roman,
+)
+from policydraft.diagnostics import Diagnostics
+from policydraft.model import PART_ROLES, Block, Document, Metadata
+from policydraft.readers.markdown import read_markdown
+from policydraft.readers.submission import LoadedSubmission, MarkdownText
+from policydraft.signatories.model import Signatory
+
+SLOT = "slot"
+
+
+@dataclass(frozen=True)
+class ArgumentView:
+    """What a template sees of one argument."""
+
+    number: str  # Roman numeral: "I", "II", ...
+    heading: str
+    body: Markdown
+
+
+@dataclass(frozen=True)
+class SignatoriesView:
+    count: int
+    note: str | None
+    appendix: Markdown
+
+
+def _slot(name: str) -> Markdown:
+    return Markdown(f"\n\n::: {SLOT} {name}\n:::\n\n")
+
+
+def compose_letter(
+    loaded: LoadedSubmission,
+    template: Template,
+    signers: Sequence[Signatory] | None,
+    diags: Diagnostics,
+) -> Document | None:
+    """The letter as a document tree, or None when the template or a body has errors."""
+    submission = loaded.submission
+    slots = _parse_bodies(loaded, diags)
+    if signers is not None:
+        slots["appendix"] = (build_appendix(signers, submission.signatories),)
+    rendered = _render(template, loaded, signers, diags)
+    if rendered is None:
+        return None
+    text, origin = rendered
+    blocks = read_markdown(
+        MarkdownText(text, origin), diags, parts={*PART_ROLES, SLOT}, slots=slots
+    )
+    metadata = Metadata(
+        title=submission.title,
+        author=submission.commenter.organization or submission.commenter.name,
+        subject=f"Docket No. {submission.docket}" if submission.docket else submission.title,
+        date=submission.date,
+    )
+    return Document(metadata, blocks)
+
+
+def _parse_bodies(loaded: LoadedSubmission, diags: Diagnostics) -> dict[str, tuple[Block, ...]]:
+    slots: dict[str, tuple[Block, ...]] = {}
+    if loaded.introduction is not None:
+        slots["introduction"] = read_markdown(loaded.introduction, diags)
+    for i, (_, body) in enumerate(loaded.arguments, start=1):
+        slots[f"argument-{i}"] = read_markdown(body, diags)
+    if loaded.conclusion is not None:
+        slots["conclusion"] = read_markdown(loaded.conclusion, diags)
+    return slots
+
+
+def _render(
+    template: Template,
+    loaded: LoadedSubmission,
+    signers: Sequence[Signatory] | None,
+    diags: Diagnostics,
+) -> tuple[str, Any] | None:
+    check_parts(template, {*PART_ROLES, SLOT}, diags)
+    context = template_context(loaded, signers)
+    return render_template(template, context, diags)
+
+
+def template_context(
+    loaded: LoadedSubmission, signers: Sequence[Signatory] | None
+) -> dict[str, Any]:
+    """Every variable a template can use; docs/templates.md lists them."""
+    submission = loaded.submission
+    arguments = [
+        ArgumentView(roman(i), heading, _slot(f"argument-{i}"))
+        for i, (heading, _) in enumerate(loaded.arguments, start=1)
+    ]
+    signatories = None
+    if signers is not None:
+        config = submission.signatories
+        signatories = SignatoriesView(
+            count=sum(1 for s in signers if s.consent),
+            note=config.note if config else None,
+            appendix=_slot("appendix"),
+        )
+    return {
+        "title": submission.title,
+        "date": submission.date,
+        "docket": submission.docket,
+        "commenter": submission.commenter,
+        "addressee": submission.addressee,
+        "salutation": submission.salutation,
+        "introduction": _slot("introduction") if loaded.introduction else None,
+        "arguments": arguments,
+        "conclusion": _slot("conclusion") if loaded.conclusion else None,
+        "closing": submission.closing,
+        "signature": submission.signature,
+        "signatories": signatories,
+    }

@@ -1,0 +1,74 @@
+"""The stages every command shares: load and check a submission, then render it.
+
+Commands call these and print what comes back; nothing here prints. A stage that finds a
+user's mistake adds a diagnostic and carries on where it can, so one run reports them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from policydraft.compose import compose_letter
+from policydraft.compose.templates import Template, find_template
+from policydraft.diagnostics import Diagnostics
+from policydraft.model import Document
+from policydraft.render import RenderedFile, write_outputs
+from policydraft.readers.signatories import read_signatories
+from policydraft.readers.submission import LoadedSubmission, load_submission
+from policydraft.signatories.model import Signatory
+
+FORMATS = ("docx", "pdf")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A submission that loaded, with its signers and the composed document (if no errors)."""
+
+    loaded: LoadedSubmission
+    template: Template | None
+    signers: tuple[Signatory, ...] | None
+    document: Document | None
+
+
+def check(folder: Path, diags: Diagnostics) -> Checked | None:
+    """Load and validate everything, composing the document tree as the last check."""
+    loaded = load_submission(folder, diags)
+    if loaded is None:
+        return None
+    signers = _signers(loaded, diags)
+    name = loaded.submission.template
+    template = find_template(name, loaded.folder, diags, loaded.locate("template"))
+    document = None
+    if template is not None:
+        document = compose_letter(loaded, template, signers, diags)
+    return Checked(loaded, template, signers, None if diags.has_errors else document)
+
+
+def _signers(loaded: LoadedSubmission, diags: Diagnostics) -> tuple[Signatory, ...] | None:
+    config = loaded.submission.signatories
+    if config is None:
+        return None
+    path = loaded.folder / config.file
+    where = loaded.locate("signatories", "file")
+    return tuple(read_signatories(path, config.columns, diags, where))
+
+
+def output_paths(checked: Checked, out_dir: Path | None, formats: Sequence[str]) -> list[Path]:
+    loaded = checked.loaded
+    output = loaded.submission.output
+    folder = out_dir if out_dir is not None else loaded.folder / output.dir
+    stem = output.name or loaded.folder.resolve().name
+    return [folder / f"{stem}.{fmt}" for fmt in formats]
+
+
+def render(
+    checked: Checked, formats: Sequence[str], out_dir: Path | None
+) -> list[RenderedFile]:
+    """Write the documents atomically; earlier outputs stay if anything fails."""
+
+    assert checked.document is not None, "render() needs a document without errors"
+    paths = output_paths(checked, out_dir, formats)
+    reference = checked.template.reference_docx if checked.template else None
+    return write_outputs(checked.document, dict(zip(formats, paths, strict=True)), reference)

@@ -1,0 +1,1 @@
+"""Signers: read, filter by consent, order and group them for the appendix."""
