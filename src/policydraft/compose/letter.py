@@ -66,7 +66,7 @@ def compose_letter(
         return None
     text, origin = rendered
     blocks = read_markdown(
-        MarkdownText(text, origin), diags, parts={*PART_ROLES, SLOT}, slots=slots
+        MarkdownText(text, origin), diags, parts=PART_ROLES, slots=slots
     )
     metadata = Metadata(
         title=submission.title,
