@@ -15,6 +15,7 @@ CODES: dict[str, str] = {
     "PD104": "a value has the wrong type or an invalid form",
     "PD105": "a file named in the submission is missing or unreadable",
     "PD106": "an argument needs exactly one of body: and file:",
+    "PD107": "a key is given twice in the same mapping of policydraft.yaml",
     # PD2xx: Markdown bodies
     "PD201": "footnote reference without a definition in the same body",
     "PD202": "footnote defined but never referenced",

@@ -46,8 +46,11 @@ def read_signatories(
     index = _column_index(header, columns)
     if "name" not in index:
         wanted = columns.get("name", "name")
-        diags.error("PD402", f"{shown} has no '{wanted}' column (headers: {', '.join(header)})",
-                    Location(shown, 1, 1))
+        diags.error(
+            "PD402",
+            f"{shown} has no '{wanted}' column (headers: {', '.join(header)})",
+            Location(shown, 1, 1),
+        )
         return []
     signers: list[Signatory] = []
     for row in reader:
@@ -72,10 +75,15 @@ def _decode(path: Path, shown: str, diags: Diagnostics, where: Location) -> str 
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    # Spreadsheet exports that are not UTF-8 are nearly always Windows-1252; short samples
+    # fool open-ended detection (it may pick a Baltic code page), so prefer it when it fits.
+    best = from_bytes(raw, cp_isolation=["cp1252", "utf_16"]).best() or from_bytes(raw).best()
     if best is None:
-        diags.error("PD403", f"{shown} is neither UTF-8 nor a recognised text encoding",
-                    Location(shown, 1, 1))
+        diags.error(
+            "PD403",
+            f"{shown} is neither UTF-8 nor a recognised text encoding",
+            Location(shown, 1, 1),
+        )
         return None
     diags.note("PD404", f"{shown} is not UTF-8; read it as {best.encoding}", Location(shown, 1, 1))
     return str(best)

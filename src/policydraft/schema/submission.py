@@ -7,13 +7,40 @@ that need other files (a Markdown file exists, a source key is known) live in re
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # A docket like 12345 or a title like 1984 is a number to YAML; users mean text.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, coerce_numbers_to_str=True
+    )
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """Accept only a calendar date (YAML's own, or text YYYY-MM-DD).
+
+    pydantic's lax date parsing would read 20250315 as a Unix timestamp and accept datetimes;
+    a letter's date is neither, so anything else is an ``iso_date`` error.
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("iso_date", "a date must be written YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 class Person(_Strict):
@@ -34,7 +61,10 @@ class Argument(_Strict):
     @model_validator(mode="after")
     def _one_source(self) -> Argument:
         if (self.body is None) == (self.file is None):
-            raise ValueError("PD106: an argument needs exactly one of body: and file:")
+            # A custom type (not ValueError) so the reader can tell it apart and report PD106.
+            raise PydanticCustomError(
+                "body_or_file", "an argument needs exactly one of body: and file:"
+            )
         return self
 
 
@@ -58,7 +88,7 @@ class OutputConfig(_Strict):
 
 class Submission(_Strict):
     title: str
-    date: dt.date
+    date: IsoDate
     profile: str | None = None
     template: str = "comment-letter"
     docket: str | None = None

@@ -1,0 +1,352 @@
+"""Markdown bodies -> document-tree blocks (model.py), with diagnostics at file lines.
+
+markdown-it does the parsing (parser in markdown_parser.py); this module only maps its
+syntax tree onto the letter's small model. Anything a letter cannot carry (images, tables,
+code blocks, rules) is warned about and, where it has text, printed literally: nothing a
+user wrote disappears silently. Footnotes are scoped to one body and each reference becomes
+a ``Note`` holding its definition's blocks, at the reference's position.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, TypeGuard
+
+from markdown_it.tree import SyntaxTreeNode
+
+from policydraft.diagnostics import Diagnostics, Location
+from policydraft.model import (
+    PART_ROLES,
+    Block,
+    BlockQuote,
+    BulletList,
+    Code,
+    Emph,
+    Heading,
+    Inline,
+    LetterPart,
+    LineBreak,
+    Link,
+    Note,
+    OrderedList,
+    Para,
+    PartRole,
+    Strong,
+    Text,
+    plain_text,
+)
+from policydraft.readers.markdown_parser import CONTAINER, MISSING_NOTE, markdown_parser
+from policydraft.readers.markdown_text import MarkdownText
+
+_NO_SLOTS: Mapping[str, tuple[Block, ...]] = MappingProxyType({})
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def read_markdown(
+    body: MarkdownText,
+    diags: Diagnostics,
+    *,
+    parts: Collection[str] = (),
+    slots: Mapping[str, tuple[Block, ...]] = _NO_SLOTS,
+) -> tuple[Block, ...]:
+    """Parse one body into blocks.
+
+    ``parts`` (a subset of model.PART_ROLES) and ``slots`` are for templates: ``::: date``
+    becomes a ``LetterPart`` and ``::: slot NAME`` is replaced by ``slots[NAME]``. Without
+    either, ``:::`` lines are ordinary text, as users' argument bodies expect.
+    """
+    unknown_roles = set(parts) - set(PART_ROLES)
+    if unknown_roles:
+        raise ValueError(f"not letter part roles: {sorted(unknown_roles)}")
+    env: dict[str, Any] = {}
+    parser = markdown_parser(containers=bool(parts or slots))
+    root = SyntaxTreeNode(parser.parse(body.text, env))
+    reader = _Reader(body, diags, frozenset(parts), slots, env, _LINE_BREAK.split(body.text))
+    reader.collect_definitions(root)
+    blocks = reader.blocks(root.children)
+    reader.report_unused_definitions()
+    return blocks
+
+
+@dataclass
+class _Reader:
+    """State of one body's conversion: its footnote definitions and what was referenced."""
+
+    body: MarkdownText
+    diags: Diagnostics
+    parts: frozenset[str]
+    slots: Mapping[str, tuple[Block, ...]]
+    env: dict[str, Any]
+    lines: list[str]
+    definitions: dict[str, SyntaxTreeNode] = field(default_factory=dict)
+    referenced: set[str] = field(default_factory=set)
+    expanding: list[str] = field(default_factory=list)
+
+    # --- footnote definitions --------------------------------------------------------------
+
+    def collect_definitions(self, root: SyntaxTreeNode) -> None:
+        """Index every ``[^label]:`` definition; the first of two with one label wins."""
+        for node in root.walk():
+            if node.type != "footnote_reference":
+                continue
+            label = str(node.meta["label"])
+            first = self.definitions.get(label)
+            if first is None:
+                self.definitions[label] = node
+                continue
+            message = (
+                f"footnote [^{label}] is defined twice (first at line "
+                f"{self.at(first).line}); the first definition is used"
+            )
+            self.diags.error("PD204", message, self.at(node))
+
+    def report_unused_definitions(self) -> None:
+        for label, node in self.definitions.items():
+            if label not in self.referenced:
+                message = f"footnote [^{label}] is defined but never referenced in this text"
+                self.diags.warning("PD202", message, self.at(node))
+
+    # --- locations -------------------------------------------------------------------------
+
+    def at(self, node: SyntaxTreeNode, line_offset: int = 0) -> Location:
+        """The file location of a block node (inline nodes carry no line of their own)."""
+        start = node.map[0] if node.map else 0
+        return self.body.location(start + line_offset)
+
+    def source(self, node: SyntaxTreeNode) -> list[str]:
+        """The body lines a block node was written on, for printing it literally."""
+        start, end = node.map if node.map else (0, 0)
+        lines = self.lines[start:end]
+        while lines and not lines[-1].strip():
+            lines.pop()
+        return lines
+
+    # --- blocks ----------------------------------------------------------------------------
+
+    def blocks(self, nodes: Sequence[SyntaxTreeNode]) -> tuple[Block, ...]:
+        converted: list[Block] = []
+        for node in nodes:
+            handler = _BLOCK_HANDLERS.get(node.type, _Reader.unsupported_block)
+            converted.extend(handler(self, node))
+        return tuple(converted)
+
+    def paragraph(self, node: SyntaxTreeNode) -> Iterable[Block]:
+        inlines = self.inline_children(node)
+        return (Para(inlines),) if inlines else ()
+
+    def heading(self, node: SyntaxTreeNode) -> Iterable[Block]:
+        return (Heading(int(node.tag[1:]), self.inline_children(node)),)
+
+    def bullet_list(self, node: SyntaxTreeNode) -> Iterable[Block]:
+        return (BulletList(tuple(self.blocks(item.children) for item in node.children)),)
+
+    def ordered_list(self, node: SyntaxTreeNode) -> Iterable[Block]:
+        items = tuple(self.blocks(item.children) for item in node.children)
+        return (OrderedList(items, int(node.attrs.get("start", 1))),)
+
+    def blockquote(self, node: SyntaxTreeNode) -> Iterable[Block]:
+        return (BlockQuote(self.blocks(node.children)),)
+
+    def thematic_break(self, node: SyntaxTreeNode) -> Iterable[Block]:
+        message = "a horizontal rule (---, ***) has no place in a letter and is left out"
+        self.diags.warning("PD203", message, self.at(node))
+        return ()
+
+    def code_block(self, node: SyntaxTreeNode) -> Iterable[Block]:
+        message = (
+            "code block printed as plain lines (a line indented 4 spaces or more, or "
+            "fenced with ``` or ~~~, starts one)"
+        )
+        self.diags.warning("PD203", message, self.at(node))
+        return (_lines_para(node.content.rstrip("\n").split("\n")),)
+
+    def table(self, node: SyntaxTreeNode) -> Iterable[Block]:
+        self.diags.warning("PD203", "table printed as its source text", self.at(node))
+        return (_lines_para(self.source(node)),)
+
+    def unsupported_block(self, node: SyntaxTreeNode) -> Iterable[Block]:
+        message = f"Markdown construct ({node.type}) printed as its source text"
+        self.diags.warning("PD203", message, self.at(node))
+        lines = self.source(node)
+        return (_lines_para(lines),) if lines else ()
+
+    def footnote_definition(self, node: SyntaxTreeNode) -> Iterable[Block]:
+        return ()  # placed at its references instead
+
+    # --- letter parts and slots ------------------------------------------------------------
+
+    def container(self, node: SyntaxTreeNode) -> Iterable[Block]:
+        words = node.info.split()
+        name = words[0] if words else ""
+        if name == "slot":
+            return self.slot(node, words[1:])
+        if _is_part_role(name) and name in self.parts:
+            return (LetterPart(name, self.blocks(node.children)),)
+        self.diags.error("PD304", _unknown_part_message(name, self.parts), self.at(node))
+        return self.blocks(node.children)
+
+    def slot(self, node: SyntaxTreeNode, names: list[str]) -> Iterable[Block]:
+        if len(names) != 1:
+            self.diags.error("PD304", "'::: slot' needs exactly one slot name", self.at(node))
+            return self.blocks(node.children)
+        if names[0] not in self.slots:
+            known = ", ".join(sorted(self.slots)) or "none"
+            raise KeyError(f"template slot '{names[0]}' was not supplied (supplied: {known})")
+        if node.children:
+            message = f"'::: slot {names[0]}' must be empty; its content is replaced, not shown"
+            self.diags.error("PD304", message, self.at(node))
+        return self.slots[names[0]]
+
+    # --- inlines ---------------------------------------------------------------------------
+
+    def inline_children(self, node: SyntaxTreeNode) -> tuple[Inline, ...]:
+        """The inlines of a paragraph or heading (held by its single ``inline`` child)."""
+        converted: list[Inline] = []
+        for child in node.children:
+            converted.extend(self.inlines(child.children, child))
+        return merge_text(converted)
+
+    def inlines(self, nodes: Sequence[SyntaxTreeNode], block: SyntaxTreeNode) -> list[Inline]:
+        converted: list[Inline] = []
+        for node in nodes:
+            handler = _INLINE_HANDLERS.get(node.type, _Reader.unsupported_inline)
+            converted.extend(handler(self, node, block))
+        return converted
+
+    def text(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        return (Text(node.content),)
+
+    def soft_break(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        return (Text(" "),)
+
+    def hard_break(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        return (LineBreak(),)
+
+    def code_inline(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        return (Code(node.content),)
+
+    def emphasis(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        return (Emph(merge_text(self.inlines(node.children, block))),)
+
+    def strong(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        return (Strong(merge_text(self.inlines(node.children, block))),)
+
+    def link(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        children = merge_text(self.inlines(node.children, block))
+        return (Link(children, str(node.attrs.get("href", ""))),)
+
+    def image(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        alt = plain_text(merge_text(self.inlines(node.children, block)))
+        source = f"![{alt}]({node.attrs.get('src', '')})"
+        message = f"image {source} cannot be placed in a letter; printed as text"
+        self.diags.warning("PD203", message, self.at(block))
+        return (Text(source),)
+
+    def unsupported_inline(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        message = f"Markdown construct ({node.type}) printed as its source text"
+        self.diags.warning("PD203", message, self.at(block))
+        return (Text(node.content),)
+
+    # --- footnotes -------------------------------------------------------------------------
+
+    def note(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        label = node.meta.get("label")
+        if label is None:  # an inline note, ^[text]
+            tokens = self.env["footnotes"]["list"][node.meta["id"]]["tokens"]
+            inlines = merge_text(self.inlines(SyntaxTreeNode(tokens).children, block))
+            return (Note((Para(inlines),)),)
+        self.referenced.add(label)
+        if label in self.expanding:
+            message = f"footnote [^{label}] refers to itself; the inner reference is left out"
+            self.diags.error("PD201", message, self.at(block))
+            return ()
+        self.expanding.append(label)
+        try:
+            return (Note(self.blocks(self.definitions[label].children)),)
+        finally:
+            self.expanding.pop()
+
+    def missing_note(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        label, offset = str(node.meta["label"]), int(node.meta["line"])
+        message = f"footnote reference [^{label}] has no definition in this text"
+        self.diags.error("PD201", message, self._reference_location(block, offset, node.content))
+        return (Text(node.content),)
+
+    def _reference_location(self, block: SyntaxTreeNode, offset: int, written: str) -> Location:
+        start = block.map[0] if block.map else 0
+        line = self.lines[start + offset] if start + offset < len(self.lines) else ""
+        column = line.find(written)
+        return self.body.location(start + offset, max(column, 0))
+
+
+BlockHandler = Callable[[_Reader, SyntaxTreeNode], Iterable[Block]]
+InlineHandler = Callable[[_Reader, SyntaxTreeNode, SyntaxTreeNode], Iterable[Inline]]
+
+_BLOCK_HANDLERS: dict[str, BlockHandler] = {
+    "paragraph": _Reader.paragraph,
+    "heading": _Reader.heading,
+    "bullet_list": _Reader.bullet_list,
+    "ordered_list": _Reader.ordered_list,
+    "blockquote": _Reader.blockquote,
+    "hr": _Reader.thematic_break,
+    "code_block": _Reader.code_block,
+    "fence": _Reader.code_block,
+    "table": _Reader.table,
+    "footnote_reference": _Reader.footnote_definition,
+    f"container_{CONTAINER}": _Reader.container,
+}
+
+_INLINE_HANDLERS: dict[str, InlineHandler] = {
+    "text": _Reader.text,
+    "softbreak": _Reader.soft_break,
+    "hardbreak": _Reader.hard_break,
+    "code_inline": _Reader.code_inline,
+    "em": _Reader.emphasis,
+    "strong": _Reader.strong,
+    "link": _Reader.link,
+    "image": _Reader.image,
+    "footnote_ref": _Reader.note,
+    MISSING_NOTE: _Reader.missing_note,
+}
+
+
+def merge_text(inlines: Iterable[Inline]) -> tuple[Inline, ...]:
+    """Join adjacent Text nodes and drop empty ones, so equal text gives equal trees."""
+    merged: list[Inline] = []
+    for inline in inlines:
+        if isinstance(inline, Text):
+            if not inline.text:
+                continue
+            if merged and isinstance(merged[-1], Text):
+                merged[-1] = Text(merged[-1].text + inline.text)
+                continue
+        merged.append(inline)
+    return tuple(merged)
+
+
+def _lines_para(lines: Sequence[str]) -> Para:
+    """Lines printed literally, one per line of the paragraph."""
+    inlines: list[Inline] = []
+    for index, line in enumerate(lines):
+        if index:
+            inlines.append(LineBreak())
+        inlines.append(Text(line))
+    return Para(merge_text(inlines))
+
+
+def _is_part_role(name: str) -> TypeGuard[PartRole]:
+    return name in PART_ROLES
+
+
+def _unknown_part_message(name: str, parts: Collection[str]) -> str:
+    if not name:
+        return "a '::: ' block needs a letter part name"
+    message = f"unknown letter part '::: {name}'"
+    close = difflib.get_close_matches(name, sorted(parts), n=1)
+    if close:
+        return f"{message}; did you mean '{close[0]}'?"
+    return f"{message}; known parts: {', '.join(sorted(parts)) or 'none'}"

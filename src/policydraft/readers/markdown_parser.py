@@ -1,0 +1,64 @@
+"""The configured markdown-it parser: CommonMark, no raw HTML, footnotes, letter parts.
+
+Kept apart from the tree conversion so the syntax policy (what is Markdown in a letter and
+what is printed literally) is readable in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+CONTAINER = "part"
+"""Token name of ``::: name`` blocks: ``container_part_open`` / ``container_part``."""
+
+MISSING_NOTE = "footnote_missing"
+"""Token type of a ``[^label]`` that has no definition in the same body."""
+
+_NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+@cache
+def markdown_parser(*, containers: bool) -> MarkdownIt:
+    """A parser for letter bodies; ``containers`` turns on ``::: part`` blocks (templates).
+
+    Tables are switched on only so that they can be recognised, warned about and printed
+    as their source text (CommonMark alone would silently read them as paragraphs).
+    Footnote definitions stay where they were written (``move_to_end=False``): the reader
+    places each note at its reference itself.
+    """
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    parser.use(footnote_plugin, move_to_end=False)
+    parser.inline.ruler.after("footnote_ref", MISSING_NOTE, _missing_note)
+    if containers:
+        parser.use(container_plugin, name=CONTAINER, validate=_any_container)
+    return parser
+
+
+def _any_container(params: str, *args: object) -> bool:
+    """Accept every ``::: name`` so that an unknown name can be reported, not ignored."""
+    return True
+
+
+def _missing_note(state: StateInline, silent: bool) -> bool:
+    """Catch ``[^label]`` that the footnote plugin refused because nothing defines it.
+
+    The plugin leaves such references as plain text, which would print a stray ``[^x]``
+    without a word; a token of our own lets the reader report PD201 at the right line.
+    """
+    if state.src[state.pos : state.pos + 2] != "[^":
+        return False
+    match = _NOTE_REFERENCE.match(state.src, state.pos, state.posMax)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push(MISSING_NOTE, "", 0)
+        token.content = match.group(0)
+        token.meta = {"label": match.group(1), "line": state.src.count("\n", 0, state.pos)}
+    state.pos = match.end()
+    return True

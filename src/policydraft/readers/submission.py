@@ -1,0 +1,180 @@
+"""Load a submission folder's ``policydraft.yaml`` into a validated ``Submission``.
+
+Everything a user can get wrong (a missing folder, broken YAML, a misspelt key, a bad date,
+a Markdown file that is not there) becomes a diagnostic pointing at the exact line, and all
+of them are collected in one pass, so a user fixes a file once rather than once per error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.readers.markdown_text import MarkdownText
+from policydraft.readers.schema_errors import describe, report_schema_errors
+from policydraft.readers.yaml_source import YamlDocument, parse_yaml, to_plain
+from policydraft.schema.submission import Submission
+
+# MarkdownText is re-exported: it is part of what a loaded submission hands out.
+__all__ = ["SUBMISSION_FILE", "LoadedSubmission", "MarkdownText", "load_submission"]
+
+SUBMISSION_FILE = "policydraft.yaml"
+
+
+@dataclass(frozen=True)
+class LoadedSubmission:
+    """A validated submission, its Markdown bodies with their origins, and its YAML positions.
+
+    Returned whenever the YAML validates, even if a Markdown file was missing (that body is
+    then empty): later stages can still report their own problems. Callers must check
+    ``diags.has_errors`` before rendering.
+    """
+
+    submission: Submission
+    folder: Path
+    file: Path
+    introduction: MarkdownText | None
+    arguments: tuple[tuple[str, MarkdownText], ...]
+    conclusion: MarkdownText | None
+    document: YamlDocument = field(repr=False, compare=False)
+
+    def locate(self, *path: str | int, key: bool = False) -> Location:
+        """Where ``path`` (e.g. "signatories", "file") is written in policydraft.yaml.
+
+        The value's position by default, the key's with ``key=True``; a path that does not
+        exist falls back to its nearest existing parent.
+        """
+        if key:
+            return self.document.key_location(path)
+        return self.document.value_location(path)
+
+
+def load_submission(folder: Path, diags: Diagnostics) -> LoadedSubmission | None:
+    """Read ``folder/policydraft.yaml``; None when no ``Submission`` could be built."""
+    file = folder / SUBMISSION_FILE
+    if not _submission_file_exists(folder, file, diags):
+        return None
+    document = parse_yaml(file, display_path(file), diags)
+    if document is None:
+        return None
+    data = {} if document.data is None else document.data
+    if not isinstance(data, Mapping):
+        message = (
+            f"{SUBMISSION_FILE} must be a mapping of keys such as title:, date: and "
+            f"commenter:, not {describe(to_plain(data))}"
+        )
+        diags.error("PD104", message, document.value_location(()))
+        return None
+    file_bodies = _read_argument_files(folder, data, document, diags)
+    try:
+        submission = Submission.model_validate(to_plain(data))
+    except ValidationError as error:
+        report_schema_errors(error, Submission, document, diags)
+        return None
+    return LoadedSubmission(
+        submission=submission,
+        folder=folder,
+        file=file,
+        introduction=_inline_body(submission.introduction, ("introduction",), document),
+        arguments=_argument_bodies(submission, file_bodies, document),
+        conclusion=_inline_body(submission.conclusion, ("conclusion",), document),
+        document=document,
+    )
+
+
+def _submission_file_exists(folder: Path, file: Path, diags: Diagnostics) -> bool:
+    if not folder.exists():
+        message = f"submission folder '{display_path(folder)}' does not exist"
+        diags.error("PD100", message, Location(display_path(folder)))
+        return False
+    if not folder.is_dir():
+        message = f"'{display_path(folder)}' is not a folder; give the submission's folder"
+        diags.error("PD100", message, Location(display_path(folder)))
+        return False
+    if not file.is_file():
+        message = f"no {SUBMISSION_FILE} in '{display_path(folder)}'"
+        diags.error("PD100", message, Location(display_path(file)))
+        return False
+    return True
+
+
+def _inline_body(
+    text: str | None, path: tuple[str | int, ...], document: YamlDocument
+) -> MarkdownText | None:
+    if text is None:
+        return None
+    return MarkdownText(text, document.body_origin(path, text))
+
+
+def _argument_bodies(
+    submission: Submission, file_bodies: Mapping[int, MarkdownText], document: YamlDocument
+) -> tuple[tuple[str, MarkdownText], ...]:
+    bodies: list[tuple[str, MarkdownText]] = []
+    for index, argument in enumerate(submission.arguments):
+        if argument.body is not None:
+            origin = document.body_origin(("arguments", index, "body"), argument.body)
+            bodies.append((argument.heading, MarkdownText(argument.body, origin)))
+        else:
+            bodies.append((argument.heading, file_bodies[index]))
+    return tuple(bodies)
+
+
+def _read_argument_files(
+    folder: Path, data: Mapping[Any, Any], document: YamlDocument, diags: Diagnostics
+) -> dict[int, MarkdownText]:
+    """Read every argument's ``file:``; done on the raw data so that a schema error elsewhere
+    does not hide a missing file (all problems are reported in one run)."""
+    arguments = data.get("arguments")
+    if not isinstance(arguments, list):
+        return {}
+    bodies: dict[int, MarkdownText] = {}
+    for index, argument in enumerate(arguments):
+        if not isinstance(argument, Mapping) or argument.get("body") is not None:
+            continue
+        name = _file_name(argument.get("file"))
+        if name is not None:
+            where = document.value_location(("arguments", index, "file"))
+            text = _read_markdown_file(folder, name, where, diags)
+            origin = Location(display_path(folder / name), 1, 1)
+            bodies[index] = (
+                MarkdownText(text, origin) if text is not None else MarkdownText("", where)
+            )
+    return bodies
+
+
+def _file_name(value: Any) -> str | None:
+    """The file name as the schema will read it (numbers are text there too)."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value)
+
+
+def _read_markdown_file(folder: Path, name: str, where: Location, diags: Diagnostics) -> str | None:
+    path = folder / name
+    if not path.exists():
+        message = f"Markdown file '{name}' does not exist (looked for {display_path(path)})"
+        diags.error("PD105", message, where)
+        return None
+    if not path.is_file():
+        diags.error("PD105", f"'{name}' is a folder, not a Markdown file", where)
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        diags.error("PD105", f"cannot read Markdown file '{name}': {error.strerror}", where)
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        message = (
+            f"Markdown file '{name}' is not UTF-8 text (byte 0x{raw[error.start]:02x} "
+            f"on its line {line}); save it as UTF-8"
+        )
+        diags.error("PD105", message, where)
+        return None

@@ -1,0 +1,65 @@
+"""The signatory appendix's entries, built in one pass.
+
+An open letter may carry 100,000 names, so this is the writer's hot loop. Each entry is a
+copy of a template paragraph (one C-level copy instead of five ``SubElement`` calls, about
+four times faster) with its text filled in, appended to the body: linear in the number of
+entries, and never through python-docx's proxies.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from lxml import etree
+
+from policydraft.model import SignatoryGroup
+from policydraft.writers.docx.oxml import W_VAL, XML_SPACE, needs_preserve, w, xml_text
+from policydraft.writers.docx.styles import StyleIds
+
+_Append = Callable[[str], None]
+
+
+def add_entries(
+    container: etree._Element, groups: tuple[SignatoryGroup, ...], styles: StyleIds
+) -> None:
+    """Group headings, then each signer's name and (if any) affiliation, as paragraphs.
+
+    The name style keeps with the next paragraph so a name never ends a column without its
+    affiliation; a name with no affiliation turns that off, or the whole list would be
+    chained into one unbreakable block.
+    """
+    heading = _appender(container, styles["Signatory Group"])
+    name = _appender(container, styles["Signatory Name"])
+    lone_name = _appender(container, styles["Signatory Name"], keep_next=False)
+    affiliation = _appender(container, styles["Signatory Affiliation"])
+    for group in groups:
+        if group.heading is not None:
+            heading(group.heading)
+        for entry in group.entries:
+            if entry.affiliation:
+                name(entry.name)
+                affiliation(entry.affiliation)
+            else:
+                lone_name(entry.name)
+
+
+def _appender(container: etree._Element, style_id: str, keep_next: bool = True) -> _Append:
+    """A function appending one paragraph in ``style_id`` with the given text."""
+    template = etree.Element(w("p"))
+    properties = etree.SubElement(template, w("pPr"))
+    etree.SubElement(properties, w("pStyle"), {W_VAL: style_id})
+    if not keep_next:
+        etree.SubElement(properties, w("keepNext"), {W_VAL: "0"})
+    etree.SubElement(etree.SubElement(template, w("r")), w("t"))
+    append = container.append
+
+    def add(text: str) -> None:
+        paragraph = copy.copy(template)
+        element = paragraph[1][0]
+        element.text = xml_text(text)
+        if needs_preserve(text):
+            element.set(XML_SPACE, "preserve")
+        append(paragraph)
+
+    return add

@@ -1,0 +1,159 @@
+"""Block nodes as styled paragraphs: the letter's parts, headings, lists, quotes, breaks.
+
+Paragraphs are appended with ``SubElement`` to a container (the body, a footnote), never
+through python-docx's ``add_paragraph``, which rescans the body on each call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from lxml import etree
+
+from policydraft.model import (
+    Appendix,
+    Block,
+    BlockQuote,
+    BulletList,
+    Heading,
+    Inline,
+    LetterPart,
+    OrderedList,
+    PageBreak,
+    Para,
+    PartRole,
+)
+from policydraft.writers.docx.appendix import add_entries
+from policydraft.writers.docx.inlines import add_inlines
+from policydraft.writers.docx.numbering import INDENT_STEP
+from policydraft.writers.docx.oxml import sub
+from policydraft.writers.docx.sections import Sections
+from policydraft.writers.docx.story import Story
+
+ROLE_STYLES: dict[PartRole, str] = {
+    "title": "Title",
+    "letterhead": "Letterhead",
+    "date": "Date",
+    "addressee": "Inside Address",
+    "subject": "Subject Line",
+    "salutation": "Salutation",
+    "closing": "Closing",
+    "signature": "Signature",
+    "statement": "Statement",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Where blocks are being written. Only the body's top level may change sections."""
+
+    para_style: str  # style name for plain paragraphs here
+    depth: int = 0  # list nesting: 0 outside lists
+    quote: int = 0  # block quote nesting
+    sections: Sections | None = None
+
+    def nested(
+        self, *, para_style: str | None = None, depth: int | None = None, quote: int | None = None
+    ) -> Frame:
+        """A frame inside this one; nested blocks never end a section."""
+        return replace(
+            self,
+            para_style=self.para_style if para_style is None else para_style,
+            depth=self.depth if depth is None else depth,
+            quote=self.quote if quote is None else quote,
+            sections=None,
+        )
+
+
+class BlockWriter:
+    """Writes blocks of one story (the body or the footnotes) into a container element."""
+
+    def __init__(self, story: Story, sections: Sections | None = None) -> None:
+        self._story = story
+        self._top = Frame(story.body_style, sections=sections)
+
+    def __call__(self, container: etree._Element, blocks: tuple[Block, ...]) -> None:
+        self.write(container, blocks, self._top)
+
+    def write(self, container: etree._Element, blocks: tuple[Block, ...], frame: Frame) -> None:
+        for block in blocks:
+            if frame.sections is not None and frame.sections.columns > 1:
+                frame.sections.close(container[-1], 1, "nextPage")
+            self._block(container, block, frame)
+
+    def _block(self, container: etree._Element, block: Block, frame: Frame) -> None:
+        match block:
+            case Para(inlines):
+                self.paragraph(container, frame.para_style, inlines, frame)
+            case Heading(level, inlines):
+                self.paragraph(container, self._heading_style(level), inlines, frame)
+            case BulletList(items):
+                self._list(container, items, frame, self._story.numbering.bullet(), "List Bullet")
+            case OrderedList(items, start):
+                num_id = self._story.numbering.ordered(start)
+                self._list(container, items, frame, num_id, "List Number")
+            case BlockQuote(blocks):
+                style = self._story.body_style if self._story.in_footnote else "Quote"
+                self.write(container, blocks, frame.nested(para_style=style, quote=frame.quote + 1))
+            case LetterPart(role, blocks):
+                self.write(container, blocks, frame.nested(para_style=ROLE_STYLES[role]))
+            case PageBreak():
+                if not self._story.in_footnote:
+                    sub(sub(sub(container, "p"), "r"), "br", type="page")
+            case Appendix():
+                self._appendix(container, block, frame)
+
+    def _heading_style(self, level: int) -> str:
+        if self._story.in_footnote:
+            return self._story.body_style
+        return "heading 1" if level <= 1 else "heading 2"
+
+    def paragraph(
+        self,
+        container: etree._Element,
+        style: str,
+        inlines: tuple[Inline, ...],
+        frame: Frame,
+        number: tuple[str, int] | None = None,
+    ) -> etree._Element:
+        """A paragraph in ``style``; ``number`` (numId, level) makes it a list item's first."""
+        paragraph = sub(container, "p")
+        properties = sub(paragraph, "pPr")
+        sub(properties, "pStyle", val=self._story.styles[style])
+        if number is not None:
+            numbering = sub(properties, "numPr")
+            sub(numbering, "ilvl", val=str(number[1]))
+            sub(numbering, "numId", val=number[0])
+        elif frame.depth or frame.quote > 1:
+            left = INDENT_STEP * (frame.depth + frame.quote)
+            sub(properties, "ind", left=str(left))
+        add_inlines(paragraph, inlines, self._story)
+        return paragraph
+
+    def _list(
+        self,
+        container: etree._Element,
+        items: tuple[tuple[Block, ...], ...],
+        frame: Frame,
+        num_id: str,
+        style: str,
+    ) -> None:
+        """Each item's first paragraph carries the number; the rest are indented under it."""
+        if self._story.in_footnote:
+            style = self._story.body_style
+        inner = frame.nested(para_style=style, depth=frame.depth + 1)
+        for item in items:
+            first = item[0] if item and isinstance(item[0], Para) else None
+            inlines = first.inlines if first is not None else ()
+            self.paragraph(container, style, inlines, inner, number=(num_id, frame.depth))
+            self.write(container, item[1:] if first is not None else item, inner)
+
+    def _appendix(self, container: etree._Element, appendix: Appendix, frame: Frame) -> None:
+        """Heading and intro in one column, then the names in ``appendix.columns`` columns."""
+        self.paragraph(container, "Appendix Heading", appendix.heading, frame)
+        self.write(container, appendix.intro, frame.nested())
+        if appendix.count == 0:
+            return
+        if frame.sections is not None and appendix.columns > 1:
+            frame.sections.close(container[-1], appendix.columns, "continuous")
+        add_entries(container, appendix.groups, self._story.styles)

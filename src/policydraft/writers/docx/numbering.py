@@ -1,0 +1,87 @@
+"""List numbering: ``w:abstractNum`` definitions and ``w:num`` instances in numbering.xml.
+
+Real numbering (not typed "1." text) lets Word and LibreOffice renumber and re-indent lists.
+All bullet lists share one definition; every ordered list gets a definition of its own that
+starts at its ``start``, so each list restarts in Word and LibreOffice alike (both honour a
+fresh abstract definition, while ``startOverride`` handling differs between them).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from policydraft.writers.docx.oxml import sub, w
+
+LEVELS = 9
+INDENT_STEP = 720  # half an inch per nesting level, in twentieths of a point
+HANGING = 360
+_BULLETS = ("•", "◦", "▪")
+_ORDERED_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
+
+
+class ListNumbering:
+    """Allocates numbering definitions in a ``w:numbering`` element, in schema order.
+
+    The schema wants every ``w:abstractNum`` before every ``w:num``; a reference document's
+    own definitions stay, and ids continue after the highest one in use.
+    """
+
+    def __init__(self, numbering: etree._Element) -> None:
+        self._numbering = numbering
+        self._next_abstract = 1 + _max_id(numbering, "abstractNum", "abstractNumId")
+        self._next_num = 1 + _max_id(numbering, "num", "numId")
+        self._first_num = numbering.find(w("num"))
+        self._bullet_num: str | None = None
+
+    def bullet(self) -> str:
+        """The ``w:numId`` every bullet list uses."""
+        if self._bullet_num is None:
+            self._bullet_num = self._add_list(ordered=False, start=1)
+        return self._bullet_num
+
+    def ordered(self, start: int) -> str:
+        """A new ``w:numId`` for one ordered list, counting from ``start``."""
+        return self._add_list(ordered=True, start=start)
+
+    def _add_list(self, *, ordered: bool, start: int) -> str:
+        abstract_id = str(self._next_abstract)
+        self._next_abstract += 1
+        abstract = self._numbering.makeelement(w("abstractNum"), {w("abstractNumId"): abstract_id})
+        sub(abstract, "multiLevelType", val="hybridMultilevel")
+        for level in range(LEVELS):
+            _add_level(abstract, level, ordered=ordered, start=start)
+        if self._first_num is not None:
+            self._first_num.addprevious(abstract)
+        else:
+            self._numbering.append(abstract)
+        num_id = str(self._next_num)
+        self._next_num += 1
+        num = self._numbering.makeelement(w("num"), {w("numId"): num_id})
+        sub(num, "abstractNumId", val=abstract_id)
+        cleanup = self._numbering.find(w("numIdMacAtCleanup"))
+        if cleanup is not None:
+            cleanup.addprevious(num)
+        else:
+            self._numbering.append(num)
+        if self._first_num is None:
+            self._first_num = num
+        return num_id
+
+
+def _add_level(abstract: etree._Element, level: int, *, ordered: bool, start: int) -> None:
+    lvl = sub(abstract, "lvl", ilvl=str(level))
+    sub(lvl, "start", val=str(max(start, 0)))
+    if ordered:
+        sub(lvl, "numFmt", val=_ORDERED_FORMATS[level % len(_ORDERED_FORMATS)])
+        sub(lvl, "lvlText", val=f"%{level + 1}.")
+    else:
+        sub(lvl, "numFmt", val="bullet")
+        sub(lvl, "lvlText", val=_BULLETS[level % len(_BULLETS)])
+    sub(lvl, "lvlJc", val="left")
+    ppr = sub(lvl, "pPr")
+    sub(ppr, "ind", left=str(INDENT_STEP * (level + 1)), hanging=str(HANGING))
+
+
+def _max_id(numbering: etree._Element, local: str, attribute: str) -> int:
+    ids = [element.get(w(attribute), "0") for element in numbering.iterchildren(w(local))]
+    return max((int(value) for value in ids if value.lstrip("-").isdigit()), default=0)

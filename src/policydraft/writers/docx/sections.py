@@ -1,0 +1,139 @@
+"""Section properties: page size, margins, the page-number footer and column layouts.
+
+A DOCX keeps each section's properties in a ``w:sectPr``: the last section's at the end of
+the body, every earlier one's inside the last paragraph of that section. All of ours are
+copies of the body's final ``w:sectPr``, so page size, margins and footer stay the same in
+every section and only the start type and the column count differ.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from lxml import etree
+
+from policydraft.writers.docx.oxml import XML_SPACE, add_text, insert_before_any, sub, w
+
+LETTER_WIDTH, LETTER_HEIGHT = 12240, 15840  # US Letter in twentieths of a point
+INCH = 1440
+COLUMN_GAP = 432  # 0.3 inch between appendix columns
+
+SectionStart = Literal["nextPage", "continuous"]
+
+_BEFORE_TYPE = ("pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols")
+_AFTER_COLS = (
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
+)
+
+
+def set_letter_page(sect_pr: etree._Element) -> None:
+    """US Letter with one-inch margins: what U.S. agencies and their dockets expect."""
+    size = sect_pr.makeelement(w("pgSz"), {w("w"): str(LETTER_WIDTH), w("h"): str(LETTER_HEIGHT)})
+    margins = {side: str(INCH) for side in ("top", "right", "bottom", "left")}
+    margins |= {"header": "720", "footer": "720", "gutter": "0"}
+    margin = sect_pr.makeelement(w("pgMar"), {w(k): v for k, v in margins.items()})
+    for element, successors in ((size, _BEFORE_TYPE[1:]), (margin, _BEFORE_TYPE[2:])):
+        old = sect_pr.find(element.tag)
+        if old is not None:
+            sect_pr.replace(old, element)
+        else:
+            insert_before_any(sect_pr, element, [w(n) for n in successors + _AFTER_COLS])
+
+
+def set_layout(sect_pr: etree._Element, columns: int, start: SectionStart | None) -> None:
+    """Set the column count and how the section starts (``None`` keeps what is there).
+
+    Only the column count is ours: one column drops a reference document's multi-column
+    settings, several get equal widths and our gap.
+    """
+    cols = sect_pr.find(w("cols"))
+    if cols is None:
+        cols = sect_pr.makeelement(w("cols"), {w("space"): "720"})
+        insert_before_any(sect_pr, cols, [w(n) for n in _AFTER_COLS])
+    for attribute in ("num", "equalWidth", "sep"):
+        cols.attrib.pop(w(attribute), "")
+    for child in list(cols):
+        cols.remove(child)
+    if columns > 1:
+        cols.set(w("num"), str(columns))
+        cols.set(w("space"), str(COLUMN_GAP))
+    if start is not None:
+        old = sect_pr.find(w("type"))
+        if old is not None:
+            sect_pr.remove(old)
+        kind = sect_pr.makeelement(w("type"), {w("val"): str(start)})
+        insert_before_any(sect_pr, kind, [w(n) for n in _BEFORE_TYPE + _AFTER_COLS])
+
+
+class Sections:
+    """Tracks the section being written and closes it with a copy of the final ``w:sectPr``."""
+
+    def __init__(self, final: Any) -> None:
+        self._final = final  # python-docx CT_SectPr: has clone() without rsid attributes
+        self._columns = 1
+        self._start: SectionStart | None = None
+
+    def close(self, last_paragraph: etree._Element, columns: int, start: SectionStart) -> None:
+        """End the current section at ``last_paragraph``; the next one has ``columns``."""
+        sect_pr = self._final.clone()
+        self._apply(sect_pr)
+        ppr = last_paragraph.find(w("pPr"))
+        if ppr is None:
+            ppr = last_paragraph.makeelement(w("pPr"))
+            last_paragraph.insert(0, ppr)
+        ppr.append(sect_pr)
+        self._columns, self._start = columns, start
+
+    @property
+    def columns(self) -> int:
+        return self._columns
+
+    def finish(self) -> None:
+        """Give the last section (the body's own ``w:sectPr``) its layout."""
+        self._apply(self._final)
+
+    def _apply(self, sect_pr: etree._Element) -> None:
+        set_layout(sect_pr, self._columns, self._start)
+
+
+def has_default_footer(sect_pr: etree._Element) -> bool:
+    return any(
+        ref.get(w("type")) == "default" for ref in sect_pr.iterchildren(w("footerReference"))
+    )
+
+
+def write_page_footer(paragraph: etree._Element, footer_style: str) -> None:
+    """The footer "Page X of Y", centred; PAGE and NUMPAGES fields update as pages change."""
+    for child in list(paragraph):
+        paragraph.remove(child)
+    ppr = sub(paragraph, "pPr")
+    sub(ppr, "pStyle", val=footer_style)
+    sub(ppr, "jc", val="center")
+    _add_literal(paragraph, "Page ")
+    _add_field(paragraph, "PAGE", "1")
+    _add_literal(paragraph, " of ")
+    _add_field(paragraph, "NUMPAGES", "1")
+
+
+def _add_literal(paragraph: etree._Element, text: str) -> None:
+    add_text(sub(paragraph, "r"), text)
+
+
+def _add_field(paragraph: etree._Element, code: str, cached: str) -> None:
+    """A complex field: begin, instruction, separate, cached result, end."""
+    sub(sub(paragraph, "r"), "fldChar", fldCharType="begin")
+    instruction = sub(sub(paragraph, "r"), "instrText")
+    instruction.text = f" {code} "
+    instruction.set(XML_SPACE, "preserve")
+    sub(sub(paragraph, "r"), "fldChar", fldCharType="separate")
+    add_text(sub(paragraph, "r"), cached)
+    sub(sub(paragraph, "r"), "fldChar", fldCharType="end")

@@ -1,0 +1,141 @@
+"""The signatory columns as platypus flowables.
+
+``SignatoryColumns`` is "the signers from here on"; asked to split, it lays out one page
+(see ``appendix_layout``) and returns that page as a ``SignatoryPage`` plus the rest, so a
+100,000-signer list costs one page of layout at a time. A page draws its lines straight into
+one canvas text object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from policydraft.model import SignatoryGroup
+
+from .appendix_layout import (
+    ColumnFill,
+    ColumnStyle,
+    LaidItem,
+    SourceItem,
+    balanced_fill,
+    fill_columns,
+    lay_out,
+)
+from .fonts import FALLBACK, font_runs, needs_fallback
+
+NO_PAGE_IS_TALLER = 14400.0  # points: PDF's largest page; a taller "space" is a probe
+
+
+def source_items(groups: Sequence[SignatoryGroup]) -> list[SourceItem]:
+    """The appendix in reading order: group headings (when named) and signers."""
+    items: list[SourceItem] = []
+    for group in groups:
+        if group.heading is not None:
+            items.append(group.heading)
+        items.extend(group.entries)
+    return items
+
+
+class SignatoryPage(Flowable):  # type: ignore[misc]
+    """One page's (or the last part's) columns, already laid out."""
+
+    def __init__(self, fill: ColumnFill, column_width: float, gutter: float) -> None:
+        super().__init__()
+        self.fill = fill
+        self.column_width = column_width
+        self.gutter = gutter
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, self.fill.height
+
+    def draw(self) -> None:
+        draw_columns(self.canv, self.fill, self.column_width, self.gutter)
+
+
+def draw_columns(canv: Any, fill: ColumnFill, column_width: float, gutter: float) -> None:
+    """Paint laid-out columns with the flowable's origin at their bottom-left corner."""
+    text = canv.beginText()
+    current: tuple[str, float] | None = None
+    for number, column in enumerate(fill.columns):
+        x = number * (column_width + gutter)
+        for top, item in column:
+            for line in item.lines:
+                text.setTextOrigin(x, fill.height - top - line.baseline)
+                current = _write(text, line.text, line.font, line.size, current)
+    canv.drawText(text)
+
+
+def _write(
+    text: Any, line: str, font: str, size: float, current: tuple[str, float] | None
+) -> tuple[str, float]:
+    """Write ``line`` with fallback runs, switching fonts only when they change."""
+    runs = font_runs(line) if needs_fallback(line) else ((line, False),)
+    for run, fallback in runs:
+        wanted = (FALLBACK if fallback else font, size)
+        if wanted != current:
+            text.setFont(*wanted)
+            current = wanted
+        text.textOut(run)
+    assert current is not None
+    return current
+
+
+class SignatoryColumns(Flowable):  # type: ignore[misc]
+    """The signers from ``start`` on, in ``count`` columns; splits page by page."""
+
+    def __init__(
+        self, items: Sequence[SourceItem], count: int, style: ColumnStyle, start: int = 0
+    ) -> None:
+        super().__init__()
+        self.items = items
+        self.count = max(count, 1)
+        self.style = style
+        self.start = start
+        self._fill: tuple[float, float, ColumnFill, bool] | None = None
+
+    def _column_width(self, width: float) -> float:
+        return (width - self.style.gutter * (self.count - 1)) / self.count
+
+    def _page(self, width: float, height: float) -> tuple[ColumnFill, bool]:
+        """Lay out as many items as could fit; return the fill and whether it ends the list."""
+        if self._fill and self._fill[:2] == (width, height):
+            return self._fill[2], self._fill[3]
+        column_width = self._column_width(width)
+        laid: list[LaidItem] = []
+        budget = self.count * height
+        index = self.start
+        while index < len(self.items) and budget >= 0:
+            laid.append(lay_out(self.items[index], self.style, column_width))
+            budget -= laid[-1].height + laid[-1].space_before
+            index += 1
+        fill = fill_columns(laid, self.count, height)
+        complete = index == len(self.items) and fill.next_index == len(laid)
+        if complete and laid:
+            fill = balanced_fill(laid, self.count, height)
+        self._fill = (width, height, fill, complete)
+        return fill, complete
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availHeight > NO_PAGE_IS_TALLER:
+            return availWidth, availHeight + 1  # a probe (KeepTogether): don't lay out all
+        fill, complete = self._page(availWidth, availHeight)
+        return availWidth, fill.height if complete else availHeight + 1
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        fill, complete = self._page(availWidth, availHeight)
+        if fill.next_index == 0 or fill.height > availHeight + 1e-6:
+            return []  # not even one signer fits: the rest starts on the next page
+        page = SignatoryPage(fill, self._column_width(availWidth), self.style.gutter)
+        if complete:
+            return [page]
+        rest = SignatoryColumns(self.items, self.count, self.style, self.start + fill.next_index)
+        return [page, rest]
+
+    def draw(self) -> None:
+        """Draw the whole remainder; the frame placed it unsplit after ``wrap``."""
+        if self._fill is not None:
+            width, _, fill, _ = self._fill
+            draw_columns(self.canv, fill, self._column_width(width), self.style.gutter)

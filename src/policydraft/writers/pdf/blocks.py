@@ -1,0 +1,174 @@
+"""Blocks -> a flat story of platypus flowables.
+
+Everything that holds text becomes a ``NotedParagraph`` (lists by bullet text and indents,
+quotes by indents) rather than nested containers, because the footnote frame must see each
+paragraph and its notes directly. Notes are numbered here, in reading order, which is the
+order ``model.iter_notes`` yields them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
+
+from policydraft.model import (
+    Appendix,
+    Block,
+    BlockQuote,
+    BulletList,
+    Heading,
+    Inline,
+    LetterPart,
+    Note,
+    OrderedList,
+    Para,
+    plain_text,
+)
+from policydraft.model import PageBreak as ModelPageBreak
+
+from .appendix import SignatoryColumns, source_items
+from .appendix_layout import ColumnStyle
+from .fonts import SERIF
+from .markup import inline_markup, note_mark
+from .notes import Footnote, NotedParagraph, OutlineEntry, noted_paragraph
+from .styles import LIST_INDENT, QUOTE_INDENT, Styles
+
+BULLETS = ("•", "–", "◦")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Where a block sits: its paragraph style, list depth and whether inside a note."""
+
+    style: ParagraphStyle
+    left: float = 0.0
+    right: float = 0.0
+    depth: int = 0
+    in_note: bool = False
+
+
+@dataclass(slots=True)
+class StoryBuilder:
+    """Walks the document once, numbering notes and tracking bookmark levels."""
+
+    styles: Styles
+    next_note: int = 1
+    outline_level: int = -1
+    outline_count: int = 0
+    _derived: dict[tuple[str, float, float, int, bool], ParagraphStyle] = field(
+        default_factory=dict
+    )
+
+    def blocks(self, blocks: tuple[Block, ...], context: Context) -> list[Flowable]:
+        story: list[Flowable] = []
+        for block in blocks:
+            story.extend(self.block(block, context))
+        return story
+
+    def block(self, block: Block, context: Context) -> list[Flowable]:
+        match block:
+            case Para(inlines):
+                return [self.paragraph(inlines, context)]
+            case Heading(level, inlines):
+                return [self.heading(level, inlines, context)]
+            case BulletList(items):
+                return self.list_items(items, context, None)
+            case OrderedList(items, start):
+                return self.list_items(items, context, start)
+            case BlockQuote(blocks):
+                quote = replace(context, left=context.left + QUOTE_INDENT)
+                return self.blocks(blocks, replace(quote, right=context.right + QUOTE_INDENT))
+            case ModelPageBreak():
+                return [PageBreak()]
+            case LetterPart(role, blocks):
+                return self.blocks(blocks, replace(context, style=self.styles.parts[role]))
+            case Appendix():
+                return self.appendix(block)
+
+    def paragraph(
+        self, inlines: tuple[Inline, ...], context: Context, bullet: str | None = None
+    ) -> NotedParagraph:
+        notes: list[Footnote] = []
+
+        def on_note(note: Note) -> int:
+            if context.in_note:
+                return 0  # a note inside a note has no number of its own; drop it
+            notes.append(self.footnote(note))
+            return notes[-1].number
+
+        text = inline_markup(inlines, on_note)
+        return noted_paragraph(text, self.style_for(context, bullet is not None), notes, bullet)
+
+    def heading(self, level: int, inlines: tuple[Inline, ...], context: Context) -> Flowable:
+        style = self.styles.heading1 if level <= 1 else self.styles.heading2
+        paragraph = self.paragraph(inlines, replace(context, style=style))
+        paragraph.outline = self.outline(plain_text(inlines), min(max(level, 1), 2) - 1)
+        return paragraph
+
+    def outline(self, title: str, level: int) -> OutlineEntry:
+        """A bookmark; levels never skip (PDF outlines nest one step at a time)."""
+        level = min(level, self.outline_level + 1)
+        self.outline_level = level
+        self.outline_count += 1
+        key = f"outline{self.outline_count}"
+        return OutlineEntry(" ".join(title.split()) or "(untitled)", level, key)
+
+    def footnote(self, note: Note) -> Footnote:
+        number = self.next_note
+        self.next_note += 1
+        context = Context(self.styles.note, in_note=True)
+        blocks = note.blocks
+        if blocks and isinstance(blocks[0], Para):
+            text = inline_markup(blocks[0].inlines, lambda _: 0)
+            marked = Paragraph(f"{note_mark(number)} {text}", self.styles.note)
+            return Footnote(number, [marked, *self.blocks(blocks[1:], context)])
+        mark = Paragraph(note_mark(number), self.styles.note)
+        return Footnote(number, [mark, *self.blocks(blocks, context)])
+
+    def list_items(
+        self, items: tuple[tuple[Block, ...], ...], context: Context, start: int | None
+    ) -> list[Flowable]:
+        inner = replace(context, left=context.left + LIST_INDENT, depth=context.depth + 1)
+        story: list[Flowable] = []
+        for number, item in enumerate(items, start=start or 1):
+            bullet = f"{number}." if start is not None else BULLETS[context.depth % 3]
+            rest = item
+            if item and isinstance(item[0], Para):
+                story.append(self.paragraph(item[0].inlines, inner, bullet))
+                rest = item[1:]
+            else:
+                story.append(noted_paragraph("", self.style_for(inner, True), (), bullet))
+            story.extend(self.blocks(rest, inner))
+        return story
+
+    def style_for(self, context: Context, bulleted: bool) -> ParagraphStyle:
+        """The context's style shifted by its indents; cached so styles stay few."""
+        base = context.style
+        key = (base.name, context.left, context.right, context.depth, bulleted)
+        if key not in self._derived:
+            extra: dict[str, object] = {}
+            if context.depth:
+                extra["spaceAfter"] = base.spaceAfter / 2
+            if bulleted:
+                extra["bulletIndent"] = base.leftIndent + context.left - LIST_INDENT
+                extra["bulletFontName"] = SERIF
+                extra["bulletFontSize"] = base.fontSize
+            self._derived[key] = ParagraphStyle(
+                f"{base.name}+{len(self._derived)}",
+                parent=base,
+                leftIndent=base.leftIndent + context.left,
+                rightIndent=base.rightIndent + context.right,
+                **extra,
+            )
+        return self._derived[key]
+
+    def appendix(self, appendix: Appendix) -> list[Flowable]:
+        heading = self.paragraph(appendix.heading, Context(self.styles.appendix_heading))
+        heading.outline = self.outline(plain_text(appendix.heading), 0)
+        intro = self.blocks(appendix.intro, Context(self.styles.body))
+        style = ColumnStyle.for_body(self.styles.size)
+        columns = SignatoryColumns(source_items(appendix.groups), appendix.columns, style)
+        return [PageBreakIfNotEmpty(), heading, *intro, columns]

@@ -1,0 +1,48 @@
+"""Inlines -> reportlab paragraph markup.
+
+Every piece of user text goes through ``fonts.markup``, which escapes it and wraps CJK runs in
+the fallback font, so nothing a signer or author typed is ever read as markup. A ``Note``
+becomes a superscript number; the caller decides what the number is and keeps the note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from policydraft.model import Code, Emph, Inline, LineBreak, Link, Note, Strong, Text
+
+from .fonts import escape, markup
+
+LINK_COLOR = "#1f3f8f"
+
+NoteHandler = Callable[[Note], int]
+"""Called for each note in reading order; returns the number to print, or 0 for none."""
+
+
+def note_mark(number: int) -> str:
+    """The superscript reference mark, shared by the text and the note itself."""
+    return f"<super>{number}</super>"
+
+
+def inline_markup(inlines: tuple[Inline, ...], on_note: NoteHandler) -> str:
+    """Paragraph markup for ``inlines``."""
+    return "".join(_one(inline, on_note) for inline in inlines)
+
+
+def _one(inline: Inline, on_note: NoteHandler) -> str:
+    match inline:
+        case Text(text) | Code(text):
+            return markup(text)
+        case Emph(children):
+            return f"<i>{inline_markup(children, on_note)}</i>"
+        case Strong(children):
+            return f"<b>{inline_markup(children, on_note)}</b>"
+        case Link(children, url):
+            href = escape(url).replace('"', "&quot;")
+            inner = inline_markup(children, on_note)
+            return f'<a href="{href}" color="{LINK_COLOR}">{inner}</a>'
+        case LineBreak():
+            return "<br/>"
+        case Note():
+            number = on_note(inline)
+            return note_mark(number) if number else ""

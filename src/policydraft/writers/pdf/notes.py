@@ -1,0 +1,124 @@
+"""Footnotes as layout objects, and the paragraph that knows which notes it references.
+
+A ``NotedParagraph`` carries the ``Footnote``s whose marks it prints. The frame reads them
+to reserve room at the foot of the page before it places the paragraph (see ``frame.py``);
+when the paragraph must be split, ``splitting.plan_split`` decides where, so that each part
+takes exactly the notes whose marks it prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from reportlab.platypus import Flowable, Paragraph
+
+from .styles import NOTE_GAP
+
+_BIG = 1e9
+
+
+@dataclass(eq=False, slots=True)
+class Footnote:
+    """One numbered note: its number and its paragraphs, mark included, set at 10 pt."""
+
+    number: int
+    flowables: list[Flowable]
+
+
+@dataclass(frozen=True, slots=True)
+class PartialNote:
+    """A paragraph part whose last note starts on this page but must continue on the next.
+
+    ``height`` is the room the note's first part gets at the foot of this page.
+    """
+
+    number: int
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    """A PDF bookmark to drop where a heading is drawn."""
+
+    title: str
+    level: int
+    key: str
+
+
+class NoteSpace(Protocol):
+    """What a paragraph needs to know about the page's note area to split itself."""
+
+    max_gap: float
+
+    def growth(self, notes: Sequence[Footnote], partial_height: float | None = None) -> float:
+        """How much the note area grows if ``notes`` join it (inf: no note may join)."""
+        ...
+
+    def min_partial(self, note: Footnote) -> float:
+        """The least of a note worth printing before it continues on the next page."""
+        ...
+
+    def note_height(self, note: Footnote) -> float:
+        """The note's full height at the note area's width."""
+        ...
+
+
+class NotedParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph that knows its notes, where to split around them, and its bookmark."""
+
+    footnotes: tuple[Footnote, ...] = ()
+    partial: PartialNote | None = None
+    outline: OutlineEntry | None = None
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame: Any = getattr(self, "_frame", None)
+        if self.footnotes and hasattr(frame, "growth"):
+            from .splitting import plan_split
+
+            return plan_split(self, frame, availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            parts[0].outline = self.outline
+        return parts
+
+    def draw(self) -> None:
+        if self.outline is not None:
+            entry = self.outline
+            self.canv.bookmarkHorizontal(entry.key, 0, self.height + self.style.leading)
+            self.canv.addOutlineEntry(entry.title, entry.key, entry.level, closed=False)
+        super().draw()
+
+
+def noted_paragraph(
+    text: str, style: Any, footnotes: Sequence[Footnote] = (), bullet: str | None = None
+) -> NotedParagraph:
+    """Build a ``NotedParagraph``; reportlab's constructor has no room for our fields."""
+    paragraph = NotedParagraph(text, style, bulletText=bullet)
+    paragraph.footnotes = tuple(footnotes)
+    return paragraph
+
+
+def flowables_height(flowables: Sequence[Flowable], width: float) -> float:
+    """Height of a note's flowables stacked with ``NOTE_GAP`` between them."""
+    heights = [float(flowable.wrap(width, _BIG)[1]) for flowable in flowables]
+    return sum(heights) + NOTE_GAP * max(len(heights) - 1, 0)
+
+
+def split_flowables(
+    flowables: Sequence[Flowable], width: float, height: float
+) -> tuple[list[Flowable], list[Flowable]]:
+    """Cut a note's flowables into what fits in ``height`` and what continues."""
+    used = 0.0
+    for index, flowable in enumerate(flowables):
+        room = height - used
+        flowable_height = flowable.wrap(width, _BIG)[1]
+        if flowable_height <= room + 1e-6:
+            used += flowable_height + NOTE_GAP
+            continue
+        parts = flowable.split(width, room) if room > 0 else []
+        if len(parts) == 2:
+            return [*flowables[:index], parts[0]], [parts[1], *flowables[index + 1 :]]
+        return list(flowables[:index]), list(flowables[index:])
+    return list(flowables), []

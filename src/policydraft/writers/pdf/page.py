@@ -1,0 +1,135 @@
+"""The page: document template, note area drawing and the "Page X of Y" footer.
+
+The footer needs the page count before it is known, so each page shows a form XObject named
+after its number, and the forms are filled in at ``save`` when the total is known: one pass,
+no second layout. Notes laid out by the frame are painted here at the page's end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, BinaryIO
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
+
+from policydraft.model import Metadata
+
+from .fonts import SERIF
+from .frame import FootnoteFrame, PageNotes
+from .styles import (
+    FOOTER_BASELINE,
+    MARGIN,
+    NOTE_GAP,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    SEPARATOR_HEIGHT,
+    SEPARATOR_LENGTH,
+)
+
+FOOTER_SIZE = 10.0
+_BIG = 1e9
+
+
+class FooterCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that prints "Page X of Y" on every page, Y filled in at save time."""
+
+    footer_font = "Helvetica"
+
+    def showPage(self) -> None:
+        self.doForm(f"PageFooter{self.getPageNumber()}")
+        super().showPage()
+
+    def save(self) -> None:
+        total = self.getPageNumber() - 1
+        for number in range(1, total + 1):
+            self.beginForm(f"PageFooter{number}")
+            self.setFont(self.footer_font, FOOTER_SIZE)
+            self.drawCentredString(PAGE_WIDTH / 2, FOOTER_BASELINE, f"Page {number} of {total}")
+            self.endForm()
+        super().save()
+
+
+def canvas_maker(metadata: Metadata, footer_font: str) -> Callable[..., FooterCanvas]:
+    """A canvas factory stamping the document's own date, so output is reproducible."""
+    date = dt.datetime.combine(metadata.date, dt.time())
+    stamp = date.strftime("D:%Y%m%d%H%M%S+00'00'")
+
+    def make(*args: Any, **kwargs: Any) -> FooterCanvas:
+        canvas = FooterCanvas(*args, **kwargs)
+        canvas.footer_font = footer_font
+        canvas.setDateFormatter(lambda *_: stamp)
+        return canvas
+
+    return make
+
+
+def draw_notes(canvas: Any, page: PageNotes, x: float, bottom: float, width: float) -> None:
+    """Paint the separator rule and the page's note slices above ``bottom``."""
+    if not page.slices:
+        return
+    top = bottom + page.height
+    canvas.saveState()
+    canvas.setLineWidth(0.5)
+    rule = top - SEPARATOR_HEIGHT / 2
+    canvas.line(x, rule, x + SEPARATOR_LENGTH, rule)
+    canvas.restoreState()
+    slice_top = top - SEPARATOR_HEIGHT
+    for piece in page.slices:
+        y = slice_top
+        for flowable in piece.flowables:
+            y -= flowable.wrap(width, _BIG)[1]
+            flowable.drawOn(canvas, x, y)
+            y -= NOTE_GAP
+        slice_top -= piece.height + NOTE_GAP
+
+
+class FlushNotes(Flowable):  # type: ignore[misc]
+    """Ends the story: adds pages until a note continued past the last text is printed."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """US Letter, one-inch margins, one body frame with its note area."""
+
+    def __init__(self, out: BinaryIO, metadata: Metadata, note_leading: float) -> None:
+        self.note_frame = FootnoteFrame(
+            MARGIN, MARGIN, PAGE_WIDTH - 2 * MARGIN, PAGE_HEIGHT - 2 * MARGIN, note_leading
+        )
+        super().__init__(
+            out,
+            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=metadata.title,
+            author=metadata.author,
+            subject=metadata.subject,
+            creator="policydraft",
+            lang=metadata.language,
+            invariant=1,
+            pageCompression=1,
+            initialFontName=SERIF,
+        )
+        template = PageTemplate(id="letter", frames=[self.note_frame], onPageEnd=self._end_page)
+        self.addPageTemplates([template])
+
+    def _end_page(self, canvas: Any, doc: Any) -> None:
+        frame = self.note_frame
+        draw_notes(canvas, frame.take_page(), frame._x1, frame._y1, frame._width)
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        if flowables and isinstance(flowables[0], FlushNotes):
+            if self.note_frame.page.carry:
+                self.handle_pageEnd()
+            else:
+                del flowables[0]
+            return
+        super().handle_flowable(flowables)

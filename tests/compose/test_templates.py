@@ -1,0 +1,136 @@
+"""Templates: escaping of users' data, overrides, and template mistakes as diagnostics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policydraft.diagnostics import Diagnostics
+from policydraft.model import Appendix, Document, LetterPart, Para, Text, plain_text
+from policydraft.pipeline import check
+from tests.helpers import write_submission
+
+
+def _compose(folder: Path) -> tuple[Document | None, Diagnostics]:
+    diags = Diagnostics()
+    checked = check(folder, diags)
+    return (checked.document if checked else None), diags
+
+
+def _part_text(document: Document, role: str) -> str:
+    parts = [b for b in document.blocks if isinstance(b, LetterPart) and b.role == role]
+    assert parts, f"no {role} part"
+    return "\n".join(plain_text(p.inlines) for p in parts[0].blocks if isinstance(p, Para))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Tom *Star* Baxter",
+        "Hart & Hart <LLC>",
+        "1. Street Films",
+        "# Not a heading",
+        "- not a list",
+        "[^1] not a note",
+        "__init__ & `code`",
+        "Zoë Ødegaard-Łukasz",
+        "王小明",
+        "Jane {{ title }} Doe",
+        "Back\\slash",
+    ],
+)
+@pytest.mark.parametrize("template", ["comment-letter", "open-letter"])
+def test_users_text_prints_literally(tmp_path: Path, name: str, template: str) -> None:
+    folder = write_submission(
+        tmp_path, {"template": template, "signature": [{"name": name, "organization": name}]}
+    )
+    document, diags = _compose(folder)
+    assert document is not None, diags.sorted()
+    assert _part_text(document, "signature") == f"{name}\n{name}"
+
+
+def test_addressee_lines_and_date(tmp_path: Path) -> None:
+    folder = write_submission(
+        tmp_path,
+        {"addressee": {"name": "Faisal D'Souza", "address": ["2415 Eisenhower Ave", "Alexandria"]}},
+    )
+    document, _ = _compose(folder)
+    assert document is not None
+    assert _part_text(document, "addressee") == "Faisal D'Souza\n2415 Eisenhower Ave\nAlexandria"
+    assert _part_text(document, "date") == "March 15, 2025"
+
+
+def test_appendix_counts_and_note(tmp_path: Path) -> None:
+    folder = write_submission(
+        tmp_path,
+        {"template": "open-letter", "signatories": {"file": "signatories.csv", "note": "For ID."}},
+        signatories="name,consent\nAda,yes\nGrace,yes\nWithdrawn Person,no\n",
+    )
+    document, _ = _compose(folder)
+    assert document is not None
+    (appendix,) = [b for b in document.blocks if isinstance(b, Appendix)]
+    assert appendix.count == 2
+    assert plain_text(appendix.heading) == "Signatories (2)"
+    assert "For ID." in plain_text(appendix.intro[0].inlines)  # type: ignore[union-attr]
+    names = [e.name for g in appendix.groups for e in g.entries]
+    assert names == ["Ada", "Grace"]
+
+
+def test_submission_overrides_builtin_template(tmp_path: Path) -> None:
+    folder = write_submission(tmp_path)
+    own = folder / "templates" / "comment-letter"
+    own.mkdir(parents=True)
+    (own / "letter.md.j2").write_text("::: statement\nOur own {{ title }}\n:::\n", encoding="utf-8")
+    document, diags = _compose(folder)
+    assert document is not None, diags.sorted()
+    assert _part_text(document, "statement") == "Our own Comment on the Proposed Rule"
+
+
+@pytest.mark.parametrize(
+    ("source", "code", "line"),
+    [
+        ("Line one\n{% if %}\n", "PD302", 2),
+        ("Line one\n\n{{ titel }}\n", "PD303", 3),
+        ("::: dat\n{{ date }}\n:::\n", "PD304", 1),
+        ('Line\n{{ "{0.__class__}".format(title) }}\n', "PD305", 2),
+    ],
+)
+def test_template_mistakes_are_diagnostics(
+    tmp_path: Path, source: str, code: str, line: int
+) -> None:
+    folder = write_submission(tmp_path, {"template": "./mine"})
+    (folder / "mine").mkdir()
+    (folder / "mine" / "letter.md.j2").write_text(source, encoding="utf-8")
+    document, diags = _compose(folder)
+    assert document is None
+    found = [d for d in diags.sorted() if d.code == code]
+    assert found, diags.sorted()
+    assert found[0].line == line
+    assert found[0].file.endswith("letter.md.j2")
+
+
+def test_unknown_template_is_reported_at_its_key(tmp_path: Path) -> None:
+    folder = write_submission(tmp_path, {"template": "nonesuch"})
+    _, diags = _compose(folder)
+    (d,) = [d for d in diags.sorted() if d.code == "PD301"]
+    assert d.file.endswith("policydraft.yaml")
+    assert "comment-letter" in d.message
+
+
+names = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=40
+).filter(lambda s: s.strip(" \t"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=names)
+def test_any_name_prints_literally(tmp_path: Path, name: str) -> None:
+    folder = write_submission(tmp_path / "s", {"signature": [{"name": name}]})
+    document, diags = _compose(folder)
+    assert document is not None, diags.sorted()
+    # Line breaks are not possible here; only surrounding spaces and tabs are dropped.
+    assert _part_text(document, "signature") == name.strip(" \t")
+    assert not any(isinstance(b, Text) for b in document.blocks)

@@ -1,0 +1,38 @@
+"""Building small submission folders for tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import json
+
+MINIMAL: dict[str, object] = {
+    "template": "comment-letter",
+    "title": "Comment on the Proposed Rule",
+    "date": "2025-03-15",
+    "docket": "AGENCY-2025-0001",
+    "commenter": {"name": "Jane Advocate", "organization": "Example Coalition"},
+    "addressee": {"name": "Office of the General Counsel", "organization": "Example Agency"},
+    "salutation": "Dear Sir or Madam:",
+    "introduction": "We submit these comments.[^a]\n\n[^a]: A first note.\n",
+    "arguments": [
+        {"heading": "The first argument", "body": "Argument text with *emphasis*.\n"},
+    ],
+    "conclusion": "We ask the agency to reconsider.\n",
+}
+
+
+def write_submission(
+    folder: Path,
+    overrides: dict[str, object] | None = None,
+    signatories: str | None = "name,title,organization\nAda Lovelace,Analyst,Engines Ltd\n",
+) -> Path:
+    """Write policydraft.yaml (MINIMAL updated with ``overrides``) and a signatory list."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = {**MINIMAL, **(overrides or {})}
+    if signatories is not None:
+        data.setdefault("signatories", {"file": "signatories.csv"})
+        (folder / "signatories.csv").write_text(signatories, encoding="utf-8")
+    text = json.dumps(data, indent=2, ensure_ascii=False)  # JSON is YAML
+    (folder / "policydraft.yaml").write_text(text, encoding="utf-8")
+    return folder

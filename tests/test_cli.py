@@ -1,0 +1,191 @@
+"""Command tests through the real CLI (a subprocess): output, exit codes, files written."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.helpers import write_submission
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ostp-ai-action-plan"
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
+    return subprocess.run(
+        [sys.executable, "-m", "policydraft", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd, env=env, timeout=120, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def rendered_example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("example")
+    result = run("render", EXAMPLE, "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out, result.stdout
+
+
+def test_render_example_writes_both_formats(rendered_example: tuple[Path, str]) -> None:
+    out, stdout = rendered_example
+    pdf = out / "ostp-ai-action-plan-open-letter.pdf"
+    docx = out / "ostp-ai-action-plan-open-letter.docx"
+    pages = len(PdfReader(pdf).pages)
+    assert f"wrote {pdf} ({pages} pages" in stdout
+    assert f"wrote {docx} ({pages} pages as laid out in the PDF" in stdout
+    assert docx.stat().st_size > 10_000
+    assert sorted(p.name for p in out.iterdir()) == [docx.name, pdf.name]  # no temporaries
+
+
+def test_check_example_is_clean() -> None:
+    result = run("check", EXAMPLE)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "expected"),
+    [
+        ("title: [unclosed\n", "policydraft.yaml:2:1: error PD101"),
+        ("title: a: b\n", "policydraft.yaml:1:9: error PD101"),
+        ("titel: X\n", "error PD102: unknown key 'titel'"),
+        ("title: X\ndate: 2025-02-30\ncommenter: {name: A}\n", "policydraft.yaml:2:7: error PD104"),
+        ("title: X\ndate: 2025-03-01\n", "error PD103"),
+    ],
+)
+def test_bad_yaml_is_a_diagnostic(tmp_path: Path, yaml_text: str, expected: str) -> None:
+    (tmp_path / "policydraft.yaml").write_text(yaml_text, encoding="utf-8")
+    result = run("check", tmp_path)
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_all_problems_at_once_sorted_by_file_and_line(tmp_path: Path) -> None:
+    write_submission(
+        tmp_path,
+        {"titel": "typo", "arguments": [{"heading": "H", "file": "missing.md"}]},
+        signatories="name,title\nAda,Analyst\n,Nameless\n",
+    )
+    result = run("check", tmp_path)
+    assert result.returncode == 1
+    codes = [line.split(" error ")[1][:5] for line in result.stderr.splitlines() if " error " in line]
+    assert "PD102" in codes
+    assert "2 errors" in result.stderr or "3 errors" in result.stderr
+
+
+def test_missing_markdown_file(tmp_path: Path) -> None:
+    write_submission(tmp_path, {"arguments": [{"heading": "H", "file": "arguments/gone.md"}]})
+    result = run("check", tmp_path)
+    assert result.returncode == 1
+    assert "error PD105" in result.stderr
+    assert "arguments/gone.md" in result.stderr
+
+
+def test_json_diagnostics(tmp_path: Path) -> None:
+    write_submission(tmp_path, signatories="name\nAda\n,\n\n")
+    (tmp_path / "signatories.csv").write_text("name,title\nAda,A\n,B\n", encoding="utf-8")
+    result = run("check", tmp_path, "--json")
+    assert result.returncode == 1
+    (item,) = json.loads(result.stdout)
+    assert item == {
+        "file": item["file"], "line": 3, "column": 1, "severity": "error", "code": "PD401",
+        "message": item["message"],
+    }
+    assert item["file"].endswith("signatories.csv")
+
+
+def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
+    write_submission(tmp_path, {"conclusion": "Text.\n\n[^unused]: Never referenced.\n"})
+    assert run("check", tmp_path).returncode == 0
+    strict = run("check", tmp_path, "--strict")
+    assert strict.returncode == 1
+    assert "error PD202" in strict.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("check", "no-such-folder"), ("render", "no-such-folder"), ("render", ".", "--to", "odt"),
+     ("frobnicate",)],
+)
+def test_usage_errors_exit_2(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run(*args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_failed_render_leaves_earlier_outputs_intact(tmp_path: Path) -> None:
+    folder = write_submission(tmp_path / "sub")
+    out = tmp_path / "out"
+    assert run("render", folder, "--out", out).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (folder / "signatories.csv").write_text("name\n,\nAda\n\n,x\n", encoding="utf-8")
+    (folder / "signatories.csv").write_text("title\nAda\n", encoding="utf-8")
+    result = run("render", folder, "--out", out)
+    assert result.returncode == 1
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_markup_characters_in_signatories_print_literally(tmp_path: Path) -> None:
+    folder = write_submission(
+        tmp_path / "sub",
+        {"template": "open-letter"},
+        signatories='name,organization\n"Tom *Star* Baxter","Hart & Hart <LLC>"\n',
+    )
+    out = tmp_path / "out"
+    assert run("render", folder, "--out", out).returncode == 0
+    text = "".join(page.extract_text() for page in PdfReader(out / "sub.pdf").pages)
+    assert "Tom *Star* Baxter" in text
+    assert "Hart & Hart <LLC>" in text
+    import zipfile
+
+    xml = zipfile.ZipFile(out / "sub.docx").read("word/document.xml").decode()
+    assert "Tom *Star* Baxter" in xml
+    assert "Hart &amp; Hart &lt;LLC&gt;" in xml
+
+
+def test_init_then_render(tmp_path: Path) -> None:
+    folder = tmp_path / "starter"
+    result = run("init", folder, "--template", "open-letter")
+    assert result.returncode == 0, result.stderr
+    rendered = run("render", folder)
+    assert rendered.returncode == 0, rendered.stderr
+    assert (folder / "build" / "starter.pdf").is_file()
+    again = run("init", folder)
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+
+
+def test_render_one_format(tmp_path: Path) -> None:
+    folder = write_submission(tmp_path / "sub")
+    result = run("render", folder, "--to", "docx", "--out", tmp_path / "o")
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (tmp_path / "o").iterdir()] == ["sub.docx"]
+    assert "pages not counted" in result.stdout
+
+
+def test_internal_errors_show_no_traceback_without_debug(tmp_path: Path) -> None:
+    folder = write_submission(tmp_path / "sub")
+    shutil.copy(folder / "policydraft.yaml", tmp_path / "copy.yaml")
+    code = (
+        "import sys, policydraft.pipeline as p\n"
+        "def boom(*a, **k): raise RuntimeError('kaboom')\n"
+        "p.load_submission = boom\n"
+        "from policydraft.cli import main\n"
+        f"sys.argv = ['policydraft', *sys.argv[1:]]\nmain()\n"
+    )
+    plain = subprocess.run([sys.executable, "-c", code, "check", str(folder)],
+                           capture_output=True, text=True, check=False)
+    assert plain.returncode == 1
+    assert "internal error: RuntimeError: kaboom" in plain.stderr
+    assert "Traceback" not in plain.stderr
+    debug = subprocess.run([sys.executable, "-c", code, "--debug", "check", str(folder)],
+                           capture_output=True, text=True, check=False)
+    assert "Traceback" in debug.stderr
