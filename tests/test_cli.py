@@ -22,7 +22,12 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
     env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
     return subprocess.run(
         [sys.executable, "-m", "policydraft", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env=env, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+        check=False,
     )
 
 
@@ -76,7 +81,9 @@ def test_all_problems_at_once_sorted_by_file_and_line(tmp_path: Path) -> None:
     )
     result = run("check", tmp_path)
     assert result.returncode == 1
-    codes = [line.split(" error ")[1][:5] for line in result.stderr.splitlines() if " error " in line]
+    codes = [
+        line.split(" error ")[1][:5] for line in result.stderr.splitlines() if " error " in line
+    ]
     assert "PD102" in codes
     assert "2 errors" in result.stderr or "3 errors" in result.stderr
 
@@ -96,7 +103,11 @@ def test_json_diagnostics(tmp_path: Path) -> None:
     assert result.returncode == 1
     (item,) = json.loads(result.stdout)
     assert item == {
-        "file": item["file"], "line": 3, "column": 1, "severity": "error", "code": "PD401",
+        "file": item["file"],
+        "line": 3,
+        "column": 1,
+        "severity": "error",
+        "code": "PD401",
         "message": item["message"],
     }
     assert item["file"].endswith("signatories.csv")
@@ -112,8 +123,12 @@ def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [("check", "no-such-folder"), ("render", "no-such-folder"), ("render", ".", "--to", "odt"),
-     ("frobnicate",)],
+    [
+        ("check", "no-such-folder"),
+        ("render", "no-such-folder"),
+        ("render", ".", "--to", "odt"),
+        ("frobnicate",),
+    ],
 )
 def test_usage_errors_exit_2(tmp_path: Path, args: tuple[str, ...]) -> None:
     result = run(*args, cwd=tmp_path)
@@ -179,13 +194,21 @@ def test_internal_errors_show_no_traceback_without_debug(tmp_path: Path) -> None
         "def boom(*a, **k): raise RuntimeError('kaboom')\n"
         "p.load_submission = boom\n"
         "from policydraft.cli import main\n"
-        f"sys.argv = ['policydraft', *sys.argv[1:]]\nmain()\n"
+        "sys.argv = ['policydraft', *sys.argv[1:]]\nmain()\n"
     )
-    plain = subprocess.run([sys.executable, "-c", code, "check", str(folder)],
-                           capture_output=True, text=True, check=False)
+    plain = subprocess.run(
+        [sys.executable, "-c", code, "check", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert plain.returncode == 1
     assert "internal error: RuntimeError: kaboom" in plain.stderr
     assert "Traceback" not in plain.stderr
-    debug = subprocess.run([sys.executable, "-c", code, "--debug", "check", str(folder)],
-                           capture_output=True, text=True, check=False)
+    debug = subprocess.run(
+        [sys.executable, "-c", code, "--debug", "check", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert "Traceback" in debug.stderr

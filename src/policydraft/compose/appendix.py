@@ -12,11 +12,13 @@ from policydraft.signatories.printed import printed_groups
 
 def build_appendix(signers: Sequence[Signatory], config: SignatoriesConfig | None) -> Appendix:
     groups = tuple(
-        SignatoryGroup(group.heading, tuple(SignatoryEntry(s.name, s.affiliation) for s in group.signers))
+        SignatoryGroup(
+            group.heading, tuple(SignatoryEntry(s.name, s.affiliation) for s in group.signers)
+        )
         for group in printed_groups(signers, config)
     )
     count = sum(len(g.entries) for g in groups)
-    title = (config.heading if config and config.heading else "Signatories")
+    title = config.heading if config and config.heading else "Signatories"
     intro = []
     if config and config.note:
         intro.append(Para((Emph((Text(config.note),)),)))

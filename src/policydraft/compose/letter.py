@@ -65,9 +65,7 @@ def compose_letter(
     if rendered is None:
         return None
     text, origin = rendered
-    blocks = read_markdown(
-        MarkdownText(text, origin), diags, parts=PART_ROLES, slots=slots
-    )
+    blocks = read_markdown(MarkdownText(text, origin), diags, parts=PART_ROLES, slots=slots)
     metadata = Metadata(
         title=submission.title,
         author=submission.commenter.organization or submission.commenter.name,

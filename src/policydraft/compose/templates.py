@@ -17,7 +17,8 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.readers.markdown_escape import escape_markdown
@@ -68,13 +69,26 @@ def find_template(name: str, folder: Path, diags: Diagnostics, where: Location) 
 
 
 def long_date(value: dt.date) -> str:
-    """"March 15, 2025": the date line of a US letter."""
+    """ "March 15, 2025": the date line of a US letter."""
     return f"{value:%B} {value.day}, {value.year}"
 
 
 def roman(number: int) -> str:
-    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    numerals = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
     out = []
     for value, numeral in numerals:
         count, number = divmod(number, value)
@@ -157,5 +171,8 @@ def check_parts(template: Template, known: set[str], diags: Diagnostics) -> None
                 if name not in known:
                     line = text.count("\n", 0, match.start()) + 1
                     choices = ", ".join(sorted(known))
-                    diags.error("PD304", f"unknown letter part '{name}' (known: {choices})",
-                                Location(display_path(path), line, 1))
+                    diags.error(
+                        "PD304",
+                        f"unknown letter part '{name}' (known: {choices})",
+                        Location(display_path(path), line, 1),
+                    )
