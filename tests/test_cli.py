@@ -212,3 +212,23 @@ def test_internal_errors_show_no_traceback_without_debug(tmp_path: Path) -> None
         check=False,
     )
     assert "Traceback" in debug.stderr
+
+
+def test_undrawable_character_is_reported_at_its_row(tmp_path: Path) -> None:
+    folder = write_submission(
+        tmp_path, signatories="name,title\nAda,Analyst\nSam \U0001f3ac Lee,Director\n"
+    )
+    result = run("check", folder)
+    assert result.returncode == 1
+    assert "signatories.csv:3:1: error PD902" in result.stderr
+    assert "U+1F3AC" in result.stderr
+
+
+def test_unwritable_output_is_a_diagnostic(tmp_path: Path) -> None:
+    folder = write_submission(tmp_path / "sub")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the output folder should be", encoding="utf-8")
+    result = run("render", folder, "--out", blocker / "out")
+    assert result.returncode == 1
+    assert "error PD901: cannot write the output" in result.stderr
+    assert "Traceback" not in result.stderr

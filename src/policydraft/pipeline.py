@@ -10,13 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from policydraft.checks.glyphs import check_document_glyphs, check_signatory_glyphs
 from policydraft.compose import compose_letter
 from policydraft.compose.templates import Template, find_template
 from policydraft.diagnostics import Diagnostics
 from policydraft.model import Document
-from policydraft.render import RenderedFile, write_outputs
 from policydraft.readers.signatories import read_signatories
 from policydraft.readers.submission import LoadedSubmission, load_submission
+from policydraft.render import RenderedFile, write_outputs
 from policydraft.signatories.model import Signatory
 
 FORMATS = ("docx", "pdf")
@@ -43,6 +44,10 @@ def check(folder: Path, diags: Diagnostics) -> Checked | None:
     document = None
     if template is not None:
         document = compose_letter(loaded, template, signers, diags)
+    if signers:
+        check_signatory_glyphs(signers, diags)
+    if document is not None:
+        check_document_glyphs(document, diags, loaded.locate())
     return Checked(loaded, template, signers, None if diags.has_errors else document)
 
 
@@ -63,9 +68,7 @@ def output_paths(checked: Checked, out_dir: Path | None, formats: Sequence[str])
     return [folder / f"{stem}.{fmt}" for fmt in formats]
 
 
-def render(
-    checked: Checked, formats: Sequence[str], out_dir: Path | None
-) -> list[RenderedFile]:
+def render(checked: Checked, formats: Sequence[str], out_dir: Path | None) -> list[RenderedFile]:
     """Write the documents atomically; earlier outputs stay if anything fails."""
 
     assert checked.document is not None, "render() needs a document without errors"

@@ -24,7 +24,9 @@ Folder = Annotated[Path, typer.Argument(help="The submission folder.", show_defa
 
 @app.callback()
 def _options(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
 ) -> None:
     if debug:
         os.environ["POLICYDRAFT_DEBUG"] = "1"
@@ -33,7 +35,9 @@ def _options(
 @app.command()
 def init(
     folder: Folder,
-    template: Annotated[str, typer.Option(help="open-letter or comment-letter.")] = "comment-letter",
+    template: Annotated[
+        str, typer.Option(help="open-letter or comment-letter.")
+    ] = "comment-letter",
 ) -> None:
     """Write a working starter submission into FOLDER."""
     commands.init(folder, template)

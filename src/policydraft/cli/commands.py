@@ -12,8 +12,10 @@ from policydraft.cli.display import (
     display_message,
     display_rendered,
 )
-from policydraft.diagnostics import Diagnostics
-from policydraft.pipeline import FORMATS, check as check_submission, render as render_submission
+from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.pipeline import FORMATS
+from policydraft.pipeline import check as check_submission
+from policydraft.pipeline import render as render_submission
 from policydraft.resources import builtin_templates
 
 _STARTER = Path(__file__).resolve().parent.parent / "starter"
@@ -43,7 +45,18 @@ def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bo
     if status != 0 or checked is None or checked.document is None:
         return EXIT_ERRORS
     ordered = sorted(dict.fromkeys(formats), key=lambda f: -FORMATS.index(f))  # PDF first
-    display_rendered(render_submission(checked, ordered, out))
+    try:
+        rendered = render_submission(checked, ordered, out)
+    except OSError as exc:
+        where = Location(display_path(Path(exc.filename or out or folder)))
+        diags = Diagnostics()
+        diags.error(
+            "PD901",
+            f"cannot write the output: {exc.strerror or exc}; earlier outputs are untouched",
+            where,
+        )
+        return display_diagnostics(diags, as_json=as_json)
+    display_rendered(rendered)
     return status
 
 
@@ -59,6 +72,8 @@ def init(folder: Path, template: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         text = source.read_text(encoding="utf-8")
         if source.name == "policydraft.yaml":
-            text = text.replace("{template}", template).replace("{date}", dt.date.today().isoformat())
+            text = text.replace("{template}", template).replace(
+                "{date}", dt.date.today().isoformat()
+            )
         target.write_text(text, encoding="utf-8")
     display_message(f"wrote a starter submission in {folder}; try: policydraft render {folder}")
