@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import json
+from pathlib import Path
 
 MINIMAL: dict[str, object] = {
     "template": "comment-letter",

@@ -358,9 +358,12 @@ def test_part_not_in_the_allowed_parts() -> None:
     assert [(d.code, d.line) for d in diags] == [("PD304", 1)]
 
 
-def test_unknown_slot_is_a_programming_error() -> None:
-    with pytest.raises(KeyError, match="template slot 'nope' was not supplied"):
-        read("::: slot nope\n:::", parts=PART_ROLES, slots={"signatures": SIGNATURES})
+def test_unknown_slot_is_a_diagnostic() -> None:
+    """A template may spell out a slot by hand; a name with no body is the user's mistake."""
+    blocks, diags = read("::: slot nope\n:::", parts=PART_ROLES, slots={"signatures": SIGNATURES})
+    assert blocks == ()
+    assert [(d.code, d.line) for d in diags] == [("PD304", 1)]
+    assert "names no body of this letter (bodies: signatures)" in diags.items[0].message
 
 
 def test_parts_must_be_letter_roles() -> None:

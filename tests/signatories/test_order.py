@@ -46,7 +46,11 @@ def test_accents_sort_with_their_base_letter() -> None:
 def test_particles_and_suffixes() -> None:
     names = ["Penélope del Río", "Robert Hale Jr.", "Anneke van der Berg", "Amy Adams", "Zendaya"]
     assert _names(names) == [
-        "Amy Adams", "Anneke van der Berg", "Robert Hale Jr.", "Penélope del Río", "Zendaya",
+        "Amy Adams",
+        "Anneke van der Berg",
+        "Robert Hale Jr.",
+        "Penélope del Río",
+        "Zendaya",
     ]
 
 
@@ -61,7 +65,9 @@ def test_sort_as_overrides() -> None:
         Signatory(name="Carl Czerny", where=HERE),
     ]
     assert [s.name for s in order_signatories(signers, "surname")] == [
-        "Johann Bach", "Ludwig van Beethoven", "Carl Czerny",
+        "Johann Bach",
+        "Ludwig van Beethoven",
+        "Carl Czerny",
     ]
 
 

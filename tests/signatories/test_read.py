@@ -28,8 +28,11 @@ def _read(tmp_path: Path, text: str | bytes, columns: dict[str, str] | None = No
         ("name\nAda Lovelace\n", {}, ["Ada Lovelace"]),
         ("NAME,Title\nAda Lovelace,Analyst\n", {}, ["Ada Lovelace"]),
         ("\ufeffName\nZoë Ødegaard\n", {}, ["Zoë Ødegaard"]),
-        ("Full Name,Company\nAda Lovelace,Analytical Engines\n", {"name": "Full Name"},
-         ["Ada Lovelace"]),
+        (
+            "Full Name,Company\nAda Lovelace,Analytical Engines\n",
+            {"name": "Full Name"},
+            ["Ada Lovelace"],
+        ),
         ("name\n\nAda Lovelace\n,\n\nGrace Hopper\n", {}, ["Ada Lovelace", "Grace Hopper"]),
         ("name\n  Ada   Lovelace  \n", {}, ["Ada Lovelace"]),
         ('name,organization\n"Tom *Star* Baxter","Hart & Hart <LLC>"\n', {}, ["Tom *Star* Baxter"]),
@@ -42,8 +45,9 @@ def test_reads_names(tmp_path: Path, text: str, columns: dict[str, str], names: 
 
 
 def test_affiliation_joins_title_and_organization(tmp_path: Path) -> None:
-    signers, _ = _read(tmp_path, "Name,Title,Company\nAda,Analyst,Engines Ltd\n",
-                       {"organization": "Company"})
+    signers, _ = _read(
+        tmp_path, "Name,Title,Company\nAda,Analyst,Engines Ltd\n", {"organization": "Company"}
+    )
     assert signers[0].affiliation == "Analyst, Engines Ltd"
 
 
@@ -83,9 +87,16 @@ def test_windows_1252_is_detected_and_reported(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("value", "printed", "code"),
     [
-        ("yes", True, None), ("Y", True, None), ("TRUE", True, None), ("1", True, None),
-        ("no", False, None), ("N", False, None), ("false", False, None), ("0", False, None),
-        ("", False, "PD405"), ("maybe", False, "PD405"),
+        ("yes", True, None),
+        ("Y", True, None),
+        ("TRUE", True, None),
+        ("1", True, None),
+        ("no", False, None),
+        ("N", False, None),
+        ("false", False, None),
+        ("0", False, None),
+        ("", False, "PD405"),
+        ("maybe", False, "PD405"),
     ],
 )
 def test_consent_values(tmp_path: Path, value: str, printed: bool, code: str | None) -> None:

@@ -195,7 +195,9 @@ class _Reader:
             return self.blocks(node.children)
         if names[0] not in self.slots:
             known = ", ".join(sorted(self.slots)) or "none"
-            raise KeyError(f"template slot '{names[0]}' was not supplied (supplied: {known})")
+            message = f"'::: slot {names[0]}' names no body of this letter (bodies: {known})"
+            self.diags.error("PD304", message, self.at(node))
+            return ()
         if node.children:
             message = f"'::: slot {names[0]}' must be empty; its content is replaced, not shown"
             self.diags.error("PD304", message, self.at(node))

@@ -29,8 +29,10 @@ def printed_groups(
         by_group.setdefault(_group_value(signer, config.group_by), []).append(signer)
     ranked = {name: i for i, name in enumerate(config.group_order)}
     names = sorted(by_group, key=lambda g: (ranked.get(g, len(ranked)), g.casefold()))
-    return [PrintedGroup(g or "Other", tuple(order_signatories(by_group[g], config.sort)))
-            for g in names]
+    return [
+        PrintedGroup(g or "Other", tuple(order_signatories(by_group[g], config.sort)))
+        for g in names
+    ]
 
 
 def _group_value(signer: Signatory, column: str) -> str:
