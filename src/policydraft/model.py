@@ -61,7 +61,31 @@ class Note:
     blocks: tuple[Block, ...]
 
 
-Inline: TypeAlias = Text | Emph | Strong | Code | Link | LineBreak | Note
+@dataclass(frozen=True, slots=True)
+class CiteItem:
+    """One authority in a citation: ``see @campbell, 579 (holding that ...)``."""
+
+    key: str
+    signal: str = ""  # as written: "see", "cf.", "see also", "but see", "e.g.," ...
+    pin: str = ""  # the pin cite: "579", "579-80", "§ 3"
+    parenthetical: str = ""  # the explanatory parenthetical, without its parentheses
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """A citation as written in a body; the citation step turns it into a ``Note``.
+
+    Writers never see a Cite. ``file``, ``line`` and ``column`` say where it was written, so
+    validation can point at it.
+    """
+
+    items: tuple[CiteItem, ...]
+    file: str = ""
+    line: int = 0
+    column: int = 0
+
+
+Inline: TypeAlias = Text | Emph | Strong | Code | Link | LineBreak | Note | Cite
 
 # --- blocks --------------------------------------------------------------------------------
 

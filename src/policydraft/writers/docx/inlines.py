@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from policydraft.model import (
+    Cite,
     Code,
     Emph,
     Inline,
@@ -55,6 +56,8 @@ def add_inlines(
                 sub(new_run(parent, fmt), "br")
             case Note():
                 _add_note(parent, inline, story, fmt)
+            case Cite():
+                raise ValueError("a Cite reached the DOCX writer; citations are resolved first")
 
 
 def new_run(parent: etree._Element, fmt: RunFormat) -> etree._Element:
