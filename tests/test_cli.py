@@ -232,3 +232,11 @@ def test_unwritable_output_is_a_diagnostic(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "error PD901: cannot write the output" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_render_json_keeps_stdout_a_diagnostics_list(tmp_path: Path) -> None:
+    folder = write_submission(tmp_path / "sub")
+    result = run("render", folder, "--json", "--out", tmp_path / "o")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+    assert "wrote " in result.stderr

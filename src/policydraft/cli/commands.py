@@ -56,7 +56,7 @@ def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bo
             where,
         )
         return display_diagnostics(diags, as_json=as_json)
-    display_rendered(rendered)
+    display_rendered(rendered, as_json=as_json)
     return status
 
 

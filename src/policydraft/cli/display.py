@@ -46,12 +46,13 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def display_rendered(files: Iterable[RenderedFile]) -> None:
+def display_rendered(files: Iterable[RenderedFile], *, as_json: bool = False) -> None:
+    """One line per file; on stderr under --json, whose stdout is the diagnostics list."""
     for file in files:
         pages = f"{_plural(file.pages, 'page')}" if file.pages is not None else "pages not counted"
         if file.format == "docx" and file.pages is not None:
             pages += " as laid out in the PDF"
-        typer.echo(f"wrote {file.path} ({pages}, {file.size / 1024:,.0f} KB)")
+        typer.echo(f"wrote {file.path} ({pages}, {file.size / 1024:,.0f} KB)", err=as_json)
 
 
 def display_message(text: str) -> None:
