@@ -50,6 +50,8 @@ class ColumnStyle:
         return cls(size * 0.9, size * 0.75, size, size * 0.35, size * 1.5)
 
 
+MAX_LINES = 8  # per name, affiliation or heading
+
 SourceItem = SignatoryEntry | str
 """What the appendix lists, in order: a group heading (str) or a signer."""
 
@@ -83,6 +85,17 @@ def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
+def _clip(lines: list[str]) -> list[str]:
+    """At most ``MAX_LINES`` lines, so one signer always fits in a column.
+
+    Only absurd input (a "name" of hundreds of characters) is clipped, with an ellipsis;
+    without a cap such an entry could never be placed and the whole render would fail.
+    """
+    if len(lines) <= MAX_LINES:
+        return lines
+    return [*lines[: MAX_LINES - 1], lines[MAX_LINES - 1] + "…"]
+
+
 def _break_word(word: str, font: str, size: float, width: float) -> Iterator[str]:
     """Pieces of an over-wide word (a long CJK name has no spaces), each fitting."""
     piece = ""
@@ -98,17 +111,19 @@ def lay_out(item: SourceItem, style: ColumnStyle, width: float) -> LaidItem:
     """Lines and height of one heading or signer at column ``width``."""
     if isinstance(item, str):
         size = style.heading_size
-        texts = [(SERIF_BOLD, size, line) for line in wrap_text(item, SERIF_BOLD, size, width)]
+        texts = [
+            (SERIF_BOLD, size, line) for line in _clip(wrap_text(item, SERIF_BOLD, size, width))
+        ]
         return _stack(texts, gap=style.entry_gap, before=style.heading_size * 0.6, heading=True)
     texts = [
         (SERIF, style.name_size, line)
-        for line in wrap_text(item.name, SERIF, style.name_size, width)
+        for line in _clip(wrap_text(item.name, SERIF, style.name_size, width))
     ]
     if item.affiliation:
         size = style.affiliation_size
         texts += [
             (SERIF_ITALIC, size, line)
-            for line in wrap_text(item.affiliation, SERIF_ITALIC, size, width)
+            for line in _clip(wrap_text(item.affiliation, SERIF_ITALIC, size, width))
         ]
     return _stack(texts, gap=style.entry_gap, before=0.0, heading=False)
 

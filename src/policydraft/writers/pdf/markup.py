@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from policydraft.model import Code, Emph, Inline, LineBreak, Link, Note, Strong, Text
+from policydraft.model import Cite, Code, Emph, Inline, LineBreak, Link, Note, Strong, Text
 
 from .fonts import escape, markup
 
@@ -46,3 +46,5 @@ def _one(inline: Inline, on_note: NoteHandler) -> str:
         case Note():
             number = on_note(inline)
             return note_mark(number) if number else ""
+        case Cite():
+            raise ValueError("a Cite reached the PDF writer; citations are resolved before writing")

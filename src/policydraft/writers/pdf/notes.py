@@ -88,6 +88,7 @@ class NotedParagraph(Paragraph):  # type: ignore[misc]
             entry = self.outline
             self.canv.bookmarkHorizontal(entry.key, 0, self.height + self.style.leading)
             self.canv.addOutlineEntry(entry.title, entry.key, entry.level, closed=False)
+            self.canv.showOutline()  # open the bookmarks pane: long letters are navigated
         super().draw()
 
 

@@ -125,8 +125,30 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         frame = self.note_frame
         draw_notes(canvas, frame.take_page(), frame._x1, frame._y1, frame._width)
 
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
+        """Drop keep-with-next where nothing can follow (a page break, the end).
+
+        reportlab would wrap such a run in a KeepTogether that keeps its last member's
+        keep-with-next; when that run is taller than the room left it is re-wrapped forever.
+        """
+        run = 0
+        while run < len(flowables) and flowables[run].getKeepWithNext():
+            run += 1
+        if run and (run == len(flowables) or getattr(flowables[run], "locChanger", False)):
+            flowables[run - 1].__dict__["keepWithNext"] = 0
+        super().handle_keepWithNext(flowables)
+
     def handle_flowable(self, flowables: list[Flowable]) -> None:
-        if flowables and isinstance(flowables[0], FlushNotes):
+        """Add pages for notes still continuing at the end; let noted text wait for them.
+
+        reportlab postpones a flowable to the next page only once, then calls it too large.
+        A paragraph whose notes cannot start while an earlier note is still continuing is not
+        too large, just early; the continuation shrinks every page, so waiting ends.
+        """
+        first = flowables[0] if flowables else None
+        if self.note_frame.page.carry and getattr(first, "footnotes", None):
+            first.__dict__.pop("_postponed", None)
+        if isinstance(first, FlushNotes):
             if self.note_frame.page.carry:
                 self.handle_pageEnd()
             else:
