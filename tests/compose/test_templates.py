@@ -132,6 +132,9 @@ names = st.text(
 def test_any_name_prints_literally(tmp_path: Path, name: str) -> None:
     folder = write_submission(tmp_path / "s", {"signature": [{"name": name}]})
     document, diags = _compose(folder)
-    assert document is not None, diags.sorted()
+    if document is None:  # a character no bundled font can draw: a clear diagnostic instead
+        errors = [d for d in diags.sorted() if d.severity == "error"]
+        assert errors and all(d.code == "PD902" for d in errors), errors
+        return
     assert _part_text(document, "signature") == name
     assert not any(isinstance(b, Text) for b in document.blocks)
