@@ -21,7 +21,7 @@ from policydraft.compose.templates import (
     render_template,
     roman,
 )
-from policydraft.diagnostics import Diagnostics
+from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import PART_ROLES, Block, Document, Metadata
 from policydraft.readers.markdown import read_markdown
 from policydraft.readers.submission import LoadedSubmission, MarkdownText
@@ -91,7 +91,7 @@ def _render(
     loaded: LoadedSubmission,
     signers: Sequence[Signatory] | None,
     diags: Diagnostics,
-) -> tuple[str, Any] | None:
+) -> tuple[str, Location] | None:
     check_parts(template, {*PART_ROLES, SLOT}, diags)
     context = template_context(loaded, signers)
     return render_template(template, context, diags)
