@@ -3,6 +3,8 @@
 pydantic knows *what* is wrong (its error ``loc`` is a path like ``("arguments", 1, "file")``)
 and ruamel knows *where* that path was written; this module joins the two and rewrites
 pydantic's wording ("Input should be a valid string") into what a legal team can act on.
+The same wording serves the bibliography, whose entries are validated one at a time under a
+``SchemaScope`` that names the entry and gives its problems the PD5xx code.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ import difflib
 import re
 import types
 from collections.abc import Sequence
-from typing import Any, Union, get_args, get_origin
+from dataclasses import dataclass
+from typing import Any, Protocol, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.readers.yaml_source import Segment, YamlDocument
+from policydraft.readers.yaml_source import Segment
 
 _EXPECTED = {
     "string_type": "text",
@@ -32,33 +35,64 @@ _EXPECTED = {
 }
 
 
+class Locator(Protocol):
+    """Where the keys and values of validated data were written (``YamlDocument`` is one)."""
+
+    def key_location(self, path: Sequence[Segment]) -> Location: ...
+
+    def value_location(self, path: Sequence[Segment]) -> Location: ...
+
+
+@dataclass(frozen=True)
+class SchemaScope:
+    """What the validated mapping is called and which codes its problems get.
+
+    ``name`` None is policydraft.yaml itself, whose top-level keys need no qualifier; a
+    bibliography entry is named (e.g. "source 'campbell'") and reports everything as PD504.
+    """
+
+    name: str | None = None
+    noun: str = "key"
+    unknown_code: str = "PD102"
+    missing_code: str = "PD103"
+    value_code: str = "PD104"
+
+
+SUBMISSION_SCOPE = SchemaScope()
+
+
 def report_schema_errors(
-    error: ValidationError, model: type[BaseModel], document: YamlDocument, diags: Diagnostics
+    error: ValidationError,
+    model: type[BaseModel],
+    document: Locator,
+    diags: Diagnostics,
+    scope: SchemaScope = SUBMISSION_SCOPE,
 ) -> None:
     """Add one diagnostic for every problem pydantic found (it reports them all at once)."""
     for detail in error.errors(include_url=False):
-        code, message, where = _explain(detail, model, document)
+        code, message, where = _explain(detail, model, document, scope)
         diags.error(code, message, where)
 
 
 def _explain(
-    detail: ErrorDetails, model: type[BaseModel], document: YamlDocument
+    detail: ErrorDetails, model: type[BaseModel], document: Locator, scope: SchemaScope
 ) -> tuple[str, str, Location]:
     loc = tuple(detail["loc"])
     kind = detail["type"]
     if kind in ("extra_forbidden", "invalid_key"):
-        return "PD102", _unknown_key(loc, model), document.key_location(loc)
+        return scope.unknown_code, _unknown_key(loc, model, scope), document.key_location(loc)
     if kind == "missing":
-        message = f"missing required key '{loc[-1]}' in {_context(loc[:-1])}"
-        return "PD103", message, document.key_location(loc[:-1])
+        message = f"missing required {scope.noun} '{loc[-1]}' in {_context(loc[:-1], scope)}"
+        return scope.missing_code, message, document.key_location(loc[:-1])
     if kind == "body_or_file":
         return _body_or_file(loc, detail["input"], document)
-    return "PD104", _wrong_value(detail, loc, model), document.value_location(loc)
+    message = _wrong_value(detail, loc, model, scope)
+    return scope.value_code, message, document.value_location(loc)
 
 
-def _unknown_key(loc: tuple[Segment, ...], model: type[BaseModel]) -> str:
+def _unknown_key(loc: tuple[Segment, ...], model: type[BaseModel], scope: SchemaScope) -> str:
     key = str(loc[-1])
-    message = f"unknown key '{key}' in {_context(loc[:-1])}"
+    message = f"unknown {scope.noun} '{key}' in {_context(loc[:-1], scope)}"
     owner = model_at(model, loc[:-1])
     if owner is None:
         return message
@@ -66,11 +100,11 @@ def _unknown_key(loc: tuple[Segment, ...], model: type[BaseModel]) -> str:
     close = difflib.get_close_matches(key, valid, n=1, cutoff=0.6)
     if close:
         return f"{message}; did you mean '{close[0]}'?"
-    return f"{message}; valid keys are {', '.join(valid)}"
+    return f"{message}; valid {scope.noun}s are {', '.join(valid)}"
 
 
 def _body_or_file(
-    loc: tuple[Segment, ...], value: Any, document: YamlDocument
+    loc: tuple[Segment, ...], value: Any, document: Locator
 ) -> tuple[str, str, Location]:
     argument = _context(loc)
     if isinstance(value, dict) and "body" in value and "file" in value:
@@ -80,8 +114,10 @@ def _body_or_file(
     return "PD106", message, document.key_location(loc)
 
 
-def _wrong_value(detail: ErrorDetails, loc: tuple[Segment, ...], model: type[BaseModel]) -> str:
-    kind, value, subject = detail["type"], detail["input"], _subject(loc)
+def _wrong_value(
+    detail: ErrorDetails, loc: tuple[Segment, ...], model: type[BaseModel], scope: SchemaScope
+) -> str:
+    kind, value, subject = detail["type"], detail["input"], _subject(loc, scope)
     if kind == "iso_date":
         return _bad_date(subject, value)
     if kind == "literal_error":
@@ -142,10 +178,10 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _context(path: Sequence[Segment]) -> str:
+def _context(path: Sequence[Segment], scope: SchemaScope = SUBMISSION_SCOPE) -> str:
     """Where in the submission a path leads, e.g. 'arguments #2' or 'signatories'."""
     if not path:
-        return "submission"
+        return scope.name or "submission"
     text = ""
     for segment in path:
         if isinstance(segment, int):
@@ -155,14 +191,16 @@ def _context(path: Sequence[Segment]) -> str:
     return text
 
 
-def _subject(loc: tuple[Segment, ...]) -> str:
+def _subject(loc: tuple[Segment, ...], scope: SchemaScope = SUBMISSION_SCOPE) -> str:
     """The thing that is wrong, e.g. "'sort' in signatories" or "item #2 of 'address'"."""
     if not loc:
-        return "the submission"
+        return scope.name or "the submission"
     *parent, last = loc
     if isinstance(last, int):
-        return f"item #{last + 1} of {_subject(tuple(parent))}"
-    return f"'{last}'" if not parent else f"'{last}' in {_context(parent)}"
+        return f"item #{last + 1} of {_subject(tuple(parent), scope)}"
+    if not parent:
+        return f"'{last}' in {scope.name}" if scope.name else f"'{last}'"
+    return f"'{last}' in {_context(parent, scope)}"
 
 
 def model_at(model: type[BaseModel], path: Sequence[Segment]) -> type[BaseModel] | None:

@@ -1,25 +1,48 @@
 """Bibliography entries (``sources.yaml``, or CSL-JSON mapped onto the same types).
 
-One pydantic model per source type, selected by ``type``; each forbids unknown keys and
-requires the fields the SPEC's table requires, so "required fields missing for the type" is
+One pydantic model per source type, selected by ``type``; each forbids unknown fields and
+requires the fields the SPEC's table requires, so "required field missing for the type" is
 a schema error with the entry's line. Rules that compare fields with the world (a reporter's
-years, a Federal Register volume against its date) live in ``citations/validate``.
+years, a Federal Register volume against its date) live in ``citations/validate_sources``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from policydraft.schema.submission import IsoDate
 
+# pandoc's citation key grammar: a word character first, punctuation only between word
+# characters. An id outside it could be written in sources.yaml but never cited as [@id].
+_CITATION_KEY = re.compile(r"\w(?:[\w]|[:.#$%&\-+?<>~/](?=\w))*")
+
+
+def _citable(value: str) -> str:
+    if not _CITATION_KEY.fullmatch(value):
+        raise PydanticCustomError(
+            "source_id",
+            "cannot be cited as [@{value}]; use letters, digits and _, with "
+            "- . : / only between them",
+            {"value": value},
+        )
+    return value
+
+
+SourceId = Annotated[str, AfterValidator(_citable)]
+Volume = Annotated[int, Field(gt=0)]  # a volume or page number 0 is always a typo
+Page = Annotated[int, Field(gt=0)]
+
 
 class _Source(BaseModel):
+    # A title like 1984 or a section like 107 is a number to YAML; users mean text.
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
-    id: str
+    id: SourceId
     file: str | None = None  # a local copy under sources/, for checking quotations
     short: str | None = None  # the short name used in later citations
 
@@ -27,9 +50,9 @@ class _Source(BaseModel):
 class Case(_Source):
     type: Literal["case"]
     name: str
-    volume: int
+    volume: Volume
     reporter: str
-    page: int
+    page: Page
     year: int
     court: str | None = None
     pin: str | None = None
@@ -58,8 +81,8 @@ class Regulation(_Source):
 class FederalRegister(_Source):
     type: Literal["federal-register"]
     title: str
-    volume: int
-    page: int
+    volume: Volume
+    page: Page
     date: IsoDate
     doc_number: str | None = None
     docket: str | None = None
@@ -99,8 +122,8 @@ class Article(_Source):
     author: str
     title: str
     journal: str
-    volume: int
-    page: int
+    volume: Volume
+    page: Page
     year: int
     url: str | None = None
 
@@ -124,39 +147,42 @@ class Web(_Source):
     publisher: str | None = None
 
 
-Source = Annotated[
-    Case | Statute | Regulation | FederalRegister | Comment | Report | Book | Article | News | Web,
-    Field(discriminator="type"),
-]
-SOURCE_TYPES: tuple[str, ...] = (
-    "case",
-    "statute",
-    "regulation",
-    "federal-register",
-    "comment",
-    "report",
-    "book",
-    "article",
-    "news",
-    "web",
+AnySource = (
+    Case | Statute | Regulation | FederalRegister | Comment | Report | Book | Article | News | Web
 )
+Source = Annotated[AnySource, Field(discriminator="type")]
+
+MODELS: dict[str, type[AnySource]] = {
+    "case": Case,
+    "statute": Statute,
+    "regulation": Regulation,
+    "federal-register": FederalRegister,
+    "comment": Comment,
+    "report": Report,
+    "book": Book,
+    "article": Article,
+    "news": News,
+    "web": Web,
+}
+"""Each ``type:`` a user can write, with its model, in the SPEC's order."""
+
+SOURCE_TYPES: tuple[str, ...] = tuple(MODELS)
 
 
-def source_date(
-    source: Case
-    | Statute
-    | Regulation
-    | FederalRegister
-    | Comment
-    | Report
-    | Book
-    | Article
-    | News
-    | Web,
-) -> dt.date | None:
+def required_fields(source_type: str) -> tuple[str, ...]:
+    """The fields an entry of ``source_type`` must have besides id and type (SPEC's table)."""
+    model = MODELS[source_type]
+    return tuple(
+        name
+        for name, info in model.model_fields.items()
+        if info.is_required() and name not in ("id", "type")
+    )
+
+
+def source_date(source: AnySource) -> dt.date | None:
     """The latest date a source claims for itself (a year counts as its first day)."""
-    date = getattr(source, "date", None)
+    date: Any = getattr(source, "date", None)
     if isinstance(date, dt.date):
         return date
-    year = getattr(source, "year", None)
-    return dt.date(year, 1, 1) if isinstance(year, int) else None
+    year: Any = getattr(source, "year", None)
+    return dt.date(year, 1, 1) if isinstance(year, int) and 1 <= year <= 9999 else None

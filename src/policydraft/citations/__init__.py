@@ -1,0 +1,1 @@
+"""Citations: the bibliography, resolving ``[@key]`` into Bluebook footnotes, and validation."""
