@@ -1,0 +1,254 @@
+"""Citations typed by hand into the prose (PD520), and the document's prose as passages.
+
+A writer who types ``17 U.S.C. § 106`` into a sentence bypasses the bibliography: the cite is
+neither formatted nor checked, and the footnotes lose count of it. eyecite finds such full
+case and law citations; each is compared with the bibliography by (volume, reporter, page)
+for cases and (title, code, section) for laws, so the warning can name the key to use.
+
+eyecite takes about 0.25 s to import and about 1 ms per paragraph, so it is imported only
+when some paragraph looks as if it could hold a citation, and called once per paragraph on
+the paragraph's whole text (a case name in italics and its reporter cite are separate
+``Text`` nodes, and only together are they a citation).
+
+Locations are approximate: ``Text`` nodes carry no line, so a warning points at the nearest
+``Cite`` written before it in the same paragraph (else the nearest after it), else at the
+origin of the body the paragraph came from (``origins``), else at ``where``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from policydraft.citations.bibliography import Bibliography
+from policydraft.diagnostics import Diagnostics, Location
+from policydraft.model import (
+    Appendix,
+    Block,
+    BlockQuote,
+    BulletList,
+    Cite,
+    Code,
+    Document,
+    Emph,
+    Heading,
+    Inline,
+    LetterPart,
+    LineBreak,
+    Link,
+    Note,
+    OrderedList,
+    PageBreak,
+    Para,
+    Strong,
+    Text,
+)
+from policydraft.schema.source import Case, FederalRegister, Regulation, Statute
+
+if TYPE_CHECKING:
+    from eyecite.models import CitationBase
+
+Origins = Mapping[Block, Location]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One paragraph's text as a reader sees it, and the offsets its ``Cite``s stood at.
+
+    Footnote text (``Note``) is left out and becomes passages of its own; each ``Cite`` and
+    ``Note`` leaves one space, so the words on either side of it stay apart.
+    """
+
+    text: str
+    cites: tuple[tuple[int, Cite], ...]
+    origin: Location | None = None
+
+    def locate(self, offset: int, fallback: Location) -> Location:
+        """Where to report something found at ``offset`` of the text (see the module doc)."""
+        placed = [(at, cite) for at, cite in self.cites if cite.line > 0]
+        before = [cite for at, cite in placed if at <= offset]
+        after = [cite for at, cite in placed if at > offset]
+        cite = before[-1] if before else after[0] if after else None
+        if cite is not None:
+            return Location(cite.file, cite.line, max(cite.column, 1))
+        return self.origin or fallback
+
+
+def iter_passages(blocks: Iterable[Block], origins: Origins | None = None) -> Iterator[Passage]:
+    """Every paragraph of prose: bodies, headings, lists, block quotes and footnotes.
+
+    Letter parts (date, addressee, Re: line) and the signatory appendix are not prose a writer
+    cites in, so they are skipped. ``origins`` maps a body's blocks to where the body starts.
+    """
+    yield from _walk(blocks, origins or {}, None)
+
+
+def _walk(blocks: Iterable[Block], origins: Origins, origin: Location | None) -> Iterator[Passage]:
+    for block in blocks:
+        if isinstance(block, Appendix | LetterPart | PageBreak):
+            continue
+        here = origins.get(block, origin) if origins else origin
+        match block:
+            case Para(inlines) | Heading(_, inlines):
+                yield from _paragraph(inlines, origins, here)
+            case BulletList(items) | OrderedList(items, _):
+                for item in items:
+                    yield from _walk(item, origins, here)
+            case BlockQuote(inner):
+                yield from _walk(inner, origins, here)
+
+
+def _paragraph(
+    inlines: tuple[Inline, ...], origins: Origins, origin: Location | None
+) -> Iterator[Passage]:
+    flat = Flattened()
+    flat.add(inlines)
+    yield Passage(flat.text, tuple(flat.cites), origin)
+    for note in flat.notes:
+        yield from _walk(note.blocks, origins, origin)
+
+
+@dataclass
+class Flattened:
+    """A paragraph's inlines as one string; quotations and citations span inline nodes."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    cites: list[tuple[int, Cite]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def add(self, inlines: Iterable[Inline]) -> None:
+        for inline in inlines:
+            match inline:
+                case Text(text) | Code(text):
+                    self._append(text)
+                case Emph(children) | Strong(children) | Link(children, _):
+                    self.add(children)
+                case LineBreak():
+                    self._append("\n")
+                case Cite():
+                    self.cites.append((self.length, inline))
+                    self._append(" ")
+                case Note():
+                    self.notes.append(inline)
+                    self._append(" ")
+
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
+
+
+# --- matching typed citations with the bibliography ----------------------------------------
+
+# A full citation has a number then a capitalised abbreviation ("510 U.S.") or a section sign.
+_MAY_CITE = re.compile(r"\d\s+[A-Z]|§")
+AuthorityKey = tuple[str, str, str, str]  # kind, volume or title, reporter or code, page/section
+
+
+def _squash(abbreviation: str) -> str:
+    """ "F. 3d", "F.3d" and "f3d" are one reporter; "U.S.C." and "USC" one code."""
+    return re.sub(r"[\W_]+", "", abbreviation).casefold()
+
+
+def _section(section: str) -> str:
+    """A section without its sign or subsection: "§ 107(a)" -> "107"."""
+    return re.split(r"[(\s]", section.replace("§", "").strip(), maxsplit=1)[0].casefold()
+
+
+def _bibliography_keys(bibliography: Bibliography) -> dict[AuthorityKey, str]:
+    keys: dict[AuthorityKey, str] = {}
+    for key, located in bibliography.items():
+        source = located.source
+        if isinstance(source, Case):
+            found = [("case", str(source.volume), _squash(source.reporter), str(source.page))]
+        elif isinstance(source, Statute | Regulation):
+            found = [("law", source.title.strip(), _squash(source.code), _section(source.section))]
+        elif isinstance(source, FederalRegister):
+            volume, page = str(source.volume), str(source.page)
+            found = [("law", volume, "fedreg", page), ("law", volume, "fr", page)]
+        else:
+            continue
+        for authority in found:
+            keys.setdefault(authority, key)
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class TypedCitation:
+    """A full citation eyecite found in a passage: as written, where, and its lookup keys."""
+
+    written: str
+    offset: int
+    keys: tuple[AuthorityKey, ...]
+
+
+def _typed(citation: CitationBase) -> TypedCitation | None:
+    """The keys a full case or law citation may be filed under; None for other kinds."""
+    from eyecite.models import FullCaseCitation, FullLawCitation
+
+    if not isinstance(citation, FullCaseCitation | FullLawCitation):
+        return None
+    # eyecite's methods carry no annotations; these say what they return.
+    corrected: Callable[[], str] = citation.corrected_reporter
+    matched: Callable[[], str] = citation.matched_text
+    span: Callable[[], tuple[int, int]] = citation.span
+    groups = citation.groups
+    keys: list[AuthorityKey] = []
+    if isinstance(citation, FullCaseCitation):
+        volume, page = groups.get("volume") or "", groups.get("page") or ""
+        reporters = {groups.get("reporter") or "", corrected()}
+        keys = [("case", volume, _squash(r), page) for r in reporters if volume and page]
+    else:
+        number = groups.get("title") or groups.get("chapter") or groups.get("volume") or ""
+        section = _section(groups.get("section") or groups.get("page") or "")
+        reporter, subject = groups.get("reporter") or "", groups.get("subject") or ""
+        codes = {reporter, reporter + subject, corrected()}
+        keys = [("law", number, _squash(code), section) for code in codes if code]
+    return TypedCitation(" ".join(matched().split()), span()[0], tuple(sorted(keys)))
+
+
+def check_prose_citations(
+    document: Document,
+    bibliography: Bibliography,
+    diags: Diagnostics,
+    where: Location,
+    *,
+    origins: Origins | None = None,
+) -> None:
+    """Warn (PD520) about every full case or law citation typed into the prose.
+
+    ``where`` is the fallback location (the submission file); ``origins`` optionally maps each
+    body's top-level blocks to the body's first line, for better locations.
+    """
+    passages = [p for p in iter_passages(document.blocks, origins) if _MAY_CITE.search(p.text)]
+    if not passages:
+        return  # eyecite is never imported
+    from eyecite import get_citations
+
+    known = _bibliography_keys(bibliography)
+    for passage in passages:
+        for found in get_citations(passage.text):
+            typed = _typed(found)
+            if typed is None or not typed.keys:
+                continue
+            source_id = next((known[key] for key in typed.keys if key in known), None)
+            at = passage.locate(typed.offset, where)
+            diags.warning("PD520", _message(typed.written, source_id), at)
+
+
+def _message(written: str, source_id: str | None) -> str:
+    if source_id is None:
+        return (
+            f"'{written}' is typed into the text and is not in the bibliography; add it to "
+            "the sources and cite it with [@key] so it is formatted and checked"
+        )
+    return (
+        f"'{written}' is typed into the text, but the bibliography has it as '{source_id}'; "
+        f"cite it as [@{source_id}] instead"
+    )
