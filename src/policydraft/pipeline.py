@@ -11,11 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policydraft.checks.glyphs import check_document_glyphs, check_signatory_glyphs
+from policydraft.citations.bibliography import Bibliography
+from policydraft.citations.prose import check_prose_citations
+from policydraft.citations.quotes import check_quotations
+from policydraft.citations.resolve import resolve_citations
+from policydraft.citations.validate_sources import validate_sources
 from policydraft.compose import compose_letter
 from policydraft.compose.templates import Template, find_template
 from policydraft.diagnostics import Diagnostics
 from policydraft.model import Document
 from policydraft.readers.signatories import read_signatories
+from policydraft.readers.sources import load_bibliography
 from policydraft.readers.submission import LoadedSubmission, load_submission
 from policydraft.render import RenderedFile, write_outputs
 from policydraft.signatories.model import Signatory
@@ -30,6 +36,7 @@ class Checked:
     loaded: LoadedSubmission
     template: Template | None
     signers: tuple[Signatory, ...] | None
+    bibliography: Bibliography | None
     document: Document | None
 
 
@@ -39,16 +46,55 @@ def check(folder: Path, diags: Diagnostics) -> Checked | None:
     if loaded is None:
         return None
     signers = _signers(loaded, diags)
+    bibliography = _bibliography(loaded, diags)
     name = loaded.submission.template
     template = find_template(name, loaded.folder, diags, loaded.locate("template"))
     document = None
     if template is not None:
         document = compose_letter(loaded, template, signers, diags)
+    if document is not None:
+        _check_authorities(loaded, document, bibliography, diags)
+        document = _cite(loaded, document, bibliography, diags)
     if signers:
         check_signatory_glyphs(signers, diags)
     if document is not None:
         check_document_glyphs(document, diags, loaded.locate())
-    return Checked(loaded, template, signers, None if diags.has_errors else document)
+    final = None if diags.has_errors else document
+    return Checked(loaded, template, signers, bibliography, final)
+
+
+def _check_authorities(
+    loaded: LoadedSubmission,
+    document: Document,
+    bibliography: Bibliography | None,
+    diags: Diagnostics,
+) -> None:
+    """Checks that read citations as written (before they become notes)."""
+    if bibliography is None:
+        return
+    validate_sources(bibliography, loaded.submission.date, diags)
+    check_quotations(document, bibliography, loaded.folder, diags)
+    check_prose_citations(document, bibliography, diags, loaded.locate())
+
+
+def _bibliography(loaded: LoadedSubmission, diags: Diagnostics) -> Bibliography | None:
+    """The submission's ``sources:``, or None when it has none (then citing is PD501)."""
+    name = loaded.submission.sources
+    if name is None:
+        return None
+    return load_bibliography(loaded.folder / name, diags, loaded.locate("sources"))
+
+
+def _cite(
+    loaded: LoadedSubmission,
+    document: Document,
+    bibliography: Bibliography | None,
+    diags: Diagnostics,
+) -> Document:
+    """Citations become Bluebook notes before the checks read the text and writers run."""
+    responding_to = loaded.submission.responding_to
+    used = (responding_to,) if responding_to else ()
+    return resolve_citations(document, bibliography, diags, folder=loaded.folder, used=used)
 
 
 def _signers(loaded: LoadedSubmission, diags: Diagnostics) -> tuple[Signatory, ...] | None:

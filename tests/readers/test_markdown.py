@@ -123,7 +123,9 @@ PAIRS = [
     pytest.param("1\\. not a list", (para("1. not a list"),), id="escaped-list"),
     pytest.param("::: date\nx\n:::", (para("::: date x :::"),), id="no-parts-no-containers"),
     pytest.param("a ~~b~~", (para("a ~~b~~"),), id="no-strikethrough"),
-    pytest.param("[@campbell, 579]", (para("[@campbell, 579]"),), id="citation-stays-text"),
+    pytest.param(
+        r"\[@campbell, 579]", (para("[@campbell, 579]"),), id="escaped-citation-stays-text"
+    ),
 ]
 
 

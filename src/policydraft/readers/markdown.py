@@ -18,12 +18,14 @@ from typing import Any, TypeGuard
 
 from markdown_it.tree import SyntaxTreeNode
 
+from policydraft.citations.syntax import CitationError, parse_citation
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (
     PART_ROLES,
     Block,
     BlockQuote,
     BulletList,
+    Cite,
     Code,
     Emph,
     Heading,
@@ -39,7 +41,12 @@ from policydraft.model import (
     Text,
     plain_text,
 )
-from policydraft.readers.markdown_parser import CONTAINER, MISSING_NOTE, markdown_parser
+from policydraft.readers.markdown_parser import (
+    CITATION,
+    CONTAINER,
+    MISSING_NOTE,
+    markdown_parser,
+)
 from policydraft.readers.markdown_text import MarkdownText
 
 _NO_SLOTS: Mapping[str, tuple[Block, ...]] = MappingProxyType({})
@@ -284,6 +291,30 @@ class _Reader:
         column = line.find(written)
         return self.body.location(start + offset, max(column, 0))
 
+    # --- citations -------------------------------------------------------------------------
+
+    def citation(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
+        """A ``Cite`` where it was written, or the text as written and PD513."""
+        where = self._citation_location(block, node.meta)
+        items = parse_citation(node.content)
+        if isinstance(items, CitationError):
+            written = " ".join(node.content.split())
+            message = f"citation {written} cannot be read ({items.message}); printed as written"
+            self.diags.error("PD513", message, where)
+            return (Text(written),)
+        return (Cite(items, where.file, where.line, where.column),)
+
+    def _citation_location(self, block: SyntaxTreeNode, meta: Mapping[str, Any]) -> Location:
+        """Map the citation's place in the inline source back to the file's line and column.
+
+        The inline source is the block's lines without their indentation or list and quote
+        markers, so the line as written is found in the file's line to learn that prefix.
+        """
+        offset = (block.map[0] if block.map else 0) + int(meta["line"])
+        line = self.lines[offset] if offset < len(self.lines) else ""
+        prefix = line.find(str(meta["text"])) if meta["text"] else 0
+        return self.body.location(offset, max(prefix, 0) + int(meta["column"]))
+
 
 BlockHandler = Callable[[_Reader, SyntaxTreeNode], Iterable[Block]]
 InlineHandler = Callable[[_Reader, SyntaxTreeNode, SyntaxTreeNode], Iterable[Inline]]
@@ -313,6 +344,7 @@ _INLINE_HANDLERS: dict[str, InlineHandler] = {
     "image": _Reader.image,
     "footnote_ref": _Reader.note,
     MISSING_NOTE: _Reader.missing_note,
+    CITATION: _Reader.citation,
 }
 
 

@@ -14,11 +14,16 @@ from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
+from policydraft.citations.syntax import scan_citation
+
 CONTAINER = "part"
 """Token name of ``::: name`` blocks: ``container_part_open`` / ``container_part``."""
 
 MISSING_NOTE = "footnote_missing"
 """Token type of a ``[^label]`` that has no definition in the same body."""
+
+CITATION = "citation"
+"""Token type of a pandoc citation ``[see @key, 579]``, kept as written for the reader."""
 
 _NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
 
@@ -35,6 +40,7 @@ def markdown_parser(*, containers: bool) -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False}).enable("table")
     parser.use(footnote_plugin, move_to_end=False)
     parser.inline.ruler.after("footnote_ref", MISSING_NOTE, _missing_note)
+    parser.inline.ruler.before("link", CITATION, _citation)
     if containers:
         parser.use(container_plugin, name=CONTAINER, validate=_any_container)
     return parser
@@ -61,4 +67,30 @@ def _missing_note(state: StateInline, silent: bool) -> bool:
         token.content = match.group(0)
         token.meta = {"label": match.group(1), "line": state.src.count("\n", 0, state.pos)}
     state.pos = match.end()
+    return True
+
+
+def _citation(state: StateInline, silent: bool) -> bool:
+    """Read ``[@key ...]`` on the source, before escapes and links are interpreted.
+
+    Running on the source is what keeps ``\\[@key]`` literal (the escape rule has consumed
+    its bracket before this rule sees it). The token keeps the text as written and where it
+    starts in the inline's source, so the reader can point diagnostics at the file.
+    """
+    if state.src[state.pos] != "[":
+        return False
+    end = scan_citation(state.src, state.pos, state.posMax)
+    if end is None:
+        return False
+    if not silent:
+        token = state.push(CITATION, "", 0)
+        token.content = state.src[state.pos : end]
+        line_start = state.src.rfind("\n", 0, state.pos) + 1
+        line_end = state.src.find("\n", line_start)
+        token.meta = {
+            "line": state.src.count("\n", 0, state.pos),
+            "column": state.pos - line_start,
+            "text": state.src[line_start : None if line_end < 0 else line_end],
+        }
+    state.pos = end
     return True

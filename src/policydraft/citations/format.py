@@ -1,0 +1,108 @@
+"""Bluebook forms of one source, printed by templates a legal team can edit.
+
+Each source type has a template ``templates/citations/bluebook/TYPE.j2`` printing its full
+form, short form and *Id.* form; a submission overrides one by putting its own file at
+``templates/citations/bluebook/TYPE.j2`` in its folder, found the same way as the letter
+templates (compose/templates.py). Templates are compiled once per formatter and every
+formatted (source, form, pin) is cached: a long comment cites a few sources many times.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+from jinja2.exceptions import SecurityError
+
+from policydraft.citations.filters import FILTERS
+from policydraft.citations.markup import citation_inlines
+from policydraft.compose.templates import Markdown, Template
+from policydraft.compose.templates import _environment as letter_environment
+from policydraft.compose.templates import _template_frame as template_frame
+from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.model import Inline, Text
+from policydraft.resources import data_dir
+from policydraft.schema.source import Source
+
+Form = Literal["full", "short", "id"]
+STYLE = "citations/bluebook"
+"""Where citation templates live, under the built-in and a submission's ``templates/``."""
+
+_SPACES = re.compile(r"\s+")
+_MARKUP = re.compile(r"[\\*<]")
+
+
+class CitationFormatter:
+    """Formats sources through the Bluebook templates, reporting template errors once."""
+
+    def __init__(self, diags: Diagnostics, folder: Path | None = None) -> None:
+        self.diags = diags
+        self.templates = citation_templates(folder)
+        self.environment = letter_environment(self.templates)
+        self.environment.finalize = _finalize
+        self.environment.filters.update(FILTERS)
+        self.compiled: dict[str, jinja2.Template | None] = {}
+        self.cache: dict[tuple[str, Form, str], tuple[Inline, ...]] = {}
+
+    def format(self, source: Source, form: Form, pin: str = "") -> tuple[Inline, ...]:
+        """``source`` in ``form`` with ``pin``: model inlines with italics as ``Emph``."""
+        key = (source.id, form, pin)
+        cached = self.cache.get(key)
+        if cached is None:
+            markup = self._render(source, form, pin)
+            cached = citation_inlines(markup) if markup is not None else (Text(f"@{source.id}"),)
+            self.cache[key] = cached
+        return cached
+
+    def _render(self, source: Source, form: Form, pin: str) -> str | None:
+        template = self._template(source.type)
+        if template is None:
+            return None
+        try:
+            text = template.render(source=source, form=form, pin=pin)
+        except jinja2.UndefinedError as exc:
+            self._report(exc, "PD303", f"citation template uses an undefined variable: {exc}")
+            return None
+        except SecurityError as exc:
+            self._report(exc, "PD305", f"citation template not allowed by the sandbox: {exc}")
+            return None
+        return _SPACES.sub(" ", text).strip()
+
+    def _template(self, kind: str) -> jinja2.Template | None:
+        if kind in self.compiled:
+            return self.compiled[kind]
+        compiled: jinja2.Template | None = None
+        try:
+            compiled = self.environment.get_template(f"{kind}.j2")
+        except jinja2.TemplateSyntaxError as exc:
+            file = display_path(Path(exc.filename)) if exc.filename else f"{kind}.j2"
+            message = f"citation template syntax error: {exc.message}"
+            self.diags.error("PD302", message, Location(file, exc.lineno))
+        except jinja2.TemplateNotFound:
+            message = f"no citation template for sources of type '{kind}' ({STYLE}/{kind}.j2)"
+            self.diags.error("PD301", message, Location(STYLE))
+        self.compiled[kind] = compiled
+        return compiled
+
+    def _report(self, exc: Exception, code: str, message: str) -> None:
+        where = template_frame(exc.__traceback__, self.templates) or Location(STYLE)
+        self.diags.error(code, message, where)
+
+
+def citation_templates(folder: Path | None) -> Template:
+    """The submission's ``templates/citations/bluebook`` first, then the built-in one."""
+    candidates = [data_dir("templates") / STYLE]
+    if folder is not None:
+        candidates.insert(0, folder / "templates" / STYLE)
+    return Template(STYLE, tuple(path for path in candidates if path.is_dir()))
+
+
+def _finalize(value: Any) -> Any:
+    """Print values literally: escape the three characters the citation markup reads."""
+    if isinstance(value, Markdown):
+        return value
+    if value is None:
+        return ""
+    return _MARKUP.sub(lambda match: "\\" + match.group(0), str(value))

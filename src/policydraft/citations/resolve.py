@@ -1,0 +1,242 @@
+"""Resolve citations: every ``Cite`` becomes Bluebook text, before any writer runs.
+
+A citation in the body becomes a ``Note`` of its own, so it is numbered with the ``[^x]``
+notes simply by standing where it was written. A citation inside a note is formatted in
+that note's text, not nested. The walk is in document order, the order readers read the
+footnotes in, which is what *Id.* and short forms are about (see ``history.py``).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from policydraft.citations.bibliography import Bibliography, LocatedSource
+from policydraft.citations.format import CitationFormatter
+from policydraft.citations.history import CitationHistory
+from policydraft.citations.markup import citation_inlines
+from policydraft.diagnostics import Diagnostics, Location
+from policydraft.model import (
+    Appendix,
+    Block,
+    BlockQuote,
+    BulletList,
+    Cite,
+    CiteItem,
+    Document,
+    Emph,
+    Heading,
+    Inline,
+    LetterPart,
+    Link,
+    Note,
+    OrderedList,
+    Para,
+    Strong,
+    Text,
+    plain_text,
+)
+from policydraft.readers.markdown import merge_text
+
+NO_BIBLIOGRAPHY = "no bibliography: add sources: to policydraft.yaml"
+_SENTENCE_END = (".", "?", "!")
+
+
+def resolve_citations(
+    document: Document,
+    bibliography: Bibliography | None,
+    diags: Diagnostics,
+    *,
+    folder: Path | None = None,
+    used: Collection[str] = (),
+) -> Document:
+    """The document without ``Cite``: notes in Bluebook form, problems as diagnostics.
+
+    ``bibliography`` is None when the submission has no ``sources:`` (every citation is then
+    PD501). ``folder`` is the submission's, for its own citation templates; ``used`` names
+    sources used outside citations (``responding_to:``), which are not reported as uncited.
+    """
+    resolver = _Resolver(bibliography, diags, CitationFormatter(diags, folder))
+    blocks = resolver.blocks(document.blocks)
+    if bibliography is not None:
+        _report_uncited(bibliography, resolver.history.cited | set(used), diags)
+    return replace(document, blocks=blocks)
+
+
+def _report_uncited(bibliography: Bibliography, cited: set[str], diags: Diagnostics) -> None:
+    for key, located in bibliography.items():
+        if key not in cited:
+            diags.warning("PD503", f"source '{key}' is never cited", located.where)
+
+
+@dataclass
+class _Resolver:
+    bibliography: Bibliography | None
+    diags: Diagnostics
+    formatter: CitationFormatter
+    history: CitationHistory = field(default_factory=CitationHistory)
+
+    # --- the tree ------------------------------------------------------------------------
+
+    def blocks(self, blocks: Iterable[Block]) -> tuple[Block, ...]:
+        return tuple(self.block(block) for block in blocks)
+
+    def block(self, block: Block) -> Block:
+        match block:
+            case Para(inlines):
+                return Para(self.inlines(inlines))
+            case Heading(level, inlines):
+                return Heading(level, self.inlines(inlines))
+            case BulletList(items):
+                return BulletList(tuple(self.blocks(item) for item in items))
+            case OrderedList(items, start):
+                return OrderedList(tuple(self.blocks(item) for item in items), start)
+            case BlockQuote(blocks):
+                return BlockQuote(self.blocks(blocks))
+            case LetterPart(role, blocks):
+                return LetterPart(role, self.blocks(blocks))
+            case Appendix():
+                return replace(
+                    block, heading=self.inlines(block.heading), intro=self.blocks(block.intro)
+                )
+        return block
+
+    def inlines(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for index, inline in enumerate(inlines):
+            match inline:
+                case Cite() if self.history.open_notes:
+                    out.extend(self.citation(inline, capitalise=_starts_sentence(out)))
+                case Cite():
+                    out.append(self.citation_note(inline))
+                case Note(blocks):
+                    out.append(self.note(blocks))
+                case Emph(children):
+                    out.append(Emph(self.inlines(children)))
+                case Strong(children):
+                    out.append(Strong(self.inlines(children)))
+                case Link(children, url):
+                    out.append(Link(self.inlines(children), url))
+                case Text(text) if _period_after_citation(inlines, index, out):
+                    out.append(Text(text[1:]))  # "See [@a]." printing "id." keeps one period
+                case _:
+                    out.append(inline)
+        return merge_text(out)
+
+    def note(self, blocks: tuple[Block, ...]) -> Note:
+        self.history.begin_note()
+        resolved = self.blocks(blocks)
+        self.history.end_note()
+        return Note(resolved)
+
+    def citation_note(self, cite: Cite) -> Note:
+        """A citation in the text: a note of its own that ends with one period."""
+        self.history.begin_note()
+        inlines = self.citation(cite, capitalise=True)
+        self.history.end_note()
+        if not _ends_with_period(inlines):
+            inlines = [*inlines, Text(".")]
+        return Note((Para(merge_text(inlines)),))
+
+    # --- one citation --------------------------------------------------------------------
+
+    def citation(self, cite: Cite, *, capitalise: bool) -> list[Inline]:
+        """The items joined with "; "; only the first may open with a capital."""
+        where = Location(cite.file, cite.line, cite.column)
+        out: list[Inline] = []
+        for index, item in enumerate(cite.items):
+            if index:
+                out.append(Text("; "))
+            out.extend(self.item(item, where, capitalise=capitalise and not index))
+        return out
+
+    def item(self, item: CiteItem, where: Location, *, capitalise: bool) -> list[Inline]:
+        located = self.lookup(item.key, where)
+        if located is None:
+            self.history.record_unknown(item.key)
+            return [Text(f"@{item.key}")]
+        source = located.source
+        pin = item.pin or (getattr(source, "pin", None) or "")
+        form, shown_pin = self.history.form(source.id, pin)
+        cited = self.formatter.format(source, form, shown_pin)
+        if form == "id" and (item.signal or not capitalise):
+            cited = _lower_first(cited)
+        out = [*_signal(item.signal, capitalise=capitalise), *cited]
+        if item.parenthetical:
+            out += [Text(" ("), *citation_inlines(item.parenthetical), Text(")")]
+        self.history.record(source.id, pin)
+        return out
+
+    def lookup(self, key: str, where: Location) -> LocatedSource | None:
+        if self.bibliography is None:
+            self.diags.error("PD501", f"{NO_BIBLIOGRAPHY} (to cite @{key})", where)
+            return None
+        located = self.bibliography.get(key)
+        if located is None and key not in self.bibliography.invalid:  # invalid: reported
+            self.diags.error("PD501", _unknown_key_message(key, self.bibliography), where)
+        return located
+
+
+def _unknown_key_message(key: str, bibliography: Bibliography) -> str:
+    message = f"no source '{key}' in {bibliography.file or 'the bibliography'}"
+    close = difflib.get_close_matches(key, list(bibliography), n=1)
+    return f"{message}; did you mean '@{close[0]}'?" if close else message
+
+
+def _signal(signal: str, *, capitalise: bool) -> list[Inline]:
+    """``*See*`` before the authority; ``e.g.,`` keeps its comma outside the italics."""
+    if not signal:
+        return []
+    words = signal.rstrip(",")
+    if capitalise:
+        words = words[:1].upper() + words[1:]
+    after = ", " if signal.endswith(",") else " "
+    return [Emph((Text(words),)), Text(after)]
+
+
+def _lower_first(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``*Id.*`` -> ``*id.*`` inside a note or after a signal."""
+    if not inlines:
+        return inlines
+    first = inlines[0]
+    if isinstance(first, Emph):
+        first = Emph(_lower_first(first.children))
+    elif isinstance(first, Text):
+        first = Text(first.text[:1].lower() + first.text[1:])
+    return (first, *inlines[1:])
+
+
+def _period_after_citation(written: tuple[Inline, ...], index: int, out: list[Inline]) -> bool:
+    """Text opening with "." right after an in-note citation whose form already ends in one."""
+    text = written[index]
+    return (
+        index > 0
+        and isinstance(written[index - 1], Cite)
+        and isinstance(text, Text)
+        and text.text.startswith(".")
+        and _ends_with_period(out)
+    )
+
+
+def _starts_sentence(before: list[Inline]) -> bool:
+    text = plain_text(tuple(before)).rstrip()
+    return not text or text.endswith(_SENTENCE_END)
+
+
+def _ends_with_period(inlines: Iterable[Inline]) -> bool:
+    return _last_text(tuple(inlines)).endswith(".")
+
+
+def _last_text(inlines: tuple[Inline, ...]) -> str:
+    """The last character written, looking into italics and links (a URL's text counts)."""
+    for inline in reversed(inlines):
+        match inline:
+            case Text(text) if text:
+                return text
+            case Emph(children) | Strong(children) | Link(children, _):
+                found = _last_text(children)
+                if found:
+                    return found
+    return ""

@@ -1,0 +1,207 @@
+"""Citation syntax in Markdown bodies: pandoc's ``[see @key, 579 (holding ...); cf. @other]``.
+
+Two steps, both pure functions so the reader and the tests share them: ``scan_citation``
+decides, on the *source* text, whether a ``[...]`` is meant as a citation (so ``\\[@key]`` and
+``[text](url)`` stay what they are), and ``parse_citation`` reads its items or says, in
+words a legal writer understands, why it cannot.
+
+A bracket is a citation attempt when an ``@`` starts a word inside it (``foo@bar.com`` does
+not count) and it is not a link's text. Every attempt becomes either a ``Cite`` or a PD513:
+nothing that looks like a citation is printed silently as text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from policydraft.model import CiteItem
+
+SIGNALS: tuple[str, ...] = (
+    "e.g.,",
+    "accord",
+    "see",
+    "see, e.g.,",
+    "see also",
+    "see also, e.g.,",
+    "cf.",
+    "cf., e.g.,",
+    "compare",
+    "contra",
+    "but see",
+    "but see, e.g.,",
+    "but cf.",
+    "see generally",
+)
+"""Bluebook's signals (rule 1.2), as written in a citation, lower case."""
+
+_ATTEMPT = re.compile(r"(?<![^\s;\[])@")
+_KEY = re.compile(r"@(?:\{([^{}\s]+)\}|(\w(?:[\w:.#$%&+?<>~/-]*\w)?))")
+_PAGE_PREFIX = re.compile(r"^(?:pp?\.|at)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class CitationError:
+    """Why a citation attempt cannot be read; the reader reports it as PD513."""
+
+    message: str
+
+
+def scan_citation(src: str, start: int, end: int) -> int | None:
+    """The end (exclusive) of a citation starting at ``src[start] == "["``, or None.
+
+    The closing bracket is found with brackets balanced and backslash escapes honoured.
+    A bracket followed by ``(`` is a link's text and is left to the link rule.
+    """
+    close = _closing_bracket(src, start, end)
+    if close is None:
+        return None
+    if close + 1 < end and src[close + 1] == "(":
+        return None
+    if _ATTEMPT.search(src, start + 1, close) is None:
+        return None
+    return close + 1
+
+
+def _closing_bracket(src: str, start: int, end: int) -> int | None:
+    depth = 0
+    index = start
+    while index < end:
+        char = src[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return None
+
+
+def parse_citation(written: str) -> tuple[CiteItem, ...] | CitationError:
+    """The items of a citation as written, brackets included: ``[see @a, 5; @b]``."""
+    inner = written[1:-1] if written.startswith("[") and written.endswith("]") else written
+    parts = _split_items(inner)
+    if isinstance(parts, CitationError):
+        return parts
+    items: list[CiteItem] = []
+    for number, part in enumerate(parts, start=1):
+        item = _parse_item(part.strip())
+        if isinstance(item, CitationError):
+            where = f"item {number}: " if len(parts) > 1 else ""
+            return CitationError(f"{where}{item.message}")
+        items.append(item)
+    return tuple(items)
+
+
+def _split_items(inner: str) -> list[str] | CitationError:
+    """Split on ``;`` outside parentheses, so a parenthetical may hold semicolons."""
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for char in inner:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        if char == ";" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    if depth:
+        return CitationError("a parenthesis '(' is never closed")
+    return parts
+
+
+def _parse_item(text: str) -> CiteItem | CitationError:
+    if not text:
+        return CitationError("an empty item (a ';' with no '@key' after it)")
+    match = _KEY.search(text)
+    if match is None:
+        return CitationError(f"'{text}' names no source; write '@key', e.g. [@campbell, 579]")
+    prefix = text[: match.start()].strip()
+    if "@" in prefix:
+        return CitationError(f"'{prefix}' before the key is not a signal: '@' needs a key")
+    signal = _signal(prefix)
+    if isinstance(signal, CitationError):
+        return signal
+    key = match.group(1) or match.group(2)
+    rest = _pin_and_parenthetical(text[match.end() :])
+    if isinstance(rest, CitationError):
+        return rest
+    pin, parenthetical = rest
+    return CiteItem(key=key, signal=signal, pin=pin, parenthetical=parenthetical)
+
+
+def _signal(prefix: str) -> str | CitationError:
+    if not prefix:
+        return ""
+    normal = " ".join(prefix.lower().split())
+    for signal in SIGNALS:
+        if normal in (signal, signal.rstrip(",")):
+            return signal
+    message = f"'{prefix}' is not a Bluebook signal"
+    close = difflib.get_close_matches(normal, SIGNALS, n=1)
+    if close:
+        return CitationError(f"{message}; did you mean '{close[0]}'?")
+    return CitationError(f"{message} (signals: {', '.join(SIGNALS)})")
+
+
+def _pin_and_parenthetical(rest: str) -> tuple[str, str] | CitationError:
+    """``, 579 (holding that ...)`` -> ("579", "holding that ..."); both are optional."""
+    stripped = rest.strip()
+    if not stripped:
+        return "", ""
+    parenthetical = ""
+    opening = _parenthetical_start(stripped)
+    if opening is not None:
+        parenthetical = stripped[opening + 1 : -1].strip()
+        if not parenthetical:
+            return CitationError("the parenthetical '()' is empty")
+        stripped = stripped[:opening].rstrip()
+    if not stripped:
+        return "", parenthetical
+    if not stripped.startswith(","):
+        return CitationError(
+            f"'{stripped}' after the key: a pin cite follows a comma, e.g. [@campbell, 579]"
+        )
+    pin = _PAGE_PREFIX.sub("", stripped[1:].strip())
+    if not pin:
+        return CitationError("a comma after the key needs a pin cite, e.g. [@campbell, 579]")
+    return pin, parenthetical
+
+
+def _parenthetical_start(text: str) -> int | None:
+    """Index of the ``(`` opening a parenthetical that runs to the end of ``text``.
+
+    It must open a word (``107(1)`` is a pin, ``579 (holding)`` a parenthetical); a bare
+    ``(1)`` straight after the comma is a pin too.
+    """
+    if not text.endswith(")"):
+        return None
+    for index, char in enumerate(text):
+        if char != "(" or index == 0 or not text[index - 1].isspace():
+            continue
+        if text[:index].strip() == ",":
+            continue
+        if _closes_at_end(text, index):
+            return index
+    return 0 if text.startswith("(") and _closes_at_end(text, 0) else None
+
+
+def _closes_at_end(text: str, opening: int) -> bool:
+    depth = 0
+    for index in range(opening, len(text)):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return index == len(text) - 1
+    return False
