@@ -18,9 +18,12 @@ from jinja2.exceptions import SecurityError
 
 from policydraft.citations.filters import FILTERS
 from policydraft.citations.markup import citation_inlines
-from policydraft.compose.templates import Markdown, Template
-from policydraft.compose.templates import _environment as letter_environment
-from policydraft.compose.templates import _template_frame as template_frame
+from policydraft.compose.templates import (
+    Markdown,
+    Template,
+    template_environment,
+    template_frame,
+)
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.model import Inline, Text
 from policydraft.resources import data_dir
@@ -40,7 +43,7 @@ class CitationFormatter:
     def __init__(self, diags: Diagnostics, folder: Path | None = None) -> None:
         self.diags = diags
         self.templates = citation_templates(folder)
-        self.environment = letter_environment(self.templates)
+        self.environment = template_environment(self.templates)
         self.environment.finalize = _finalize
         self.environment.filters.update(FILTERS)
         self.compiled: dict[str, jinja2.Template | None] = {}

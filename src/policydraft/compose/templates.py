@@ -113,7 +113,7 @@ def _finalize(value: Any) -> Any:
     return escape_markdown(str(value))
 
 
-def _environment(template: Template) -> SandboxedEnvironment:
+def template_environment(template: Template) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(f) for f in template.folders]),
         undefined=jinja2.StrictUndefined,
@@ -135,21 +135,21 @@ def render_template(
     entry = template.entry
     shown = display_path(entry)
     try:
-        source = _environment(template).get_template(ENTRY)
+        source = template_environment(template).get_template(ENTRY)
         return source.render(**context), Location(shown, 1, 1)
     except jinja2.TemplateSyntaxError as exc:
         file = display_path(Path(exc.filename)) if exc.filename else shown
         diags.error("PD302", f"template syntax error: {exc.message}", Location(file, exc.lineno))
     except jinja2.UndefinedError as exc:
-        where = _template_frame(exc.__traceback__, template) or Location(shown)
+        where = template_frame(exc.__traceback__, template) or Location(shown)
         diags.error("PD303", f"template uses an undefined variable: {exc.message}", where)
     except SecurityError as exc:
-        where = _template_frame(exc.__traceback__, template) or Location(shown)
+        where = template_frame(exc.__traceback__, template) or Location(shown)
         diags.error("PD305", f"template not allowed by the sandbox: {exc}", where)
     return None
 
 
-def _template_frame(tb: TracebackType | None, template: Template) -> Location | None:
+def template_frame(tb: TracebackType | None, template: Template) -> Location | None:
     """The innermost line of a template file in a traceback (Jinja maps frames to templates)."""
     found: Location | None = None
     folders = [str(f.resolve()) for f in template.folders]
