@@ -12,6 +12,7 @@ from pathlib import Path
 
 from policydraft.checks.glyphs import check_document_glyphs, check_signatory_glyphs
 from policydraft.citations.bibliography import Bibliography
+from policydraft.citations.listing import collect_cites
 from policydraft.citations.prose import check_prose_citations
 from policydraft.citations.quotes import check_quotations
 from policydraft.citations.resolve import resolve_citations
@@ -19,7 +20,7 @@ from policydraft.citations.validate_sources import validate_sources
 from policydraft.compose import compose_letter
 from policydraft.compose.templates import Template, find_template
 from policydraft.diagnostics import Diagnostics
-from policydraft.model import Document
+from policydraft.model import Cite, Document
 from policydraft.readers.signatories import read_signatories
 from policydraft.readers.sources import load_bibliography
 from policydraft.readers.submission import LoadedSubmission, load_submission
@@ -37,6 +38,7 @@ class Checked:
     template: Template | None
     signers: tuple[Signatory, ...] | None
     bibliography: Bibliography | None
+    cites: tuple[Cite, ...]  # the citations as written, before they became notes
     document: Document | None
 
 
@@ -52,7 +54,9 @@ def check(folder: Path, diags: Diagnostics) -> Checked | None:
     document = None
     if template is not None:
         document = compose_letter(loaded, template, signers, diags)
+    cites: tuple[Cite, ...] = ()
     if document is not None:
+        cites = tuple(collect_cites(document.blocks))
         _check_authorities(loaded, document, bibliography, diags)
         document = _cite(loaded, document, bibliography, diags)
     if signers:
@@ -60,7 +64,7 @@ def check(folder: Path, diags: Diagnostics) -> Checked | None:
     if document is not None:
         check_document_glyphs(document, diags, loaded.locate())
     final = None if diags.has_errors else document
-    return Checked(loaded, template, signers, bibliography, final)
+    return Checked(loaded, template, signers, bibliography, cites, final)
 
 
 def _check_authorities(

@@ -20,6 +20,18 @@ from policydraft.schema.source import Source
 URL = "https://www.regulations.gov/comment/NSF_FRDOC_0001-3479"
 
 SOURCES: dict[str, dict[str, Any]] = {
+    "ross": {
+        "type": "case",
+        "name": "Thomson Reuters Enter. Ctr. GmbH v. Ross Intel. Inc.",
+        "short": "Thomson Reuters",
+        "volume": 2025,
+        "reporter": "WL",
+        "page": 458520,
+        "year": 2025,
+        "court": "D. Del.",
+        "docket": "1:20-cv-613-SB",
+        "date": "2025-02-11",
+    },
     "campbell": {
         "type": "case",
         "name": "Campbell v. Acuff-Rose Music, Inc.",
@@ -160,6 +172,14 @@ FORMS = [
     ("campbell", "short", "", "*Campbell*, 510 U.S. 569"),
     ("campbell", "id", "", "*Id.*"),
     ("campbell", "id", "584", "*Id.* at 584"),
+    (
+        "ross",
+        "full",
+        "",
+        "*Thomson Reuters Enter. Ctr. GmbH v. Ross Intel. Inc.*, No. 1:20-cv-613-SB, "
+        "2025 WL 458520 (D. Del. Feb. 11, 2025)",
+    ),
+    ("ross", "short", "*3", "*Thomson Reuters*, 2025 WL 458520, at *3"),
     ("google", "full", "", "*Authors Guild v. Google, Inc.*, 804 F.3d 202 (2d Cir. 2015)"),
     ("google", "full", "214", "*Authors Guild v. Google, Inc.*, 804 F.3d 202, 214 (2d Cir. 2015)"),
     ("google", "short", "214", "*Google Books*, 804 F.3d at 214"),

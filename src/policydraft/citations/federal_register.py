@@ -89,7 +89,10 @@ def docket_problem(docket: str) -> str | None:
 
 def check_docket(located: LocatedSource, diags: Diagnostics) -> None:
     """PD510, a warning: agencies outside regulations.gov (the FCC, the SEC) have their own
-    docket forms, which a letter to them may rightly cite."""
+    docket forms, which a letter to them may rightly cite. A case's docket is a court's
+    number (1:20-cv-613), not an agency docket, so cases are left alone."""
+    if located.source.type == "case":
+        return
     docket = getattr(located.source, "docket", None)
     if not isinstance(docket, str):
         return

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from policydraft.cli import commands
+from policydraft.cli.sources import app as sources_app
 
 app = typer.Typer(
     name="policydraft",
@@ -20,6 +21,9 @@ app = typer.Typer(
 )
 
 Folder = Annotated[Path, typer.Argument(help="The submission folder.", show_default=False)]
+
+
+app.add_typer(sources_app, name="sources")
 
 
 @app.callback()
@@ -48,9 +52,12 @@ def check(
     folder: Folder = Path("."),
     json: Annotated[bool, typer.Option("--json", help="Print diagnostics as JSON.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    online: Annotated[
+        bool, typer.Option("--online", help="Also check URLs and look up cases (network).")
+    ] = False,
 ) -> None:
     """Load and validate everything; render nothing."""
-    raise typer.Exit(commands.check(folder, as_json=json, strict=strict))
+    raise typer.Exit(commands.check(folder, as_json=json, strict=strict, online=online))
 
 
 @app.command()

@@ -10,6 +10,7 @@ from policydraft.cli.display import (
     abort,
     display_diagnostics,
     display_message,
+    display_progress,
     display_rendered,
 )
 from policydraft.diagnostics import Diagnostics, Location, display_path
@@ -26,10 +27,14 @@ def _require_folder(folder: Path) -> None:
         abort(f"no such submission folder: {folder}")
 
 
-def check(folder: Path, *, as_json: bool, strict: bool) -> int:
+def check(folder: Path, *, as_json: bool, strict: bool, online: bool = False) -> int:
     _require_folder(folder)
     diags = Diagnostics()
-    check_submission(folder, diags)
+    checked = check_submission(folder, diags)
+    if online and checked is not None and checked.bibliography is not None:
+        from policydraft.citations.online import check_online
+
+        check_online(checked.bibliography, diags, progress=display_progress)
     return display_diagnostics(diags, as_json=as_json, strict=strict)
 
 

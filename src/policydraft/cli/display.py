@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterable
 from typing import NoReturn
 
 import typer
 
+from policydraft.citations.listing import SourceListing
 from policydraft.diagnostics import Diagnostic, Diagnostics, to_json
 from policydraft.render import RenderedFile
 
@@ -53,6 +55,40 @@ def display_rendered(files: Iterable[RenderedFile], *, as_json: bool = False) ->
         if file.format == "docx" and file.pages is not None:
             pages += " as laid out in the PDF"
         typer.echo(f"wrote {file.path} ({pages}, {file.size / 1024:,.0f} KB)", err=as_json)
+
+
+def display_sources(listing: Iterable[SourceListing], *, as_json: bool) -> None:
+    """The bibliography as cited: id, type, full and short forms, and the places cited."""
+    items = list(listing)
+    if as_json:
+        typer.echo(json.dumps([_source_json(item) for item in items], indent=2, ensure_ascii=False))
+        return
+    for item in items:
+        cited = ", ".join(f"{w.file}:{w.line}" for w in item.cited_at) or "never cited"
+        typer.echo(f"{item.id} ({item.type}, {item.where.file}:{item.where.line})")
+        typer.echo(f"  full:  {item.full}")
+        typer.echo(f"  short: {item.short}")
+        typer.echo(f"  cited: {cited}")
+
+
+def _source_json(item: SourceListing) -> dict[str, object]:
+    return {
+        "id": item.id,
+        "type": item.type,
+        "full": item.full,
+        "short": item.short,
+        "file": item.where.file,
+        "line": item.where.line,
+        "cited_at": [{"file": w.file, "line": w.line, "column": w.column} for w in item.cited_at],
+    }
+
+
+def display_progress(done: int, total: int) -> None:
+    """A one-line progress counter for slow checks, only when a person is watching."""
+    if sys.stderr.isatty():
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rchecking online: {done}/{total}{end}")
+        sys.stderr.flush()
 
 
 def display_message(text: str) -> None:

@@ -57,6 +57,8 @@ class Case(_Source):
     court: str | None = None
     pin: str | None = None
     url: str | None = None
+    docket: str | None = None  # docket number, for slip opinions and database cites (WL)
+    date: IsoDate | None = None  # exact decision date, printed instead of the year when given
 
 
 class Statute(_Source):

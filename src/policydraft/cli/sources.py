@@ -1,0 +1,43 @@
+"""``policydraft sources list``: the bibliography as it will be cited, and where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policydraft.citations.listing import list_sources
+from policydraft.cli.display import (
+    EXIT_ERRORS,
+    abort,
+    display_diagnostics,
+    display_sources,
+)
+from policydraft.diagnostics import Diagnostics
+from policydraft.pipeline import check
+
+app = typer.Typer(help="Look at the bibliography.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_command(
+    folder: Annotated[Path, typer.Argument(help="The submission folder.")] = Path("."),
+    json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False,
+) -> None:
+    """Every source with its full and short form, and where it is cited."""
+    if not folder.is_dir():
+        abort(f"no such submission folder: {folder}")
+    diags = Diagnostics()
+    checked = check(folder, diags)
+    if checked is None or checked.bibliography is None:
+        display_diagnostics(diags, as_json=False)
+        if checked is not None:
+            abort("this submission has no sources: in policydraft.yaml", EXIT_ERRORS)
+        raise typer.Exit(EXIT_ERRORS)
+    listing = list_sources(checked.bibliography, checked.cites, checked.loaded.folder, diags)
+    display_sources(listing, as_json=json)
+    status = display_diagnostics(
+        Diagnostics([d for d in diags.items if d.severity == "error"]), as_json=False
+    )
+    raise typer.Exit(status)
