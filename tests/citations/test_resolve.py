@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -301,7 +300,8 @@ def test_pipeline_resolves_citations_from_sources_yaml(tmp_path: Path) -> None:
     assert [(d.code, d.line) for d in diags.sorted()] == [("PD503", 6)]
 
 
-def test_five_thousand_citations_of_a_thousand_sources_are_fast() -> None:
+def test_five_thousand_citations_of_a_thousand_sources() -> None:
+    """Timing is measured by bench/citations.py, never asserted here."""
     from tests.citations.test_format import SOURCES, source
 
     kinds = list(SOURCES)
@@ -320,8 +320,5 @@ def test_five_thousand_citations_of_a_thousand_sources_are_fast() -> None:
         )
         cites += [Text(" x"), Cite((item,), "body.md", 1, 1)]
     document = Document(Metadata("T", "A"), (Para(tuple(cites)),))
-    start = time.perf_counter()
     resolved = resolve_citations(document, bib, Diagnostics())
-    elapsed = time.perf_counter() - start
     assert len(list(iter_notes(resolved.blocks))) == 5000
-    assert elapsed < 1.5, f"{elapsed:.2f}s"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -203,8 +202,8 @@ def test_docket_and_url_helpers_accept_the_spec_examples() -> None:
     assert url_problem("https://www.regulations.gov/docket/COLC-2023-0006") is None
 
 
-def test_a_thousand_sources_load_and_validate_quickly(tmp_path: Path) -> None:
-    """The budget is for CSL-JSON; YAML is bounded by ruamel's pure-Python parser (~0.8 s)."""
+def test_a_thousand_sources_load_and_validate(tmp_path: Path) -> None:
+    """Timing is measured by bench/citations.py, never asserted here."""
     items = ",".join(
         f'{{"id": "c{n}", "type": "legal_case", "title": "A v. B", "container-title": "F.3d",'
         f' "volume": "{n + 1}", "page": "1", "issued": {{"date-parts": [[2001]]}},'
@@ -213,10 +212,7 @@ def test_a_thousand_sources_load_and_validate_quickly(tmp_path: Path) -> None:
     )
     path = tmp_path / "sources.json"
     path.write_text(f"[{items}]", encoding="utf-8")
-    start = time.perf_counter()
     diags = Diagnostics()
     bibliography = load_bibliography(path, diags, Location("policydraft.yaml"))
     validate_sources(bibliography, LETTER_DATE, diags)
-    elapsed = time.perf_counter() - start
     assert len(bibliography) == 1000 and not diags.items
-    assert elapsed < 0.5, f"{elapsed:.3f} s"
