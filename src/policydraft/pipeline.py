@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policydraft.checks.glyphs import check_document_glyphs, check_signatory_glyphs
+from policydraft.checks.profile_files import ProfileCheck, check_scratch
+from policydraft.checks.profile_setup import apply_profile
+from policydraft.checks.rendered import Facts
 from policydraft.citations.bibliography import Bibliography
 from policydraft.citations.listing import collect_cites
 from policydraft.citations.prose import check_prose_citations
@@ -21,11 +24,12 @@ from policydraft.compose import compose_letter
 from policydraft.compose.templates import Template, find_template
 from policydraft.diagnostics import Diagnostics
 from policydraft.model import Cite, Document
-from policydraft.readers.signatories import read_signatories
+from policydraft.readers.signatories import read_signatory_list
 from policydraft.readers.sources import load_bibliography
 from policydraft.readers.submission import LoadedSubmission, load_submission
 from policydraft.render import RenderedFile, write_outputs
 from policydraft.signatories.model import Signatory
+from policydraft.signatories.select import select_printed
 
 FORMATS = ("docx", "pdf")
 
@@ -40,20 +44,26 @@ class Checked:
     bibliography: Bibliography | None
     cites: tuple[Cite, ...]  # the citations as written, before they became notes
     document: Document | None
+    profile: ProfileCheck | None = None  # the agency profile's rules, for the rendered files
 
 
-def check(folder: Path, diags: Diagnostics) -> Checked | None:
-    """Load and validate everything, composing the document tree as the last check."""
+def check(folder: Path, diags: Diagnostics, *, render_checks: bool = True) -> Checked | None:
+    """Load and validate everything, composing the document tree as the last check.
+
+    With an agency profile, ``render_checks`` also writes the files to a scratch folder to
+    check its page, type and text rules (``render`` checks its staged files instead).
+    """
     loaded = load_submission(folder, diags)
     if loaded is None:
         return None
+    loaded, profile = apply_profile(loaded, diags)
     signers = _signers(loaded, diags)
     bibliography = _bibliography(loaded, diags)
     name = loaded.submission.template
     template = find_template(name, loaded.folder, diags, loaded.locate("template"))
     document = None
     if template is not None:
-        document = compose_letter(loaded, template, signers, diags)
+        document = compose_letter(loaded, template, signers, diags, profile)
     cites: tuple[Cite, ...] = ()
     if document is not None:
         cites = tuple(collect_cites(document.blocks))
@@ -64,7 +74,13 @@ def check(folder: Path, diags: Diagnostics) -> Checked | None:
     if document is not None:
         check_document_glyphs(document, diags, loaded.locate())
     final = None if diags.has_errors else document
-    return Checked(loaded, template, signers, bibliography, cites, final)
+    rules = None
+    if profile is not None and final is not None:
+        rules = ProfileCheck(profile, Facts.of(loaded.submission, final), loaded.locate("profile"))
+        if render_checks:
+            check_scratch(rules, final, template.reference_docx if template else None, diags)
+            final = None if diags.has_errors else final
+    return Checked(loaded, template, signers, bibliography, cites, final, rules)
 
 
 def _check_authorities(
@@ -107,7 +123,8 @@ def _signers(loaded: LoadedSubmission, diags: Diagnostics) -> tuple[Signatory, .
         return None
     path = loaded.folder / config.file
     where = loaded.locate("signatories", "file")
-    return tuple(read_signatories(path, config.columns, diags, where))
+    listing = read_signatory_list(path, config, diags, where)
+    return select_printed(listing, diags, sort=config.sort).printed
 
 
 def output_paths(checked: Checked, out_dir: Path | None, formats: Sequence[str]) -> list[Path]:
@@ -118,10 +135,27 @@ def output_paths(checked: Checked, out_dir: Path | None, formats: Sequence[str])
     return [folder / f"{stem}.{fmt}" for fmt in formats]
 
 
-def render(checked: Checked, formats: Sequence[str], out_dir: Path | None) -> list[RenderedFile]:
-    """Write the documents atomically; earlier outputs stay if anything fails."""
+def render(
+    checked: Checked,
+    formats: Sequence[str],
+    out_dir: Path | None,
+    diags: Diagnostics | None = None,
+) -> list[RenderedFile]:
+    """Write the documents atomically; earlier outputs stay if anything fails.
+
+    A profile's rules run on the staged files; a broken one raises ``SubmissionError`` (its
+    diagnostics also go to ``diags``) and nothing is published.
+    """
 
     assert checked.document is not None, "render() needs a document without errors"
     paths = output_paths(checked, out_dir, formats)
     reference = checked.template.reference_docx if checked.template else None
-    return write_outputs(checked.document, dict(zip(formats, paths, strict=True)), reference)
+    targets = dict(zip(formats, paths, strict=True))
+    rules = checked.profile
+    if rules is None:
+        return write_outputs(checked.document, targets, reference)
+    found = diags if diags is not None else Diagnostics()  # an empty one is falsy
+    verify = rules.verifier(formats, checked.document, reference, found)
+    return write_outputs(
+        checked.document, targets, reference, min_font_size=rules.min_font_size, verify=verify
+    )

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from policydraft.model import Document
-from policydraft.output import staged_outputs
+from policydraft.output import StagedOutputs, staged_outputs
 
 Writer = Callable[[BinaryIO], int | None]
+Verify = Callable[[Mapping[str, Path]], None]
 
 
 @dataclass(frozen=True)
@@ -22,19 +25,44 @@ class RenderedFile:
 
 
 def write_outputs(
-    document: Document, targets: Mapping[str, Path], reference_docx: Path | None = None
+    document: Document,
+    targets: Mapping[str, Path],
+    reference_docx: Path | None = None,
+    *,
+    min_font_size: float | None = None,
+    verify: Verify | None = None,
 ) -> list[RenderedFile]:
-    """Write each format to its target path; nothing is published unless all succeed."""
+    """Write each format to its target path; nothing is published unless all succeed.
+
+    ``verify`` sees the staged files (by format) before they are published; if it raises,
+    nothing is published (an agency profile's checks run there).
+    """
     folders = {path.parent for path in targets.values()}
     if len(folders) != 1:
         raise ValueError("all outputs of one render go to one folder")
+    with staged_outputs(folders.pop()) as outputs:
+        rendered = stage_files(outputs, document, targets, reference_docx, min_font_size)
+        if verify is not None:
+            verify({file.format: outputs.staged(file.path) for file in rendered})
+        outputs.commit()
+    return rendered
+
+
+def stage_files(
+    outputs: StagedOutputs,
+    document: Document,
+    targets: Mapping[str, Path],
+    reference_docx: Path | None = None,
+    min_font_size: float | None = None,
+) -> list[RenderedFile]:
+    """Write each format into ``outputs`` (staged, not yet published) and describe it."""
+    document = with_source_date(document)
     pages: dict[str, int | None] = {}
     sizes: dict[str, int] = {}
-    with staged_outputs(folders.pop()) as outputs:
-        for fmt, path in targets.items():
-            pages[fmt] = outputs.write(path, _writer(fmt, document, reference_docx))
-            sizes[fmt] = outputs.staged(path).stat().st_size
-        outputs.commit()
+    for fmt, path in targets.items():
+        produce = _writer(fmt, document, reference_docx, min_font_size)
+        pages[fmt] = outputs.write(path, produce)
+        sizes[fmt] = outputs.staged(path).stat().st_size
     laid_out = pages.get("pdf")
     return [
         RenderedFile(path, fmt, pages[fmt] if fmt == "pdf" else laid_out, sizes[fmt])
@@ -42,7 +70,22 @@ def write_outputs(
     ]
 
 
-def _writer(fmt: str, document: Document, reference_docx: Path | None) -> Writer:
+def with_source_date(document: Document) -> Document:
+    """The document dated by SOURCE_DATE_EPOCH (UTC) when it is set, for reproducible builds.
+
+    Without it the files carry the submission's own date, never the clock's: the same inputs
+    give the same bytes. The writers embed the date at day precision.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return document
+    day = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return replace(document, metadata=replace(document.metadata, date=day))
+
+
+def _writer(
+    fmt: str, document: Document, reference_docx: Path | None, min_font_size: float | None
+) -> Writer:
     if fmt == "docx":
         from policydraft.writers.docx import DocxOptions, write_docx
 
@@ -54,7 +97,7 @@ def _writer(fmt: str, document: Document, reference_docx: Path | None) -> Writer
         from policydraft.writers.pdf import PdfOptions, write_pdf
 
         def produce_pdf(stream: BinaryIO) -> int:
-            return write_pdf(document, stream, PdfOptions())
+            return write_pdf(document, stream, PdfOptions(min_font_size=min_font_size))
 
         return produce_pdf
     raise ValueError(f"unknown output format {fmt!r}")

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from policydraft.cli import commands
+from policydraft.cli import commands, package, profiles, templates
+from policydraft.cli.signatories import app as signatories_app
 from policydraft.cli.sources import app as sources_app
 
 app = typer.Typer(
@@ -24,6 +25,10 @@ Folder = Annotated[Path, typer.Argument(help="The submission folder.", show_defa
 
 
 app.add_typer(sources_app, name="sources")
+app.add_typer(profiles.app, name="profiles")
+app.add_typer(templates.app, name="templates")
+app.add_typer(signatories_app, name="signatories")
+app.command("package")(package.command)
 
 
 @app.callback()

@@ -13,7 +13,7 @@ from policydraft.cli.display import (
     display_progress,
     display_rendered,
 )
-from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.diagnostics import Diagnostics, Location, SubmissionError, display_path
 from policydraft.pipeline import FORMATS
 from policydraft.pipeline import check as check_submission
 from policydraft.pipeline import render as render_submission
@@ -45,13 +45,16 @@ def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bo
     if unknown or not formats:
         abort(f"--to takes {' and/or '.join(FORMATS)}, not {to!r}")
     diags = Diagnostics()
-    checked = check_submission(folder, diags)
+    checked = check_submission(folder, diags, render_checks=False)  # staged files are checked
     status = display_diagnostics(diags, as_json=as_json, strict=strict)
     if status != 0 or checked is None or checked.document is None:
         return EXIT_ERRORS
     ordered = sorted(dict.fromkeys(formats), key=lambda f: -FORMATS.index(f))  # PDF first
+    found = Diagnostics()
     try:
-        rendered = render_submission(checked, ordered, out)
+        rendered = render_submission(checked, ordered, out, found)
+    except SubmissionError:
+        return display_diagnostics(found, as_json=as_json, strict=strict)
     except OSError as exc:
         where = Location(display_path(Path(exc.filename or out or folder)))
         diags = Diagnostics()
@@ -61,6 +64,8 @@ def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bo
             where,
         )
         return display_diagnostics(diags, as_json=as_json)
+    if found.items:
+        status = display_diagnostics(found, as_json=as_json, strict=strict)
     display_rendered(rendered, as_json=as_json)
     return status
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import json
 import sys
 from collections.abc import Iterable
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 
@@ -106,3 +107,55 @@ def internal_error(exc: BaseException) -> int:
         "This is a bug in policydraft, not in your files; rerun with --debug for a traceback.\n"
     )
     return EXIT_ERRORS
+
+
+def display_json(data: object) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def display_signatory_stats(stats: dict[str, Any], *, as_json: bool) -> None:
+    """``signatories stats``: the counts first, then every row left out, then the groups."""
+    if as_json:
+        display_json(stats)
+        return
+    left_out = sum(stats["excluded"].values())
+    typer.echo(
+        f"{stats['file']} ({stats['encoding']}): {_plural(stats['rows'], 'row')} read, "
+        f"{stats['printed']:,} printed, {left_out:,} left out"
+    )
+    for reason, count in stats["excluded"].items():
+        typer.echo(f"  {reason}: {count:,}")
+    for row in stats["excluded_rows"]:
+        other = f" (see line {row['other_line']})" if row["other_line"] else ""
+        typer.echo(f"    line {row['line']}: {row['name'] or '(no name)'}: {row['reason']}{other}")
+    if stats["possible_duplicates"]:
+        typer.echo(f"possible duplicates, all printed: {len(stats['possible_duplicates']):,}")
+        for pair in stats["possible_duplicates"]:
+            typer.echo(
+                f"  line {pair['line']} {pair['name']} ~ "
+                f"line {pair['other_line']} {pair['other_name']}"
+            )
+    if stats["groups"]:
+        typer.echo("groups:")
+        for group in stats["groups"]:
+            typer.echo(f"  {group['heading']}: {group['count']:,}")
+
+
+def display_signatory_diff(diff: dict[str, Any], *, as_json: bool) -> None:
+    """``signatories diff``: added, removed and changed signers, by name and printed columns."""
+    if as_json:
+        display_json(diff)
+        return
+    for sign, key in (("+", "added"), ("-", "removed")):
+        for signer in diff[key]:
+            affiliation = ", ".join(
+                signer[c] for c in ("title", "organization", "location") if signer[c]
+            )
+            typer.echo(f"{sign} {signer['name']}" + (f" ({affiliation})" if affiliation else ""))
+    for change in diff["changed"]:
+        what = "; ".join(f"{c}: {old!r} -> {new!r}" for c, (old, new) in change["changes"].items())
+        typer.echo(f"~ {change['name']}: {what}")
+    typer.echo(
+        f"{len(diff['added']):,} added, {len(diff['removed']):,} removed, "
+        f"{len(diff['changed']):,} changed"
+    )

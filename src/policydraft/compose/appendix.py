@@ -1,13 +1,20 @@
-"""Signers -> the model's ``Appendix`` block: heading with the count, the note, the groups."""
+"""Signers -> the model's ``Appendix`` block and what templates see of the signers.
+
+The appendix heading shows the count, the ``note`` is printed under it, then the groups.
+Templates get a ``SignatoriesView``: the count, the count of each group, and ``more_than``
+for prose like "signed by more than 420 artists" that stays true as the list grows.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from policydraft.compose.templates import Markdown
 from policydraft.model import Appendix, Emph, Para, SignatoryEntry, SignatoryGroup, Text
 from policydraft.schema.submission import SignatoriesConfig
 from policydraft.signatories.model import Signatory
-from policydraft.signatories.printed import printed_groups
+from policydraft.signatories.printed import grouped, printed_groups
 
 
 def build_appendix(signers: Sequence[Signatory], config: SignatoriesConfig | None) -> Appendix:
@@ -23,3 +30,49 @@ def build_appendix(signers: Sequence[Signatory], config: SignatoriesConfig | Non
     if config and config.note:
         intro.append(Para((Emph((Text(config.note),)),)))
     return Appendix(heading=(Text(f"{title} ({count:,})"),), intro=tuple(intro), groups=groups)
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    """One appendix group as templates see it: ``{{ group.heading }} ({{ group.count }})``."""
+
+    heading: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SignatoriesView:
+    """What a template sees of the signers (docs/templates.md and docs/signatories.md)."""
+
+    count: int
+    note: str | None
+    appendix: Markdown
+    groups: tuple[GroupCount, ...] = ()
+
+    def more_than(self, step: int | None = None) -> str:
+        """ "more than 420" for 423 signers: the count rounded down, always strictly below.
+
+        ``step`` is the round number to round down to (``more_than(100)`` gives "more than
+        400"); by default two significant digits. Below 11 signers it is the count itself.
+        """
+        return more_than(self.count, step)
+
+
+def signatories_view(
+    signers: Sequence[Signatory], config: SignatoriesConfig | None, appendix: Markdown
+) -> SignatoriesView:
+    groups = tuple(
+        GroupCount(heading, len(members))
+        for heading, members in grouped(signers, config)
+        if heading is not None
+    )
+    count = sum(1 for s in signers if s.consent)
+    return SignatoriesView(count, config.note if config else None, appendix, groups)
+
+
+def more_than(count: int, step: int | None = None) -> str:
+    if step is None:
+        step = max(10, 10 ** (len(str(count)) - 2))
+    if step < 1 or count <= step:
+        return f"{count:,}"
+    return f"more than {(count - 1) // step * step:,}"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from policydraft.compose.appendix import build_appendix
+from policydraft.compose.appendix import build_appendix, signatories_view
 from policydraft.compose.templates import (
     Markdown,
     Template,
@@ -25,6 +25,7 @@ from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import PART_ROLES, Block, Document, Metadata
 from policydraft.readers.markdown import read_markdown
 from policydraft.readers.submission import LoadedSubmission, MarkdownText
+from policydraft.schema.profile import Profile, ProfileView
 from policydraft.signatories.model import Signatory
 
 SLOT = "slot"
@@ -39,13 +40,6 @@ class ArgumentView:
     body: Markdown
 
 
-@dataclass(frozen=True)
-class SignatoriesView:
-    count: int
-    note: str | None
-    appendix: Markdown
-
-
 def _slot(name: str) -> Markdown:
     return Markdown(f"\n\n::: {SLOT} {name}\n:::\n\n")
 
@@ -55,13 +49,14 @@ def compose_letter(
     template: Template,
     signers: Sequence[Signatory] | None,
     diags: Diagnostics,
+    profile: Profile | None = None,
 ) -> Document | None:
     """The letter as a document tree, or None when the template or a body has errors."""
     submission = loaded.submission
     slots = _parse_bodies(loaded, diags)
     if signers is not None:
         slots["appendix"] = (build_appendix(signers, submission.signatories),)
-    rendered = _render(template, loaded, signers, diags)
+    rendered = _render(template, loaded, signers, diags, profile)
     if rendered is None:
         return None
     text, origin = rendered
@@ -91,14 +86,15 @@ def _render(
     loaded: LoadedSubmission,
     signers: Sequence[Signatory] | None,
     diags: Diagnostics,
+    profile: Profile | None = None,
 ) -> tuple[str, Location] | None:
     check_parts(template, {*PART_ROLES, SLOT}, diags)
-    context = template_context(loaded, signers)
+    context = template_context(loaded, signers, profile)
     return render_template(template, context, diags)
 
 
 def template_context(
-    loaded: LoadedSubmission, signers: Sequence[Signatory] | None
+    loaded: LoadedSubmission, signers: Sequence[Signatory] | None, profile: Profile | None = None
 ) -> dict[str, Any]:
     """Every variable a template can use; docs/templates.md lists them."""
     submission = loaded.submission
@@ -108,12 +104,7 @@ def template_context(
     ]
     signatories = None
     if signers is not None:
-        config = submission.signatories
-        signatories = SignatoriesView(
-            count=sum(1 for s in signers if s.consent),
-            note=config.note if config else None,
-            appendix=_slot("appendix"),
-        )
+        signatories = signatories_view(signers, submission.signatories, _slot("appendix"))
     return {
         "title": submission.title,
         "date": submission.date,
@@ -127,4 +118,5 @@ def template_context(
         "closing": submission.closing,
         "signature": submission.signature,
         "signatories": signatories,
+        "profile": ProfileView.of(profile),
     }

@@ -15,7 +15,8 @@ from lxml import etree
 
 from policydraft.model import SignatoryGroup
 from policydraft.writers.docx.oxml import W_VAL, XML_SPACE, needs_preserve, w, xml_text
-from policydraft.writers.docx.styles import StyleIds
+from policydraft.writers.docx.styles import TWIPS, StyleIds
+from policydraft.writers.typography import LETTER
 
 _Append = Callable[[str], None]
 
@@ -49,8 +50,10 @@ def _appender(container: etree._Element, style_id: str, keep_next: bool = True) 
     template = etree.Element(w("p"))
     properties = etree.SubElement(template, w("pPr"))
     etree.SubElement(properties, w("pStyle"), {W_VAL: style_id})
-    if not keep_next:
+    if not keep_next:  # a lone name ends its entry: no affiliation brings the gap after it
         etree.SubElement(properties, w("keepNext"), {W_VAL: "0"})
+        gap = str(round(LETTER.appendix.entry_gap * TWIPS))
+        etree.SubElement(properties, w("spacing"), {w("after"): gap})
     etree.SubElement(etree.SubElement(template, w("r")), w("t"))
     append = container.append
 

@@ -29,6 +29,11 @@ from policydraft.writers.docx.numbering import INDENT_STEP
 from policydraft.writers.docx.oxml import sub
 from policydraft.writers.docx.sections import Sections
 from policydraft.writers.docx.story import Story
+from policydraft.writers.docx.styles import TWIPS
+from policydraft.writers.typography import LETTER
+
+# twentieths of a point per level of quoting
+QUOTE_LEFT, QUOTE_RIGHT = round(LETTER.quote.left * TWIPS), round(LETTER.quote.right * TWIPS)
 
 ROLE_STYLES: dict[PartRole, str] = {
     "title": "Title",
@@ -124,11 +129,24 @@ class BlockWriter:
             numbering = sub(properties, "numPr")
             sub(numbering, "ilvl", val=str(number[1]))
             sub(numbering, "numId", val=number[0])
-        elif frame.depth or frame.quote > 1:
-            left = INDENT_STEP * (frame.depth + frame.quote)
-            sub(properties, "ind", left=str(left))
+        elif indents := self._indents(frame):
+            sub(properties, "ind", **indents)
         add_inlines(paragraph, inlines, self._story)
         return paragraph
+
+    def _indents(self, frame: Frame) -> dict[str, str]:
+        """Indents beyond the style's, as the PDF writer sets them.
+
+        In the body the Quote style indents the first level of quoting, and deeper levels
+        move in on the left only; a footnote has no Quote style, so every level is direct.
+        """
+        in_note = self._story.in_footnote
+        if not (frame.depth or frame.quote > 1 or (frame.quote and in_note)):
+            return {}
+        indents = {"left": str(INDENT_STEP * frame.depth + QUOTE_LEFT * frame.quote)}
+        if in_note and frame.quote:
+            indents["right"] = str(QUOTE_RIGHT * frame.quote)
+        return indents
 
     def _list(
         self,

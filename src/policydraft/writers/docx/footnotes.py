@@ -18,18 +18,24 @@ from lxml import etree
 
 from policydraft.model import Block, Note
 from policydraft.writers.docx.oxml import R_NS, W_NS, add_text, insert_before_any, sub, w
+from policydraft.writers.docx.styles import TWIPS
+from policydraft.writers.typography import LETTER
 
 FOOTNOTES_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 )
 FOOTNOTES_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
-# Word writes the separator lines as footnotes -1 and 0 and lists them in settings.xml.
+# Word writes the separator lines as footnotes -1 and 0 and lists them in settings.xml. Each
+# is a paragraph one exact line high: the band the PDF leaves for its rule over the notes.
+_SEPARATOR_LINE = round(LETTER.notes.separator_space * TWIPS)
+_SEPARATOR_PPR = f"""<w:pPr><w:spacing w:before="0" w:after="0" w:line="{_SEPARATOR_LINE}"
+ w:lineRule="exact"/></w:pPr>"""
 _DEFAULT_FOOTNOTES = f"""<w:footnotes xmlns:w="{W_NS}" xmlns:r="{R_NS}">
-<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240"
- w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>
-<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"
- w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>
+<w:footnote w:type="separator" w:id="-1"><w:p>{_SEPARATOR_PPR}<w:r><w:separator/></w:r></w:p>
+</w:footnote>
+<w:footnote w:type="continuationSeparator" w:id="0"><w:p>{_SEPARATOR_PPR}<w:r>
+<w:continuationSeparator/></w:r></w:p></w:footnote>
 </w:footnotes>"""
 
 # What follows w:footnotePr in CT_Settings (all other namespaces' elements come later too).

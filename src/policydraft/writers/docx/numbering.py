@@ -11,10 +11,13 @@ from __future__ import annotations
 from lxml import etree
 
 from policydraft.writers.docx.oxml import sub, w
+from policydraft.writers.docx.styles import TWIPS
+from policydraft.writers.typography import LETTER
 
 LEVELS = 9
-INDENT_STEP = 720  # half an inch per nesting level, in twentieths of a point
-HANGING = 360
+# per nesting level, and the number's hang left of the text, in twentieths of a point
+INDENT_STEP = round(LETTER.lists.indent * TWIPS)
+HANGING = round(LETTER.lists.hanging * TWIPS)
 _BULLETS = ("•", "◦", "▪")
 _ORDERED_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
 

@@ -13,10 +13,11 @@ from typing import Any, Literal
 from lxml import etree
 
 from policydraft.writers.docx.oxml import XML_SPACE, add_text, insert_before_any, sub, w
+from policydraft.writers.docx.styles import TWIPS
+from policydraft.writers.typography import LETTER
 
-LETTER_WIDTH, LETTER_HEIGHT = 12240, 15840  # US Letter in twentieths of a point
-INCH = 1440
-COLUMN_GAP = 432  # 0.3 inch between appendix columns
+PAGE = LETTER.page
+COLUMN_GAP = LETTER.appendix.column_gap
 
 SectionStart = Literal["nextPage", "continuous"]
 
@@ -36,10 +37,14 @@ _AFTER_COLS = (
 
 
 def set_letter_page(sect_pr: etree._Element) -> None:
-    """US Letter with one-inch margins: what U.S. agencies and their dockets expect."""
-    size = sect_pr.makeelement(w("pgSz"), {w("w"): str(LETTER_WIDTH), w("h"): str(LETTER_HEIGHT)})
-    margins = {side: str(INCH) for side in ("top", "right", "bottom", "left")}
-    margins |= {"header": "720", "footer": "720", "gutter": "0"}
+    """The typography's page (US Letter, one-inch margins), as the PDF has it."""
+    size = sect_pr.makeelement(w("pgSz"), {w("w"): _twips(PAGE.width), w("h"): _twips(PAGE.height)})
+    margins = {side: _twips(getattr(PAGE, side)) for side in ("top", "right", "bottom", "left")}
+    margins |= {
+        "header": _twips(PAGE.header_distance),
+        "footer": _twips(PAGE.footer_distance),
+        "gutter": "0",
+    }
     margin = sect_pr.makeelement(w("pgMar"), {w(k): v for k, v in margins.items()})
     for element, successors in ((size, _BEFORE_TYPE[1:]), (margin, _BEFORE_TYPE[2:])):
         old = sect_pr.find(element.tag)
@@ -47,6 +52,10 @@ def set_letter_page(sect_pr: etree._Element) -> None:
             sect_pr.replace(old, element)
         else:
             insert_before_any(sect_pr, element, [w(n) for n in successors + _AFTER_COLS])
+
+
+def _twips(points: float) -> str:
+    return str(round(points * TWIPS))
 
 
 def set_layout(sect_pr: etree._Element, columns: int, start: SectionStart | None) -> None:
@@ -65,7 +74,7 @@ def set_layout(sect_pr: etree._Element, columns: int, start: SectionStart | None
         cols.remove(child)
     if columns > 1:
         cols.set(w("num"), str(columns))
-        cols.set(w("space"), str(COLUMN_GAP))
+        cols.set(w("space"), _twips(COLUMN_GAP))
     if start is not None:
         old = sect_pr.find(w("type"))
         if old is not None:

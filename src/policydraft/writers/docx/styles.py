@@ -10,115 +10,81 @@ which do not suit a formal letter.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from lxml import etree
 
 from policydraft.writers.docx.oxml import W_VAL, replace_child, sub, w
+from policydraft.writers.typography import LETTER, ParagraphFormat
 
 BODY_FONT = "Times New Roman"  # metric twin of the PDF's Liberation Serif
+TWIPS = 20  # Word measures spacing and indents in twentieths of a point
+
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
 @dataclass(frozen=True, slots=True)
 class StyleSpec:
-    """One style as we define it; sizes in points, spacing and indents in twentieths of a point."""
+    """One style as we define it: a shared paragraph format plus what only Word has.
+
+    ``fmt`` carries every number that moves a line (from ``writers.typography``, which the
+    PDF writer reads too); character styles have none.
+    """
 
     name: str  # the name Word shows (its own lower-case spelling for built-in styles)
     style_id: str
     kind: Literal["paragraph", "character"] = "paragraph"
     based_on: str | None = "Body Text"
-    size: float | None = None
-    bold: bool = False
-    italic: bool = False
+    fmt: ParagraphFormat | None = None
     superscript: bool = False
     underline: bool = False
     color: str | None = None
-    align: Literal["left", "center", "right", "both"] | None = None
-    before: int | None = None
-    after: int | None = None
-    indent: int | None = None
-    keep_next: bool = False
-    keep_lines: bool = False
     page_break_before: bool = False
     outline_level: int | None = None
 
 
+_T = LETTER
+_PARTS = _T.parts
+_APPENDIX = _T.appendix
+_AFFILIATION = replace(_APPENDIX.affiliation, after=_APPENDIX.entry_gap)
+
 SPECS: tuple[StyleSpec, ...] = (
-    StyleSpec("Body Text", "BodyText", based_on="Normal", after=240),
-    StyleSpec("Title", "Title", size=14, bold=True, align="center", after=360, keep_next=True),
-    StyleSpec(
-        "heading 1",
-        "Heading1",
-        bold=True,
-        before=240,
-        after=120,
-        keep_next=True,
-        keep_lines=True,
-        outline_level=0,
-    ),
-    StyleSpec(
-        "heading 2",
-        "Heading2",
-        bold=True,
-        italic=True,
-        before=180,
-        after=120,
-        keep_next=True,
-        keep_lines=True,
-        outline_level=1,
-    ),
-    StyleSpec("List Bullet", "ListBullet", after=120),
-    StyleSpec("List Number", "ListNumber", after=120),
-    StyleSpec("Quote", "Quote", indent=720),
-    StyleSpec("footnote text", "FootnoteText", based_on="Normal", size=10, after=60),
+    StyleSpec("Body Text", "BodyText", fmt=_T.body, based_on="Normal"),
+    StyleSpec("Title", "Title", fmt=_PARTS.title),
+    StyleSpec("heading 1", "Heading1", fmt=_T.heading1, outline_level=0),
+    StyleSpec("heading 2", "Heading2", fmt=_T.heading2, outline_level=1),
+    StyleSpec("List Bullet", "ListBullet", fmt=_T.lists.item),
+    StyleSpec("List Number", "ListNumber", fmt=_T.lists.item),
+    StyleSpec("Quote", "Quote", fmt=_T.quote),
+    StyleSpec("footnote text", "FootnoteText", fmt=_T.notes.text, based_on="Normal"),
     StyleSpec("footnote reference", "FootnoteReference", "character", None, superscript=True),
     StyleSpec("Hyperlink", "Hyperlink", "character", None, color="0563C1", underline=True),
-    StyleSpec("footer", "Footer", based_on="Normal", align="center"),
-    StyleSpec("Letterhead", "Letterhead", bold=True, align="center", after=360),
-    StyleSpec("Date", "Date"),
-    StyleSpec("Inside Address", "InsideAddress", keep_lines=True),
-    StyleSpec("Subject Line", "SubjectLine", bold=True),
-    StyleSpec("Salutation", "Salutation", keep_next=True),
-    StyleSpec("Closing", "Closing", before=240, keep_next=True),
-    StyleSpec("Signature", "Signature", keep_lines=True),
-    StyleSpec("Statement", "Statement", italic=True),
+    StyleSpec("footer", "Footer", fmt=_T.footer, based_on="Normal"),
+    StyleSpec("Letterhead", "Letterhead", fmt=_PARTS.letterhead),
+    StyleSpec("Date", "Date", fmt=_PARTS.date),
+    StyleSpec("Inside Address", "InsideAddress", fmt=_PARTS.addressee),
+    StyleSpec("Subject Line", "SubjectLine", fmt=_PARTS.subject),
+    StyleSpec("Salutation", "Salutation", fmt=_PARTS.salutation),
+    StyleSpec("Closing", "Closing", fmt=_PARTS.closing),
+    StyleSpec("Signature", "Signature", fmt=_PARTS.signature),
+    StyleSpec("Statement", "Statement", fmt=_PARTS.statement),
     StyleSpec(
         "Appendix Heading",
         "AppendixHeading",
-        bold=True,
-        align="center",
-        after=240,
-        keep_next=True,
+        fmt=_APPENDIX.heading,
         page_break_before=True,
         outline_level=0,
     ),
-    StyleSpec(
-        "Signatory Group",
-        "SignatoryGroup",
-        based_on="Normal",
-        bold=True,
-        before=200,
-        after=80,
-        keep_next=True,
-    ),
+    StyleSpec("Signatory Group", "SignatoryGroup", fmt=_APPENDIX.group_heading, based_on="Normal"),
+    # keep-with-next ties a name to its affiliation (a lone name turns it off)
     StyleSpec(
         "Signatory Name",
         "SignatoryName",
+        fmt=replace(_APPENDIX.name, keep_with_next=True),
         based_on="Normal",
-        size=11,
-        before=80,
-        keep_next=True,
-        keep_lines=True,
     ),
-    StyleSpec(
-        "Signatory Affiliation",
-        "SignatoryAffiliation",
-        based_on="Normal",
-        size=10,
-        italic=True,
-        keep_lines=True,
-    ),
+    StyleSpec("Signatory Affiliation", "SignatoryAffiliation", fmt=_AFFILIATION, based_on="Normal"),
 )
 
 
@@ -188,36 +154,72 @@ def _id_or_name(ids: StyleIds, name: str) -> str:
 
 def _paragraph_properties(ppr: etree._Element, spec: StyleSpec) -> None:
     """Children in CT_PPrBase's schema order, which Word enforces."""
-    if spec.keep_next:
+    fmt = spec.fmt
+    if fmt is None:
+        return
+    if fmt.keep_with_next:
         sub(ppr, "keepNext")
-    if spec.keep_lines:
+    if fmt.keep_lines:
         sub(ppr, "keepLines")
     if spec.page_break_before:
         sub(ppr, "pageBreakBefore")
-    if spec.before is not None or spec.after is not None:
-        spacing = sub(ppr, "spacing", before=str(spec.before or 0), after=str(spec.after or 0))
-        spacing.set(w("line"), "240")
-        spacing.set(w("lineRule"), "auto")
-    if spec.indent is not None:
-        sub(ppr, "ind", left=str(spec.indent), right=str(spec.indent))
-    if spec.align is not None:
-        sub(ppr, "jc", val=spec.align)
+    _set_flow(ppr)
+    _set_spacing(ppr, fmt)
+    sub(ppr, "ind", **_indents(fmt))
+    sub(ppr, "jc", val=_JC[fmt.align])
     if spec.outline_level is not None:
         sub(ppr, "outlineLvl", val=str(spec.outline_level))
 
 
+def _set_flow(ppr: etree._Element) -> None:
+    """No widow/orphan control and (unless the typography asks) no hyphenation.
+
+    reportlab splits a paragraph after the last line that fits; Word and LibreOffice would
+    move a line to avoid a widow or orphan, and the formats' pages would drift apart.
+    """
+    sub(ppr, "widowControl", val="0")
+    if not LETTER.hyphenate:
+        sub(ppr, "suppressAutoHyphens")
+
+
+def _set_spacing(ppr: etree._Element, fmt: ParagraphFormat) -> None:
+    """Exact line pitch: reportlab's leading is fixed, and only ``exact`` keeps a raised
+    note mark or a fallback font from making a line taller in Word and LibreOffice."""
+    sub(
+        ppr,
+        "spacing",
+        before=_twips(fmt.before),
+        after=_twips(fmt.after),
+        line=_twips(fmt.leading),
+        lineRule="exact",
+    )
+
+
+def _indents(fmt: ParagraphFormat) -> dict[str, str]:
+    indents = {"left": _twips(fmt.left), "right": _twips(fmt.right)}
+    if fmt.first_line < 0:
+        indents["hanging"] = _twips(-fmt.first_line)
+    elif fmt.first_line > 0:
+        indents["firstLine"] = _twips(fmt.first_line)
+    return indents
+
+
+def _twips(points: float) -> str:
+    return str(round(points * TWIPS))
+
+
 def _run_properties(rpr: etree._Element, spec: StyleSpec) -> None:
     """Children in CT_RPr's schema order."""
-    if spec.bold:
-        sub(rpr, "b")
-        sub(rpr, "bCs")
-    if spec.italic:
-        sub(rpr, "i")
-        sub(rpr, "iCs")
+    fmt = spec.fmt
+    if fmt is not None:
+        for flag, local in ((fmt.bold, "b"), (fmt.italic, "i")):
+            if flag:
+                sub(rpr, local)
+                sub(rpr, f"{local}Cs")
     if spec.color is not None:
         sub(rpr, "color", val=spec.color)
-    if spec.size is not None:
-        half_points = str(round(spec.size * 2))
+    if fmt is not None:
+        half_points = str(round(fmt.size * 2))
         sub(rpr, "sz", val=half_points)
         sub(rpr, "szCs", val=half_points)
     if spec.underline:
@@ -243,7 +245,7 @@ def _doc_defaults_rpr(styles: etree._Element) -> etree._Element:
 
 
 def _set_letter_defaults(styles: etree._Element) -> None:
-    """Times New Roman 12 pt, single spacing, no space after: the base every style builds on."""
+    """Times New Roman at the body size on exact body lines, no space: what styles build on."""
     rpr = _doc_defaults_rpr(styles)
     fonts = rpr.makeelement(w("rFonts"))
     old_fonts = rpr.find(w("rFonts"))  # its East Asian theme font stays: Times has no CJK
@@ -253,7 +255,8 @@ def _set_letter_defaults(styles: etree._Element) -> None:
         fonts.set(w(attribute), BODY_FONT)
     replace_child(rpr, fonts, [w(n) for n in _RPR_DEFAULT_ORDER[1:]])
     for local in ("sz", "szCs"):
-        replace_child(rpr, rpr.makeelement(w(local), {W_VAL: "24"}), [w("lang")])
+        half_points = str(round(LETTER.body.size * 2))
+        replace_child(rpr, rpr.makeelement(w(local), {W_VAL: half_points}), [w("lang")])
     defaults = styles.find(w("docDefaults"))
     assert defaults is not None
     ppr_default = defaults.find(w("pPrDefault"))
@@ -261,7 +264,9 @@ def _set_letter_defaults(styles: etree._Element) -> None:
         ppr_default = sub(defaults, "pPrDefault")
     for old in list(ppr_default):
         ppr_default.remove(old)
-    sub(sub(ppr_default, "pPr"), "spacing", after="0", line="240", lineRule="auto")
+    ppr = sub(ppr_default, "pPr")
+    _set_flow(ppr)
+    _set_spacing(ppr, replace(LETTER.body, before=0.0, after=0.0))
 
 
 def _set_language(styles: etree._Element, language: str) -> None:

@@ -20,7 +20,6 @@ from .appendix_layout import (
     ColumnStyle,
     LaidItem,
     SourceItem,
-    balanced_fill,
     fill_columns,
     lay_out,
 )
@@ -112,9 +111,8 @@ class SignatoryColumns(Flowable):  # type: ignore[misc]
             budget -= laid[-1].height + laid[-1].space_before
             index += 1
         fill = fill_columns(laid, self.count, height)
+        # The last page is not balanced: Word and LibreOffice fill its columns in turn too.
         complete = index == len(self.items) and fill.next_index == len(laid)
-        if complete and laid:
-            fill = balanced_fill(laid, self.count, height)
         self._fill = (width, height, fill, complete)
         return fill, complete
 

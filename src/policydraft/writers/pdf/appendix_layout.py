@@ -7,12 +7,17 @@ time, so time is linear and memory is one page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from policydraft.model import SignatoryEntry
+from policydraft.writers.typography import LETTER
 
 from .fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, text_width
+
+# Word and LibreOffice put a fixed-height line's baseline four fifths of the way down it.
+BASELINE_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,21 +38,40 @@ class LaidItem:
     space_before: float  # only when not at the top of a column
     lines: tuple[LaidLine, ...]
     is_heading: bool
+    space_after: float = 0.0  # part of ``height``, but may fall past a column's foot
 
 
 @dataclass(frozen=True, slots=True)
 class ColumnStyle:
-    """Sizes for the appendix, derived from the body font size."""
+    """Sizes and line pitches for the appendix, from the shared typography."""
 
     name_size: float
+    name_leading: float
     affiliation_size: float
+    affiliation_leading: float
     heading_size: float
+    heading_leading: float
+    heading_before: float
+    heading_after: float
     entry_gap: float
     gutter: float
 
     @classmethod
-    def for_body(cls, size: float) -> ColumnStyle:
-        return cls(size * 0.9, size * 0.75, size, size * 0.35, size * 1.5)
+    def for_scale(cls, scale: float) -> ColumnStyle:
+        """The typography's appendix, scaled with the body size."""
+        t = LETTER.appendix
+        return cls(
+            name_size=t.name.size * scale,
+            name_leading=t.name.leading * scale,
+            affiliation_size=t.affiliation.size * scale,
+            affiliation_leading=t.affiliation.leading * scale,
+            heading_size=t.group_heading.size * scale,
+            heading_leading=t.group_heading.leading * scale,
+            heading_before=t.group_heading.before * scale,
+            heading_after=t.group_heading.after * scale,
+            entry_gap=t.entry_gap * scale,
+            gutter=t.column_gap * scale,
+        )
 
 
 MAX_LINES = 8  # per name, affiliation or heading
@@ -56,32 +80,45 @@ SourceItem = SignatoryEntry | str
 """What the appendix lists, in order: a group heading (str) or a signer."""
 
 
-def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy word wrap; a word wider than the column is broken between characters.
+# A line may break after a hyphen that follows a letter and precedes anything but a digit,
+# as Word and LibreOffice break "Lumière-Sauvage" (Unicode line breaking, UAX #14).
+_AFTER_HYPHEN = re.compile(r"(?<=\w-)(?=[^\d\s-])")
 
-    Widths add up exactly (reportlab does not kern), so each word is measured once.
+
+def _pieces(text: str) -> Iterator[tuple[str, bool]]:
+    """The unbreakable pieces of ``text`` and whether a space comes before each."""
+    for word in text.split():
+        for number, piece in enumerate(_AFTER_HYPHEN.split(word)):
+            yield piece, number == 0
+
+
+def wrap_text(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy wrap at spaces and hyphens; a piece wider than the column is broken anywhere.
+
+    Widths add up exactly (reportlab does not kern), so each piece is measured once.
     """
     if text_width(text, font, size) <= width:
         return [text]
     space = text_width(" ", font, size)
     lines: list[str] = []
-    current: list[str] = []
+    current = ""
     current_width = 0.0
-    for word in text.split():
-        word_width = text_width(word, font, size)
-        if current and current_width + space + word_width <= width:
-            current.append(word)
-            current_width += space + word_width
+    for piece, spaced in _pieces(text):
+        piece_width = text_width(piece, font, size)
+        joiner = space if spaced else 0.0
+        if current and current_width + joiner + piece_width <= width:
+            current += (" " if spaced else "") + piece
+            current_width += joiner + piece_width
             continue
         if current:
-            lines.append(" ".join(current))
-        if word_width > width:
-            *full, word = _break_word(word, font, size, width)
+            lines.append(current)
+        if piece_width > width:
+            *full, piece = _break_word(piece, font, size, width)
             lines.extend(full)
-            word_width = text_width(word, font, size)
-        current, current_width = [word], word_width
+            piece_width = text_width(piece, font, size)
+        current, current_width = piece, piece_width
     if current:
-        lines.append(" ".join(current))
+        lines.append(current)
     return lines
 
 
@@ -110,34 +147,30 @@ def _break_word(word: str, font: str, size: float, width: float) -> Iterator[str
 def lay_out(item: SourceItem, style: ColumnStyle, width: float) -> LaidItem:
     """Lines and height of one heading or signer at column ``width``."""
     if isinstance(item, str):
-        size = style.heading_size
-        texts = [
-            (SERIF_BOLD, size, line) for line in _clip(wrap_text(item, SERIF_BOLD, size, width))
-        ]
-        return _stack(texts, gap=style.entry_gap, before=style.heading_size * 0.6, heading=True)
+        size, leading = style.heading_size, style.heading_leading
+        lines = _clip(wrap_text(item, SERIF_BOLD, size, width))
+        texts = [(SERIF_BOLD, size, leading, line) for line in lines]
+        return _stack(texts, gap=style.heading_after, before=style.heading_before, heading=True)
+    size, leading = style.name_size, style.name_leading
     texts = [
-        (SERIF, style.name_size, line)
-        for line in _clip(wrap_text(item.name, SERIF, style.name_size, width))
+        (SERIF, size, leading, line) for line in _clip(wrap_text(item.name, SERIF, size, width))
     ]
     if item.affiliation:
-        size = style.affiliation_size
-        texts += [
-            (SERIF_ITALIC, size, line)
-            for line in _clip(wrap_text(item.affiliation, SERIF_ITALIC, size, width))
-        ]
+        size, leading = style.affiliation_size, style.affiliation_leading
+        lines = _clip(wrap_text(item.affiliation, SERIF_ITALIC, size, width))
+        texts += [(SERIF_ITALIC, size, leading, line) for line in lines]
     return _stack(texts, gap=style.entry_gap, before=0.0, heading=False)
 
 
 def _stack(
-    texts: Sequence[tuple[str, float, str]], gap: float, before: float, heading: bool
+    texts: Sequence[tuple[str, float, float, str]], gap: float, before: float, heading: bool
 ) -> LaidItem:
     lines: list[LaidLine] = []
     top = 0.0
-    for font, size, text in texts:
-        leading = size * 1.15
-        lines.append(LaidLine(top + size * 0.9, font, size, text))
+    for font, size, leading, text in texts:
+        lines.append(LaidLine(top + leading * BASELINE_SHARE, font, size, text))
         top += leading
-    return LaidItem(top + gap, before, tuple(lines), heading)
+    return LaidItem(top + gap, before, tuple(lines), heading, gap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,36 +186,24 @@ def fill_columns(laid: Sequence[LaidItem], count: int, height: float, start: int
     """Fill ``count`` columns of ``height`` from ``laid[start:]``, column 1 first.
 
     A heading goes to the next column rather than sit alone at a column's foot; an item
-    taller than a whole column is placed anyway so layout always progresses.
+    taller than a whole column is placed anyway so layout always progresses. As in Word
+    and LibreOffice, the space after an item need not fit, and it overlaps the space before
+    the next (the larger of the two separates them).
     """
     columns: list[list[tuple[float, LaidItem]]] = [[] for _ in range(count)]
     column, y, used, index = 0, 0.0, 0.0, start
     while index < len(laid) and column < count:
         item = laid[index]
-        before = item.space_before if y > 0 else 0.0
-        need = before + item.height
+        after = laid[index - 1].space_after if index > start else 0.0
+        before = max(item.space_before - after, 0.0) if y > 0 else 0.0
+        need = before + item.height - item.space_after
         if item.is_heading and index + 1 < len(laid):
-            need += laid[index + 1].height
+            need += item.space_after + laid[index + 1].height - laid[index + 1].space_after
         if y > 0 and y + need > height + 1e-6:
             column, y = column + 1, 0.0
             continue
         columns[column].append((y + before, item))
         y += before + item.height
-        used = max(used, y)
+        used = max(used, y - item.space_after)
         index += 1
     return ColumnFill(tuple(tuple(c) for c in columns), index, used)
-
-
-def balanced_fill(laid: Sequence[LaidItem], count: int, height: float) -> ColumnFill:
-    """The shortest fill of all of ``laid`` into ``count`` columns (for the last page)."""
-    full = fill_columns(laid, count, height)
-    low, high = max(item.height for item in laid), full.height
-    best = full
-    while high - low > 0.5:
-        middle = (low + high) / 2
-        attempt = fill_columns(laid, count, middle)
-        if attempt.next_index == len(laid):
-            best, high = attempt, middle
-        else:
-            low = middle
-    return best

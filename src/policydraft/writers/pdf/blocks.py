@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from policydraft.model import (
@@ -28,13 +28,15 @@ from policydraft.model import (
     plain_text,
 )
 from policydraft.model import PageBreak as ModelPageBreak
+from policydraft.writers.typography import LETTER
 
 from .appendix import SignatoryColumns, source_items
 from .appendix_layout import ColumnStyle
 from .fonts import SERIF
 from .markup import inline_markup, note_mark
 from .notes import Footnote, NotedParagraph, OutlineEntry, noted_paragraph
-from .styles import LIST_INDENT, QUOTE_INDENT, Styles
+from .paragraph import SafeParagraph
+from .styles import Styles
 
 BULLETS = ("•", "–", "◦")
 
@@ -79,8 +81,7 @@ class StoryBuilder:
             case OrderedList(items, start):
                 return self.list_items(items, context, start)
             case BlockQuote(blocks):
-                quote = replace(context, left=context.left + QUOTE_INDENT)
-                return self.blocks(blocks, replace(quote, right=context.right + QUOTE_INDENT))
+                return self.blocks(blocks, self.quote_context(context))
             case ModelPageBreak():
                 return [PageBreak()]
             case LetterPart(role, blocks):
@@ -99,8 +100,9 @@ class StoryBuilder:
             notes.append(self.footnote(note))
             return notes[-1].number
 
-        text = inline_markup(inlines, on_note)
-        return noted_paragraph(text, self.style_for(context, bullet is not None), notes, bullet)
+        style = self.style_for(context, bullet is not None)
+        text = inline_markup(inlines, on_note, style.fontSize)
+        return noted_paragraph(text, style, notes, bullet)
 
     def heading(self, level: int, inlines: tuple[Inline, ...], context: Context) -> Flowable:
         style = self.styles.heading1 if level <= 1 else self.styles.heading2
@@ -122,16 +124,31 @@ class StoryBuilder:
         context = Context(self.styles.note, in_note=True)
         blocks = note.blocks
         if blocks and isinstance(blocks[0], Para):
-            text = inline_markup(blocks[0].inlines, lambda _: 0)
-            marked = Paragraph(f"{note_mark(number)} {text}", self.styles.note)
+            size = self.styles.note.fontSize
+            text = inline_markup(blocks[0].inlines, lambda _: 0, size)
+            marked = SafeParagraph(f"{note_mark(number, size)} {text}", self.styles.note)
             return Footnote(number, [marked, *self.blocks(blocks[1:], context)])
-        mark = Paragraph(note_mark(number), self.styles.note)
+        mark = SafeParagraph(note_mark(number, self.styles.note.fontSize), self.styles.note)
         return Footnote(number, [mark, *self.blocks(blocks, context)])
+
+    def quote_context(self, context: Context) -> Context:
+        """A quote takes the quote style; one inside a quote or a note is indented further.
+
+        As in the DOCX, a nested quote moves in on the left only.
+        """
+        scale = self.styles.scale
+        if context.in_note or context.style is self.styles.quote:
+            left = context.left + LETTER.quote.left * scale
+            right = context.right + (LETTER.quote.right * scale if context.in_note else 0.0)
+            return replace(context, left=left, right=right)
+        return replace(context, style=self.styles.quote)
 
     def list_items(
         self, items: tuple[tuple[Block, ...], ...], context: Context, start: int | None
     ) -> list[Flowable]:
-        inner = replace(context, left=context.left + LIST_INDENT, depth=context.depth + 1)
+        style = context.style if context.in_note else self.styles.list_item
+        left = context.left + LETTER.lists.indent * self.styles.scale
+        inner = replace(context, style=style, left=left, depth=context.depth + 1)
         story: list[Flowable] = []
         for number, item in enumerate(items, start=start or 1):
             bullet = f"{number}." if start is not None else BULLETS[context.depth % 3]
@@ -150,10 +167,9 @@ class StoryBuilder:
         key = (base.name, context.left, context.right, context.depth, bulleted)
         if key not in self._derived:
             extra: dict[str, object] = {}
-            if context.depth:
-                extra["spaceAfter"] = base.spaceAfter / 2
             if bulleted:
-                extra["bulletIndent"] = base.leftIndent + context.left - LIST_INDENT
+                hanging = LETTER.lists.hanging * self.styles.scale
+                extra["bulletIndent"] = base.leftIndent + context.left - hanging
                 extra["bulletFontName"] = SERIF
                 extra["bulletFontSize"] = base.fontSize
             self._derived[key] = ParagraphStyle(
@@ -169,6 +185,6 @@ class StoryBuilder:
         heading = self.paragraph(appendix.heading, Context(self.styles.appendix_heading))
         heading.outline = self.outline(plain_text(appendix.heading), 0)
         intro = self.blocks(appendix.intro, Context(self.styles.body))
-        style = ColumnStyle.for_body(self.styles.size)
+        style = ColumnStyle.for_scale(self.styles.scale)
         columns = SignatoryColumns(source_items(appendix.groups), appendix.columns, style)
         return [PageBreakIfNotEmpty(), heading, *intro, columns]

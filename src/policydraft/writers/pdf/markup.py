@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from policydraft.model import Cite, Code, Emph, Inline, LineBreak, Link, Note, Strong, Text
+from policydraft.writers.typography import LETTER
 
 from .fonts import escape, markup
 
@@ -19,32 +20,37 @@ NoteHandler = Callable[[Note], int]
 """Called for each note in reading order; returns the number to print, or 0 for none."""
 
 
-def note_mark(number: int) -> str:
-    """The superscript reference mark, shared by the text and the note itself."""
-    return f"<super>{number}</super>"
+def note_mark(number: int, size: float) -> str:
+    """The superscript reference mark in text of ``size`` points, in the text and the note.
+
+    Sized and raised as LibreOffice sets Word's superscript, so a line with a mark holds as
+    many words in both formats. (Absolute sizes: reportlab's percentages break its copies.)
+    """
+    mark, rise = size * LETTER.notes.mark_size, size * LETTER.notes.mark_rise
+    return f'<super size="{mark:.2f}" rise="{rise:.2f}">{number}</super>'
 
 
-def inline_markup(inlines: tuple[Inline, ...], on_note: NoteHandler) -> str:
-    """Paragraph markup for ``inlines``."""
-    return "".join(_one(inline, on_note) for inline in inlines)
+def inline_markup(inlines: tuple[Inline, ...], on_note: NoteHandler, size: float) -> str:
+    """Paragraph markup for ``inlines`` in text of ``size`` points."""
+    return "".join(_one(inline, on_note, size) for inline in inlines)
 
 
-def _one(inline: Inline, on_note: NoteHandler) -> str:
+def _one(inline: Inline, on_note: NoteHandler, size: float) -> str:
     match inline:
         case Text(text) | Code(text):
             return markup(text)
         case Emph(children):
-            return f"<i>{inline_markup(children, on_note)}</i>"
+            return f"<i>{inline_markup(children, on_note, size)}</i>"
         case Strong(children):
-            return f"<b>{inline_markup(children, on_note)}</b>"
+            return f"<b>{inline_markup(children, on_note, size)}</b>"
         case Link(children, url):
             href = escape(url).replace('"', "&quot;")
-            inner = inline_markup(children, on_note)
+            inner = inline_markup(children, on_note, size)
             return f'<a href="{href}" color="{LINK_COLOR}">{inner}</a>'
         case LineBreak():
             return "<br/>"
         case Note():
             number = on_note(inline)
-            return note_mark(number) if number else ""
+            return note_mark(number, size) if number else ""
         case Cite():
             raise ValueError("a Cite reached the PDF writer; citations are resolved before writing")

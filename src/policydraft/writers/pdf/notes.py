@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
+from .paragraph import SafeParagraph
 from .styles import NOTE_GAP
 
 _BIG = 1e9
@@ -65,7 +66,7 @@ class NoteSpace(Protocol):
         ...
 
 
-class NotedParagraph(Paragraph):  # type: ignore[misc]
+class NotedParagraph(SafeParagraph):
     """A paragraph that knows its notes, where to split around them, and its bookmark."""
 
     footnotes: tuple[Footnote, ...] = ()
@@ -74,13 +75,15 @@ class NotedParagraph(Paragraph):  # type: ignore[misc]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         frame: Any = getattr(self, "_frame", None)
+        if getattr(self.style, "keepLines", 0) and not getattr(frame, "_atTop", True):
+            return []  # a keep-lines paragraph moves whole, unless even a fresh page is short
         if self.footnotes and hasattr(frame, "growth"):
             from .splitting import plan_split
 
             return plan_split(self, frame, availWidth, availHeight)
         parts: list[Flowable] = super().split(availWidth, availHeight)
         if len(parts) == 2:
-            parts[0].outline = self.outline
+            parts[0].outline, parts[1].outline = self.outline, None
         return parts
 
     def draw(self) -> None:

@@ -12,23 +12,29 @@ from collections.abc import Callable
 from typing import Any, BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageTemplate
 
 from policydraft.model import Metadata
+from policydraft.writers.typography import LETTER
 
 from .fonts import SERIF
 from .frame import FootnoteFrame, PageNotes
+from .notes import NotedParagraph
+from .splitting import first_line_notes
 from .styles import (
-    FOOTER_BASELINE,
-    MARGIN,
     NOTE_GAP,
+    PAGE,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     SEPARATOR_HEIGHT,
     SEPARATOR_LENGTH,
+    SEPARATOR_WIDTH,
 )
 
-FOOTER_SIZE = 10.0
+FOOTER = LETTER.footer
+# Word and LibreOffice put a line of fixed height on a baseline four fifths of the way down
+# it; the footer line's bottom sits ``footer_distance`` above the paper's edge.
+FOOTER_BASELINE = PAGE.footer_distance + FOOTER.leading / 5
 _BIG = 1e9
 
 
@@ -45,7 +51,7 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         total = self.getPageNumber() - 1
         for number in range(1, total + 1):
             self.beginForm(f"PageFooter{number}")
-            self.setFont(self.footer_font, FOOTER_SIZE)
+            self.setFont(self.footer_font, FOOTER.size)
             self.drawCentredString(PAGE_WIDTH / 2, FOOTER_BASELINE, f"Page {number} of {total}")
             self.endForm()
         super().save()
@@ -71,7 +77,7 @@ def draw_notes(canvas: Any, page: PageNotes, x: float, bottom: float, width: flo
         return
     top = bottom + page.height
     canvas.saveState()
-    canvas.setLineWidth(0.5)
+    canvas.setLineWidth(SEPARATOR_WIDTH)
     rule = top - SEPARATOR_HEIGHT / 2
     canvas.line(x, rule, x + SEPARATOR_LENGTH, rule)
     canvas.restoreState()
@@ -85,6 +91,39 @@ def draw_notes(canvas: Any, page: PageNotes, x: float, bottom: float, width: flo
         slice_top -= piece.height + NOTE_GAP
 
 
+class KeepWithFirstLine(KeepTogether):  # type: ignore[misc]
+    """Keep-with-next as Word has it: a heading stays if the next paragraph's first line fits.
+
+    reportlab's KeepTogether moves the heading unless the whole next paragraph fits under
+    it; Word and LibreOffice, without widow control, need only its first line (and that
+    line's notes). The next paragraph must fit whole only if it keeps its lines together.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if self._first_line_fits(aW, aH):
+            return list(self._content)
+        return list(super().split(aW, aH))
+
+    def _first_line_fits(self, aW: float, aH: float) -> bool:
+        *run, last = self._content
+        need, after = 0.0, 0.0
+        for index, flowable in enumerate(run):
+            if index:  # the frame lets one's space after and the next's space before overlap
+                need += max(flowable.getSpaceBefore() - after, 0.0)
+            after = flowable.getSpaceAfter()
+            need += flowable.wrap(aW, aH)[1] + after
+        need += max(last.getSpaceBefore() - after, 0.0)
+        return bool(need + self._first_line(last, aW, aH) <= aH + 1e-6)
+
+    def _first_line(self, flowable: Flowable, aW: float, aH: float) -> float:
+        if not isinstance(flowable, NotedParagraph) or getattr(flowable.style, "keepLines", False):
+            return float(flowable.wrap(aW, aH)[1])
+        frame = getattr(self, "_frame", None)
+        notes = first_line_notes(flowable, aW, aH)
+        growth = frame.growth(notes) if notes and isinstance(frame, FootnoteFrame) else 0.0
+        return float(flowable.style.leading) + growth
+
+
 class FlushNotes(Flowable):  # type: ignore[misc]
     """Ends the story: adds pages until a note continued past the last text is printed."""
 
@@ -96,19 +135,19 @@ class FlushNotes(Flowable):  # type: ignore[misc]
 
 
 class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    """US Letter, one-inch margins, one body frame with its note area."""
+    """The typography's page: one body frame with its note area."""
 
     def __init__(self, out: BinaryIO, metadata: Metadata, note_leading: float) -> None:
-        self.note_frame = FootnoteFrame(
-            MARGIN, MARGIN, PAGE_WIDTH - 2 * MARGIN, PAGE_HEIGHT - 2 * MARGIN, note_leading
-        )
+        width = PAGE_WIDTH - PAGE.left - PAGE.right
+        height = PAGE_HEIGHT - PAGE.top - PAGE.bottom
+        self.note_frame = FootnoteFrame(PAGE.left, PAGE.bottom, width, height, note_leading)
         super().__init__(
             out,
             pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
+            leftMargin=PAGE.left,
+            rightMargin=PAGE.right,
+            topMargin=PAGE.top,
+            bottomMargin=PAGE.bottom,
             title=metadata.title,
             author=metadata.author,
             subject=metadata.subject,
@@ -117,6 +156,7 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             invariant=1,
             pageCompression=1,
             initialFontName=SERIF,
+            keepTogetherClass=KeepWithFirstLine,
         )
         template = PageTemplate(id="letter", frames=[self.note_frame], onPageEnd=self._end_page)
         self.addPageTemplates([template])

@@ -48,6 +48,13 @@ def _notes_up_to(paragraph: NotedParagraph) -> list[list[Footnote]]:
     return result
 
 
+def first_line_notes(paragraph: NotedParagraph, aW: float, aH: float) -> list[Footnote]:
+    """The notes whose marks the paragraph's first line prints, wrapped at width ``aW``."""
+    paragraph.wrap(aW, aH)
+    notes = _notes_up_to(paragraph)
+    return notes[1] if len(notes) > 1 else []
+
+
 def _whole_fit(
     space: NoteSpace, notes: list[list[Footnote]], leading: float, aH: float, orphans: bool
 ) -> tuple[int, float]:
@@ -109,14 +116,11 @@ def _cut(
     if lines >= len(notes) - 1:
         paragraph.partial = partial
         return [paragraph]
-    leading = float(paragraph.style.leading)
-    paragraph.allowOrphans = 1  # the plan already weighed orphans; split exactly here
-    try:
-        first, rest = Paragraph.split(paragraph, aW, (lines + 0.5) * leading)
-    finally:
-        del paragraph.allowOrphans
+    first, rest = paragraph.split_after(lines)
     first.footnotes = tuple(notes[lines])
     first.partial = partial
     first.outline = paragraph.outline
     rest.footnotes = tuple(n for n in paragraph.footnotes if n not in notes[lines])
+    rest.partial = None
+    rest.outline = None
     return [first, rest]

@@ -1,0 +1,103 @@
+"""A submission's agency profile: loaded, its defaults applied, and the checks that need no PDF.
+
+Runs right after policydraft.yaml loads, so a wrong docket or a profile that contradicts
+itself is reported with everything else in one pass, and so the profile's addressee and
+docket reach the template. Each rule's ``reading`` is printed once, as a note, because a
+legal team should see which interpretation of the agency's words it is relying on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from policydraft.diagnostics import Diagnostics, Location
+from policydraft.readers.profile import load_profile
+from policydraft.readers.submission import LoadedSubmission
+from policydraft.schema.profile import (
+    AttachmentsRule,
+    EmailSubjectRule,
+    FileTypesRule,
+    Profile,
+)
+
+
+def apply_profile(
+    loaded: LoadedSubmission, diags: Diagnostics
+) -> tuple[LoadedSubmission, Profile | None]:
+    """The submission with the profile's defaults filled in, and the profile (if any)."""
+    name = loaded.submission.profile
+    if name is None:
+        return loaded, None
+    profile = load_profile(name, loaded.folder, diags, loaded.locate("profile"))
+    if profile is None:
+        return loaded, None
+    loaded = with_defaults(loaded, profile)
+    check_setup(loaded, profile, diags)
+    return loaded, profile
+
+
+def with_defaults(loaded: LoadedSubmission, profile: Profile) -> LoadedSubmission:
+    """Fill in the addressee, docket and salutation the submission leaves out."""
+    submission = loaded.submission
+    defaults = profile.defaults
+    update: dict[str, Any] = {}
+    if submission.addressee is None and defaults.addressee is not None:
+        update["addressee"] = defaults.addressee
+    if submission.docket is None and defaults.docket is not None:
+        update["docket"] = defaults.docket
+    if "salutation" not in submission.model_fields_set and defaults.salutation is not None:
+        update["salutation"] = defaults.salutation
+    if not update:
+        return loaded
+    return dataclasses.replace(loaded, submission=submission.model_copy(update=update))
+
+
+def check_setup(loaded: LoadedSubmission, profile: Profile, diags: Diagnostics) -> None:
+    """The docket's form, the attachments the profile sends, and each reading as a note."""
+    where = loaded.locate("profile")
+    _check_docket(loaded, profile, diags)
+    _check_attachments(profile, diags, where)
+    for rule in profile.rules:
+        if rule.reading:
+            message = f"{profile.name} reads its {rule.rule} rule so: {rule.reading}"
+            diags.note("PD690", message, where)
+    for subject in profile.rules_of(EmailSubjectRule):
+        message = (
+            f"{profile.name}: send the e-mail with '{subject.contains}' in its subject line "
+            f"({subject.source})"
+        )
+        diags.note("PD691", message, where)
+
+
+def _check_docket(loaded: LoadedSubmission, profile: Profile, diags: Diagnostics) -> None:
+    docket = loaded.submission.docket
+    pattern = profile.docket_pattern
+    if docket is None or pattern is None or re.fullmatch(pattern, docket):
+        return
+    given = "docket" in loaded.submission.model_fields_set
+    where = loaded.locate("docket") if given else loaded.locate("profile")
+    message = (
+        f"docket '{docket}' is not of the form {profile.name} expects "
+        f"(pattern {pattern}); check the docket number in the agency's notice"
+    )
+    diags.error("PD602", message, where)
+
+
+def _check_attachments(profile: Profile, diags: Diagnostics, where: Location) -> None:
+    for rule in profile.rules_of(AttachmentsRule):
+        if len(profile.attach) > rule.max:
+            message = (
+                f"{profile.name} attaches {len(profile.attach)} files "
+                f"({', '.join(profile.attach)}) but allows at most {rule.max} ({rule.source})"
+            )
+            diags.add(rule.severity, "PD621", message, where)
+    for types in profile.rules_of(FileTypesRule):
+        for fmt in profile.attach:
+            if fmt not in types.allowed:
+                message = (
+                    f"{profile.name} attaches a .{fmt} file, a type it does not allow "
+                    f"(allowed: {', '.join(types.allowed)}) ({types.source})"
+                )
+                diags.add(types.severity, "PD613", message, where)

@@ -1,0 +1,58 @@
+"""``policydraft package DIR --out OUT``: the files to file, comment.txt and manifest.json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policydraft.cli.display import (
+    EXIT_ERRORS,
+    abort,
+    display_diagnostics,
+    display_message,
+)
+from policydraft.diagnostics import Diagnostics, Location, SubmissionError, display_path
+from policydraft.packaging import build_package
+from policydraft.pipeline import check as check_submission
+
+
+def command(
+    folder: Annotated[Path, typer.Argument(help="The submission folder.")] = Path("."),
+    out: Annotated[Path, typer.Option("--out", help="The package folder.")] = Path("package"),
+    json: Annotated[bool, typer.Option("--json", help="Print diagnostics as JSON.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Write the files to file, comment.txt and manifest.json into --out (atomically)."""
+    raise typer.Exit(package(folder, out, as_json=json, strict=strict))
+
+
+def package(folder: Path, out: Path, *, as_json: bool, strict: bool) -> int:
+    """Check, render, verify and publish the package; the exit status as for ``render``."""
+    if not folder.is_dir():
+        abort(f"no such submission folder: {folder}")
+    diags = Diagnostics()
+    checked = check_submission(folder, diags, render_checks=False)
+    status = display_diagnostics(diags, as_json=as_json, strict=strict)
+    if status != 0 or checked is None or checked.document is None:
+        return EXIT_ERRORS
+    found = Diagnostics()
+    try:
+        built = build_package(checked, out, found)
+    except SubmissionError:
+        return display_diagnostics(found, as_json=as_json, strict=strict)
+    except OSError as exc:
+        message = f"cannot write the package: {exc.strerror or exc}; earlier files are untouched"
+        found.error("PD901", message, Location(display_path(Path(exc.filename or out))))
+        return display_diagnostics(found, as_json=as_json)
+    if found.items:
+        status = display_diagnostics(found, as_json=as_json, strict=strict)
+    if as_json:
+        return status  # stdout is the diagnostics list
+    for file in built.files:
+        pages = "" if file.pages is None else f", {file.pages} pages"
+        display_message(f"wrote {file.path} ({file.path.stat().st_size:,} bytes{pages})")
+    if built.email_subject:
+        display_message(f"e-mail it with '{built.email_subject}' in the subject line")
+    return status

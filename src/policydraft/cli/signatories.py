@@ -1,0 +1,109 @@
+"""``policydraft signatories stats|diff|export``: look at, compare and export signatory lists.
+
+Thin commands: they read a list (a submission folder's, or a bare CSV/XLSX file), ask
+``policydraft.signatories`` for the answer and hand it to ``display``. None of them ever
+prints an e-mail address, in text or in JSON.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policydraft.cli.display import (
+    EXIT_ERRORS,
+    abort,
+    display_diagnostics,
+    display_message,
+    display_signatory_diff,
+    display_signatory_stats,
+)
+from policydraft.diagnostics import Diagnostics
+from policydraft.readers.signatories import load_signatory_list
+from policydraft.signatories.export import export_csv
+from policydraft.signatories.printed import printed_groups
+from policydraft.signatories.report import diff_lists, list_stats
+from policydraft.signatories.select import select_printed
+
+app = typer.Typer(
+    help="Look at, compare and export signatory lists.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+ListPath = Annotated[
+    Path, typer.Argument(help="A submission folder or a signatory file.", show_default=False)
+]
+Json = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
+
+
+@app.command()
+def stats(folder: ListPath = Path("."), json: Json = False) -> None:
+    """Counts, rows left out and why, possible duplicates, groups."""
+    diags = Diagnostics()
+    loaded = load_signatory_list(_existing(folder), diags)
+    if loaded is None:
+        raise typer.Exit(display_diagnostics(diags, as_json=False))
+    listing, config = loaded
+    selection = select_printed(listing, diags, sort=config.sort)
+    status = display_diagnostics(_without_summary(diags), as_json=False)
+    display_signatory_stats(list_stats(selection, config), as_json=json)
+    raise typer.Exit(status)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier list (file or submission folder).")],
+    new: Annotated[Path, typer.Argument(help="The later list (file or submission folder).")],
+    json: Json = False,
+) -> None:
+    """Signers added, removed and changed between two versions of a list."""
+    lists = []
+    for path in (old, new):
+        diags = Diagnostics()
+        loaded = load_signatory_list(_existing(path), diags)
+        display_diagnostics(_errors(diags), as_json=False)  # rows without a name, say
+        if loaded is None or not loaded[0].signers:
+            raise typer.Exit(EXIT_ERRORS)
+        lists.append(select_printed(loaded[0], Diagnostics()).printed)
+    display_signatory_diff(diff_lists(lists[0], lists[1]), as_json=json)
+
+
+@app.command()
+def export(
+    folder: ListPath = Path("."),
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The CSV file to write.", show_default=False)
+    ] = Path("signatories-printed.csv"),
+) -> None:
+    """The printed list, in printed order, as CSV (no private columns)."""
+    diags = Diagnostics()
+    loaded = load_signatory_list(_existing(folder), diags)
+    if loaded is None or diags.has_errors:
+        raise typer.Exit(display_diagnostics(diags, as_json=False) or EXIT_ERRORS)
+    listing, config = loaded
+    selection = select_printed(listing, diags, sort=config.sort)
+    display_diagnostics(diags, as_json=False)
+    ordered = [s for group in printed_groups(selection.printed, config) for s in group.signers]
+    try:
+        count = export_csv(ordered, output)
+    except OSError as exc:
+        abort(f"cannot write {output}: {exc.strerror or exc}", EXIT_ERRORS)
+    display_message(f"wrote {output} ({count:,} signatories)")
+
+
+def _existing(path: Path) -> Path:
+    if not path.exists():
+        abort(f"no such submission folder or signatory file: {path}")
+    return path
+
+
+def _errors(diags: Diagnostics) -> Diagnostics:
+    return Diagnostics([d for d in diags.items if d.severity == "error"])
+
+
+def _without_summary(diags: Diagnostics) -> Diagnostics:
+    """The stats report is the summary; the PD413 note would only repeat it."""
+    return Diagnostics([d for d in diags.items if d.code != "PD413"])

@@ -1,0 +1,57 @@
+"""``policydraft templates list|copy``: the built-in templates, and a copy a team can own.
+
+A copy goes to ``DIR/templates/NAME``, where it overrides the built-in template of that
+name for that submission alone, so a legal team edits its letter without forking the tool.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policydraft.cli.display import abort, display_message
+from policydraft.compose.templates import ENTRY
+from policydraft.resources import builtin_templates
+
+app = typer.Typer(help="The built-in letter templates.", no_args_is_help=True)
+
+_PURPOSE = re.compile(r"\{#-?\s*[\w-]+:\s*(.+)")
+
+
+@app.command("list")
+def list_templates() -> None:
+    """List the built-in templates with what each is for."""
+    for name, folder in builtin_templates().items():
+        display_message(f"{name:<16} {purpose(folder)}")
+
+
+@app.command("copy")
+def copy(
+    name: Annotated[str, typer.Argument(help="A built-in template's name.")],
+    folder: Annotated[Path, typer.Argument(help="The submission folder.")] = Path("."),
+) -> None:
+    """Copy a built-in template into FOLDER/templates/NAME, where it overrides the built-in."""
+    source = builtin_templates().get(name)
+    if source is None:
+        abort(f"unknown template {name!r}; choose from {', '.join(builtin_templates())}")
+    if not folder.is_dir():
+        abort(f"no such submission folder: {folder}")
+    target = folder / "templates" / name
+    if target.exists():
+        abort(f"{target} already exists; not overwriting it (delete it first to start again)")
+    shutil.copytree(source, target)
+    display_message(
+        f"copied template '{name}' to {target}; edit {target / ENTRY} and keep "
+        f"'template: {name}' in policydraft.yaml (see docs/templates.md)"
+    )
+
+
+def purpose(folder: Path) -> str:
+    """The first line of the template's opening comment: "{#- name: what it is for"."""
+    text = (folder / ENTRY).read_text(encoding="utf-8")
+    match = _PURPOSE.match(text)
+    return match.group(1).strip() if match else ""

@@ -1,0 +1,121 @@
+"""``policydraft package``: the files to file, the comment-box text and a manifest, at once.
+
+Everything is staged in the output folder and published together, as ``render`` does: if a
+profile rule fails or anything cannot be written, no file of the package replaces an
+earlier one. The attachments are checked against the profile before publishing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from policydraft.diagnostics import Diagnostics, SubmissionError
+from policydraft.output import StagedOutputs, staged_outputs
+from policydraft.packaging.comment import DEFAULT_LIMIT, comment_text
+from policydraft.packaging.manifest import PackagedFile, manifest_json
+from policydraft.pipeline import Checked, output_paths
+from policydraft.render import stage_files
+from policydraft.schema.profile import CommentBoxRule, ProfileView
+
+COMMENT = "comment.txt"
+MANIFEST = "manifest.json"
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+@dataclass(frozen=True)
+class Package:
+    folder: Path
+    files: tuple[PackagedFile, ...]  # as published, the comment and manifest included
+    email_subject: str | None
+
+
+def build_package(checked: Checked, out: Path, diags: Diagnostics) -> Package:
+    """Render the attachments, check them, write comment.txt and manifest.json; publish all.
+
+    Raises ``SubmissionError`` (after adding to ``diags``) when a rule fails.
+    """
+    assert checked.document is not None, "build_package() needs a document without errors"
+    rules = checked.profile
+    attach = list(rules.profile.attach) if rules else ["pdf"]
+    stem = _file_stem(checked)
+    targets = {fmt: out / f"{stem}.{fmt}" for fmt in attach}
+    reference = checked.template.reference_docx if checked.template else None
+    with staged_outputs(out) as outputs:
+        minimum = rules.min_font_size if rules else None
+        rendered = stage_files(outputs, checked.document, targets, reference, minimum)
+        staged = {file.format: outputs.staged(file.path) for file in rendered}
+        if rules is not None:
+            rules.verifier(attach, checked.document, reference, diags)(staged)
+        files = [PackagedFile(f.path.name, outputs.staged(f.path), f.pages) for f in rendered]
+        files.append(_write_comment(outputs, checked, out, [f.name for f in files], diags))
+        view = ProfileView.of(rules.profile if rules else None)
+        manifest = manifest_json(
+            checked.loaded, view.name, _signers(checked), files, view.email_subject
+        )
+        outputs.write(out / MANIFEST, _text(manifest))
+        published = [PackagedFile(f.name, out / f.name, f.pages) for f in files]
+        outputs.commit()
+    manifest_file = PackagedFile(MANIFEST, out / MANIFEST, None)
+    return Package(out, (*published, manifest_file), view.email_subject)
+
+
+def _write_comment(
+    outputs: StagedOutputs,
+    checked: Checked,
+    out: Path,
+    attachments: Sequence[str],
+    diags: Diagnostics,
+) -> PackagedFile:
+    limit = _comment_limit(checked)
+    comment = comment_text(checked.loaded, _signers(checked), attachments, limit)
+    if not comment.fits:
+        message = (
+            f"the comment box takes at most {limit:,} characters, but the title, submitter "
+            f"and attachment line alone need {comment.needed:,}; shorten the title"
+        )
+        where = checked.loaded.locate("profile")
+        found = Diagnostics()
+        found.error("PD620", message, where)
+        diags.extend(found.items)
+        raise SubmissionError(found)
+    outputs.write(out / COMMENT, _text(comment.text + "\n"))
+    return PackagedFile(COMMENT, outputs.staged(out / COMMENT), None)
+
+
+def _comment_limit(checked: Checked) -> int:
+    if checked.profile is None:
+        return DEFAULT_LIMIT
+    limits = [rule.max_characters for rule in checked.profile.profile.rules_of(CommentBoxRule)]
+    return min(limits) if limits else DEFAULT_LIMIT
+
+
+def _file_stem(checked: Checked) -> str:
+    """The profile's ``file_name`` pattern filled in, made safe for any file system."""
+    stem = output_paths(checked, None, ["pdf"])[0].stem
+    if checked.profile is None:
+        return stem
+    submission = checked.loaded.submission
+    name = checked.profile.profile.file_name.format(
+        stem=stem,
+        docket=submission.docket or "",
+        date=submission.date.isoformat(),
+        commenter=submission.commenter.organization or submission.commenter.name,
+    )
+    return _UNSAFE.sub("-", name).strip("-.") or stem
+
+
+def _signers(checked: Checked) -> int | None:
+    if checked.signers is None:
+        return None
+    return sum(1 for signer in checked.signers if signer.consent)
+
+
+def _text(content: str) -> Callable[[BinaryIO], None]:
+    def write(stream: BinaryIO) -> None:
+        stream.write(content.encode("utf-8"))
+
+    return write

@@ -1,0 +1,59 @@
+"""``manifest.json``: what a filing package holds, so a filer can prove what was sent.
+
+Every file with its SHA-256, size and page count, and the facts of the submission a docket
+clerk asks about. It holds no timestamps (the same inputs give the same manifest) and no
+private data: no e-mail addresses, no signatory rows, only their number.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from policydraft import __version__
+from policydraft.readers.submission import LoadedSubmission
+
+
+@dataclass(frozen=True)
+class PackagedFile:
+    name: str  # the file's name in the package folder
+    path: Path  # where its bytes are now (a staged temporary until the package is published)
+    pages: int | None
+
+
+def manifest_json(
+    loaded: LoadedSubmission,
+    profile: str | None,
+    signatories: int | None,
+    files: Sequence[PackagedFile],
+    email_subject: str | None = None,
+) -> str:
+    submission = loaded.submission
+    data: dict[str, Any] = {
+        "title": submission.title,
+        "date": submission.date.isoformat(),
+        "docket": submission.docket,
+        "commenter": submission.commenter.name,
+        "organization": submission.commenter.organization,
+        "profile": profile,
+        "signatories": signatories,
+        "files": [_entry(file) for file in files],
+        "generator": f"policydraft {__version__}",
+    }
+    if email_subject:
+        data["email_subject_must_contain"] = email_subject
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _entry(file: PackagedFile) -> dict[str, Any]:
+    content = file.path.read_bytes()
+    return {
+        "name": file.name,
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "size": len(content),
+        "pages": file.pages,
+    }

@@ -1,0 +1,167 @@
+"""Load an agency profile (built-in by name, or a submission's own YAML file) into a ``Profile``.
+
+Profiles are written by people, like policydraft.yaml, so their mistakes get the same
+treatment: YAML errors, unknown keys and bad values are diagnostics at the profile file's
+line (all PD601), found in one pass. Rules are validated one at a time by the model their
+``rule:`` names, so an error inside rule #3 points at rule #3's key, not at the list.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.readers.schema_errors import SchemaScope, describe, report_schema_errors
+from policydraft.readers.yaml_source import Segment, YamlDocument, parse_yaml, to_plain
+from policydraft.resources import builtin_profiles
+from policydraft.schema.profile import RULE_TYPES, BaseRule, Profile, ProfileDefaults
+
+CODE = "PD601"
+
+
+def find_profile(name: str, folder: Path) -> Path | None:
+    """A path (``./my-profile.yaml``, relative to the submission) or a built-in name."""
+    if "/" in name or name.startswith(".") or name.endswith((".yaml", ".yml")):
+        path = (folder / name).resolve()
+        return path if path.is_file() else None
+    return builtin_profiles().get(name)
+
+
+def load_profile(
+    name: str, folder: Path, diags: Diagnostics, where: Location, _seen: tuple[Path, ...] = ()
+) -> Profile | None:
+    """The profile ``name`` with what it ``extends`` merged in; None after diagnostics."""
+    path = find_profile(name, folder)
+    if path is None:
+        known = ", ".join(sorted(builtin_profiles())) or "none"
+        message = f"profile '{name}' not found (built-in profiles: {known}; or give a path)"
+        diags.error("PD600", message, where)
+        return None
+    if path in _seen:
+        diags.error(CODE, f"profile '{name}' extends itself (through {path.name})", where)
+        return None
+    document = _parse(path, diags)
+    if document is None:
+        return None
+    profile = _validate(document, path, diags)
+    if profile is None or profile.extends is None:
+        return profile
+    base_where = document.value_location(("extends",))
+    base = load_profile(profile.extends, path.parent, diags, base_where, (*_seen, path))
+    return None if base is None else merge(base, profile)
+
+
+def merge(base: Profile, child: Profile) -> Profile:
+    """``child`` on top of ``base``: keys the child sets win, rules add up (base's first)."""
+    fields = {key: getattr(child, key) for key in child.model_fields_set - {"rules", "defaults"}}
+    defaults = base.defaults.model_copy(
+        update={key: getattr(child.defaults, key) for key in child.defaults.model_fields_set}
+    )
+    return base.model_copy(
+        update={
+            **fields,
+            "name": child.name,
+            "defaults": defaults,
+            "rules": base.rules + child.rules,
+        }
+    )
+
+
+def _parse(path: Path, diags: Diagnostics) -> YamlDocument | None:
+    """Parse YAML, reporting its syntax errors and duplicate keys as profile errors."""
+    found = Diagnostics()
+    document = parse_yaml(path, display_path(path), found)
+    for item in found.items:
+        diags.add(item.severity, CODE, f"profile: {item.message}", _at(item.file, item.line))
+    if document is not None and not isinstance(document.data, Mapping):
+        shown = describe(to_plain(document.data))
+        message = f"a profile must be a mapping of keys such as title: and rules:, not {shown}"
+        diags.error(CODE, message, document.value_location(()))
+        return None
+    return None if found.has_errors else document
+
+
+def _at(file: str, line: int) -> Location:
+    return Location(file, line, 1)
+
+
+def _validate(document: YamlDocument, path: Path, diags: Diagnostics) -> Profile | None:
+    data = to_plain(document.data)
+    scope = SchemaScope(f"profile '{path.stem}'", "key", CODE, CODE, CODE)
+    rules_data = data.pop("rules", [])
+    header = _model(Profile, {**data, "rules": []}, document, diags, scope)
+    if not isinstance(rules_data, list):
+        message = f"'rules' in profile '{path.stem}' must be a list, not {describe(rules_data)}"
+        diags.error(CODE, message, document.value_location(("rules",)))
+        return None
+    rules = [
+        _rule(item, index, document, diags, path.stem) for index, item in enumerate(rules_data)
+    ]
+    if header is None or any(rule is None for rule in rules):
+        return None
+    return header.model_copy(update={"name": path.stem, "rules": rules})
+
+
+def _rule(
+    item: Any, index: int, document: YamlDocument, diags: Diagnostics, profile: str
+) -> BaseRule | None:
+    """One rule, validated by the model its ``rule:`` names."""
+    here = _Prefixed(document, ("rules", index))
+    kind = item.get("rule") if isinstance(item, dict) else None
+    model = RULE_TYPES.get(str(kind)) if kind is not None else None
+    if model is None:
+        diags.error(CODE, _unknown_rule(kind, index, profile), here.value_location(("rule",)))
+        return None
+    scope = SchemaScope(
+        f"rule #{index + 1} ({kind}) of profile '{profile}'", "key", CODE, CODE, CODE
+    )
+    return _model(model, item, here, diags, scope)
+
+
+def _unknown_rule(kind: Any, index: int, profile: str) -> str:
+    names = sorted(RULE_TYPES)
+    if kind is None:
+        return f"rule #{index + 1} of profile '{profile}' needs 'rule:', one of {', '.join(names)}"
+    message = f"unknown rule '{kind}' in profile '{profile}'"
+    close = difflib.get_close_matches(str(kind), names, n=1, cutoff=0.6)
+    return (
+        f"{message}; did you mean '{close[0]}'?"
+        if close
+        else f"{message}; rules are {', '.join(names)}"
+    )
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _model(
+    model: type[M], data: Any, where: Any, diags: Diagnostics, scope: SchemaScope
+) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        report_schema_errors(error, model, where, diags, scope)
+        return None
+
+
+@dataclass(frozen=True)
+class _Prefixed:
+    """A locator for one rule: its paths are relative to ``rules[index]``."""
+
+    document: YamlDocument
+    prefix: tuple[Segment, ...]
+
+    def key_location(self, path: Sequence[Segment]) -> Location:
+        return self.document.key_location((*self.prefix, *path))
+
+    def value_location(self, path: Sequence[Segment]) -> Location:
+        return self.document.value_location((*self.prefix, *path))
+
+
+__all__ = ["Profile", "ProfileDefaults", "find_profile", "load_profile", "merge"]

@@ -1,0 +1,74 @@
+"""A reportlab paragraph that breaks lines after hyphens and survives rewrapping and splits.
+
+Word and LibreOffice break a line after the hyphen of "small-business"; reportlab does so too
+with ``embeddedHyphenation``, but reportlab 5 keeps the word list of its first wrap, and when
+it wraps again (the frame and the note layout wrap a paragraph many times) or builds the
+parts of a split paragraph from those words, it rejoins "small-" and "business" by stripping
+the hyphen: the PDF would print "smallbusiness". So each wrap here starts from the parsed
+text, and a split part is the whole paragraph showing a window of its lines. Greedy line
+breaking at the same width gives the same lines, so the window is exactly the part.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph
+
+_FUZZ = 1e-6
+
+
+class SafeParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph wrapped from its source text every time; parts are windows of lines."""
+
+    _window: tuple[int, int | None] = (0, None)
+    frags: list[Any]
+    bulletText: Any
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._source = list(self.frags)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.frags = list(self._source)
+        width, height = super().wrap(availWidth, availHeight)
+        start, stop = self._window
+        if start == 0 and stop is None:
+            return width, height
+        self.blPara.lines = self.blPara.lines[start:stop]
+        self.height = len(self.blPara.lines) * self.style.leading
+        return width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """As many whole lines as fit, then the rest (no widow or orphan rule, as in the DOCX)."""
+        self.wrap(availWidth, availHeight)
+        lines = int((availHeight + _FUZZ) / self.style.leading)
+        if lines <= 0:
+            return []
+        if lines >= len(self.blPara.lines):
+            return [self]
+        return self.split_after(lines)
+
+    def split_after(self, lines: int) -> list[Flowable]:
+        """This paragraph as two parts, the first holding its first ``lines`` lines."""
+        start, stop = self._window
+        first, rest = copy.copy(self), copy.copy(self)
+        first._window = (start, start + lines)
+        first._JustifyLast = True  # its last line is not the paragraph's: justify it if asked
+        rest._window = (start + lines, stop)
+        for part in (first, rest):  # fresh parts, as reportlab's own split makes them
+            for placement in ("blPara", "_postponed", "_frame"):
+                part.__dict__.pop(placement, None)
+        return [first, rest]
+
+    def draw(self) -> None:
+        """A part after the first carries on the text: its first line gets no bullet."""
+        if self._window[0] == 0:
+            super().draw()
+            return
+        bullet, self.bulletText = self.bulletText, None
+        try:
+            super().draw()
+        finally:
+            self.bulletText = bullet

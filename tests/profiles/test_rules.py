@@ -1,0 +1,282 @@
+"""Every rule of every built-in profile, passing and failing, on PDFs written from trees.
+
+Each rule type has a letter that keeps it and one that breaks it; the table below runs both
+for every rule of every built-in profile, so a new profile's rules are tested by existing
+cases. The rendered checks read the written PDF back, as they do for a real filing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from reportlab.pdfgen.canvas import Canvas
+
+from policydraft.checks.pdf_reading import contains
+from policydraft.checks.rendered import Facts, Rendered, check_rendered
+from policydraft.diagnostics import Diagnostics, Location
+from policydraft.model import (
+    Appendix,
+    Block,
+    Document,
+    LetterPart,
+    Metadata,
+    Note,
+    PageBreak,
+    Para,
+    SignatoryEntry,
+    SignatoryGroup,
+    Text,
+)
+from policydraft.readers.profile import load_profile
+from policydraft.resources import builtin_profiles
+from policydraft.schema.profile import BaseRule, Profile, StatementRule
+from policydraft.writers.pdf import PdfOptions, write_pdf
+
+TITLE = "Comment on the Proposed Rule"
+COMMENTER = "Jane Advocate"
+ORGANIZATION = "Example Coalition"
+FACTS = Facts(TITLE, COMMENTER, ORGANIZATION, "Signatories")
+WHERE = Location("policydraft.yaml", 2, 10)
+STATEMENT = (
+    "This document is approved for public dissemination. The document contains no "
+    "business-proprietary or confidential information."
+)
+FILLER = "The agency should reconsider the proposal for the reasons this letter gives. " * 4
+
+
+def para(text: str, *notes: str) -> Para:
+    return Para((Text(text), *(Note((Para((Text(n),)),)) for n in notes)))
+
+
+def letterhead() -> list[Block]:
+    return [
+        LetterPart("letterhead", (para(COMMENTER), para(ORGANIZATION))),
+        LetterPart("subject", (para(f"Re: {TITLE}"),)),
+    ]
+
+
+def appendix(entries: int = 30) -> Appendix:
+    signers = tuple(SignatoryEntry(f"Signer {i}", "Actor, Studio") for i in range(entries))
+    return Appendix((Text("Signatories"),), (), (SignatoryGroup(None, signers),))
+
+
+def statement(text: str) -> list[Block]:
+    return [LetterPart("statement", (para(text),))]
+
+
+def write(path: Path, blocks: list[Block], minimum: float | None = 12.0) -> Path:
+    metadata = Metadata(TITLE, COMMENTER, date=dt.date(2025, 3, 15))
+    with path.open("wb") as out:
+        write_pdf(Document(metadata, tuple(blocks)), out, PdfOptions(min_font_size=minimum))
+    return path
+
+
+def good_letter(path: Path) -> Path:
+    blocks = [*letterhead(), para(FILLER, "A note."), *statement(STATEMENT), appendix()]
+    return write(path, blocks)
+
+
+# --- one builder per rule type: a PDF that breaks the rule -------------------------------
+
+
+def too_many_pages(path: Path, rule: BaseRule) -> Path:
+    pages: list[Block] = []
+    for _ in range(getattr(rule, "max", 15) + 1):
+        pages += [para(FILLER), PageBreak()]
+    return write(path, [*letterhead(), *statement(STATEMENT), *pages, appendix()])
+
+
+def small_notes(path: Path, rule: BaseRule) -> Path:
+    return write(path, [*letterhead(), para(FILLER, "A note in small type.")], minimum=None)
+
+
+def encrypted(path: Path, rule: BaseRule) -> Path:
+    writer = PdfWriter(clone_from=good_letter(path.with_suffix(".plain.pdf")))
+    writer.encrypt(user_password="", owner_password="secret")
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def no_text(path: Path, rule: BaseRule) -> Path:
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def no_statement(path: Path, rule: BaseRule) -> Path:
+    return write(path, [*letterhead(), para(FILLER), appendix()])
+
+
+def submitter_at_the_end(path: Path, rule: BaseRule) -> Path:
+    body: list[Block] = [para(f"Re: {TITLE}"), *(para(FILLER) for _ in range(8))]
+    return write(path, [*body, *statement(STATEMENT), para(f"{COMMENTER}, {ORGANIZATION}")])
+
+
+def nobody(path: Path, rule: BaseRule) -> Path:
+    return write(path, [para(f"Re: {TITLE}"), para(FILLER), *statement(STATEMENT)])
+
+
+def unnumbered(path: Path, rule: BaseRule) -> Path:
+    canvas = Canvas(str(path))
+    for _ in range(2):
+        canvas.drawString(72, 700, f"{TITLE} by {COMMENTER}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def too_big(path: Path, rule: BaseRule) -> Path:
+    good_letter(path)
+    with path.open("ab") as out:
+        out.truncate(int(getattr(rule, "max_mb", 10) * 1_000_000) + 1)
+    return path
+
+
+def failing_submitter(path: Path, rule: BaseRule) -> Path:
+    if getattr(rule, "where", "anywhere") == "top":
+        return submitter_at_the_end(path, rule)
+    return nobody(path, rule)
+
+
+BREAKERS: dict[str, tuple[str, Callable[[Path, BaseRule], Path]]] = {
+    "pages": ("PD610", too_many_pages),
+    "font-size": ("PD611", small_notes),
+    "file-size": ("PD612", too_big),
+    "not-copy-protected": ("PD614", encrypted),
+    "searchable-text": ("PD615", no_text),
+    "statement": ("PD616", no_statement),
+    "submitter": ("PD617", failing_submitter),
+    "page-numbers": ("PD618", unnumbered),
+}
+
+
+def profiles() -> dict[str, Profile]:
+    found = {}
+    for name in builtin_profiles():
+        profile = load_profile(name, Path("."), Diagnostics(), WHERE)
+        assert profile is not None, name
+        found[name] = profile
+    return found
+
+
+PROFILES = profiles()
+CASES = [
+    pytest.param(name, index, id=f"{name}-{index}-{rule.rule}")
+    for name, profile in PROFILES.items()
+    for index, rule in enumerate(profile.rules)
+    if rule.rule in BREAKERS
+]
+
+
+def only(profile: Profile, index: int) -> Profile:
+    return profile.model_copy(update={"rules": [profile.rules[index]]})
+
+
+def run(profile: Profile, pdf: Path) -> Diagnostics:
+    diags = Diagnostics()
+    check_rendered(Rendered(profile, {"pdf": pdf}, FACTS, diags, WHERE))
+    return diags
+
+
+def test_every_built_in_profile_has_rendered_rules_under_test() -> None:
+    tested = {name for name, _ in ((c.values[0], c.values[1]) for c in CASES)}
+    assert tested == set(PROFILES)
+
+
+@pytest.mark.parametrize(("name", "index"), CASES)
+def test_a_letter_that_keeps_the_rule_passes(tmp_path: Path, name: str, index: int) -> None:
+    profile = only(PROFILES[name], index)
+    pdf = good_letter(tmp_path / "good.pdf")
+    if isinstance(profile.rules[0], StatementRule):
+        pdf = write(tmp_path / "stated.pdf", [*letterhead(), *statement(profile.rules[0].text)])
+    assert [d.format() for d in run(profile, pdf)] == []
+
+
+@pytest.mark.parametrize(("name", "index"), CASES)
+def test_a_letter_that_breaks_the_rule_fails(tmp_path: Path, name: str, index: int) -> None:
+    profile = only(PROFILES[name], index)
+    rule = profile.rules[0]
+    code, breaker = BREAKERS[rule.rule]
+    found = run(profile, breaker(tmp_path / "bad.pdf", rule)).sorted()
+    assert {d.code for d in found} == {code}  # a submitter rule reports name and organization
+    problem = found[0]
+    assert problem.severity == rule.severity
+    assert (problem.file, problem.line) == ("policydraft.yaml", 2)
+    assert name in problem.message and problem.message.endswith(f"({rule.source})")
+
+
+def test_page_limit_message_names_the_limit_and_the_count(tmp_path: Path) -> None:
+    profile = PROFILES["ostp-ai-action-plan"]
+    rule = next(r for r in profile.rules if r.rule == "pages")
+    (problem,) = run(
+        only(profile, profile.rules.index(rule)), too_many_pages(tmp_path / "x.pdf", rule)
+    )
+    assert problem.message.startswith(
+        f"the PDF has {len(PdfReader(tmp_path / 'x.pdf').pages)} pages; "
+        "ostp-ai-action-plan allows at most 15 (90 Fed. Reg. 9088"
+    )
+
+
+def test_body_scope_does_not_count_the_appendix(tmp_path: Path) -> None:
+    """NHTSA's 15 pages exclude attachments: a long appendix is fine, a long body is not."""
+    profile = PROFILES["nhtsa"]
+    index = next(i for i, r in enumerate(profile.rules) if r.rule == "pages")
+    long_appendix = write(tmp_path / "a.pdf", [*letterhead(), para(FILLER), appendix(1500)])
+    assert len(PdfReader(long_appendix).pages) > 15
+    assert run(only(profile, index), long_appendix).items == []
+
+
+def test_footnotes_are_not_exempt_but_the_footer_and_appendix_are(tmp_path: Path) -> None:
+    profile = PROFILES["ostp-ai-action-plan"]
+    index = next(i for i, r in enumerate(profile.rules) if r.rule == "font-size")
+    strict = profile.rules[index].model_copy(update={"exempt": ["superscripts"]})
+    pdf = good_letter(tmp_path / "good.pdf")  # 12 pt notes, smaller appendix and footer
+    assert run(only(profile, index), pdf).items == []
+    (problem,) = run(profile.model_copy(update={"rules": [strict]}), pdf)
+    assert "requires at least 12 pt" in problem.message
+
+
+def test_statement_is_found_across_line_breaks_and_hyphens(tmp_path: Path) -> None:
+    text = PROFILES["ostp-ai-action-plan"].statements[0]
+    narrow = [LetterPart("statement", (para(text),)), para(FILLER)]
+    pdf = write(tmp_path / "s.pdf", narrow)
+    rule = StatementRule(rule="statement", text=text, source="s")
+    profile = PROFILES["ostp-ai-action-plan"].model_copy(update={"rules": [rule]})
+    assert text not in PdfReader(pdf).pages[0].extract_text()  # printed on broken lines
+    assert run(profile, pdf).items == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "wanted", "found"),
+    [
+        ("no busi-\nness-proprietary", "no business-proprietary", True),
+        ("no business-\nproprietary", "no business-proprietary", True),
+        ("the  government\n in   developing", "the government in developing", True),
+        ("the government’s plan", "the government's plan", True),
+        ("ﬁnal text", "final text", True),
+        ("no business proprietary", "no business-proprietary", False),
+        ("approved for dissemination", "approved for public dissemination", False),
+    ],
+)
+def test_statement_matching(printed: str, wanted: str, found: bool) -> None:
+    assert contains(printed, wanted) is found
+
+
+def test_word_limit(tmp_path: Path) -> None:
+    words = Profile.model_validate(
+        {
+            "name": "w",
+            "title": "t",
+            "agency": "a",
+            "rules": [{"rule": "words", "max": 50, "source": "s"}],
+        }
+    )
+    (problem,) = run(words, good_letter(tmp_path / "w.pdf"))
+    assert problem.code == "PD619" and "w allows at most 50" in problem.message

@@ -1,0 +1,203 @@
+"""The DOCX, laid out by LibreOffice, breaks pages where our PDF does.
+
+Agencies limit comments by pages, the page count is read back from our PDF, and lawyers
+print the DOCX; so the two must agree. Both writers take every number from
+``writers.typography``; this test renders one long letter (headings, notes, lists, a quote
+and a 300-signer appendix in columns) both ways, has LibreOffice convert the DOCX to PDF,
+and compares the page count and the words each page starts with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import random
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from policydraft.model import (
+    Appendix,
+    Block,
+    BlockQuote,
+    BulletList,
+    Document,
+    Emph,
+    Heading,
+    Inline,
+    LetterPart,
+    LineBreak,
+    Metadata,
+    Note,
+    OrderedList,
+    Para,
+    PartRole,
+    SignatoryEntry,
+    SignatoryGroup,
+    Text,
+)
+from policydraft.writers.docx import write_docx
+from policydraft.writers.pdf import write_pdf
+
+# Measured with LibreOffice 7.4: all 15 page starts agree. The margin allows for another
+# LibreOffice release breaking a line or two differently.
+MIN_AGREEMENT = 0.8
+WORDS_COMPARED = 4
+
+_TEXT = """the agency should license creative works before training models on them and pay
+those who made them under terms that courts have long recognized as fair while copyright
+supplies the economic incentive to create and disseminate ideas across every state
+small-business owners session musicians camera operators and editors depend on a
+functioning market for licensed material of known provenance"""
+VOCABULARY = tuple(_TEXT.split())
+ROLES = ("Actor", "Director", "Screenwriter", "Composer", "Film Editor", "Producer")
+COMPANIES = ("Independent", "Lumière-Sauvage Pictures", "Guild of Dramatic Writers West")
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(VOCABULARY) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def para(rng: random.Random, sentences: int, note: bool = False) -> Para:
+    text = " ".join(sentence(rng, rng.randint(8, 22)) for _ in range(sentences))
+    inlines: list[Inline] = [Text(text)]
+    if note:
+        inlines.append(Note((Para((Text(sentence(rng, rng.randint(6, 40))),)),)))
+        inlines.append(Text(" " + sentence(rng, 9)))
+    return Para(tuple(inlines))
+
+
+def section(rng: random.Random, number: int) -> list[Block]:
+    """A heading and its argument: paragraphs with notes, a list or a quote, a sub-heading."""
+    blocks: list[Block] = [Heading(1, (Text(f"{number}. {sentence(rng, 7)}"),))]
+    blocks += [para(rng, rng.randint(2, 6), note=rng.random() < 0.6) for _ in range(3)]
+    if number % 3 == 0:
+        blocks.append(BulletList(tuple((para(rng, 1),) for _ in range(4))))
+    elif number % 3 == 1:
+        blocks.append(OrderedList(tuple((para(rng, 2), para(rng, 1)) for _ in range(3)), 1))
+    else:
+        blocks.append(BlockQuote((para(rng, 3),)))
+    blocks.append(Heading(2, (Emph((Text(sentence(rng, 5)),)),)))
+    blocks += [para(rng, rng.randint(3, 7), note=rng.random() < 0.5) for _ in range(2)]
+    return blocks
+
+
+def signers(rng: random.Random, count: int) -> tuple[SignatoryGroup, ...]:
+    """Two groups; every seventh signer gives no affiliation."""
+    entries = [
+        SignatoryEntry(
+            f"{rng.choice(VOCABULARY).title()} {rng.choice(VOCABULARY).title()}son",
+            "" if n % 7 == 0 else f"{rng.choice(ROLES)}, {rng.choice(COMPANIES)}",
+        )
+        for n in range(count)
+    ]
+    return (
+        SignatoryGroup("Performers", tuple(entries[: count // 2])),
+        SignatoryGroup("Writers and Crew", tuple(entries[count // 2 :])),
+    )
+
+
+def part(role: PartRole, *inlines: Inline) -> LetterPart:
+    return LetterPart(role, (Para(inlines),))
+
+
+def long_letter() -> Document:
+    rng = random.Random(20250315)
+    blocks: list[Block] = [
+        part("title", Text("Comment on the Development of an Artificial Intelligence Action Plan")),
+        part("date", Text("March 15, 2025")),
+        part("addressee", Text("Faisal D'Souza"), LineBreak(), Text("Office of Science")),
+        part("subject", Text("Re: Docket No. NSF_FRDOC_0001")),
+        part("salutation", Text("Dear Mr. D'Souza:")),
+        para(rng, 5, note=True),
+    ]
+    for number in range(1, 9):
+        blocks += section(rng, number)
+    blocks += [part("closing", Text("Respectfully submitted,")), part("signature", Text("Us"))]
+    blocks.append(Appendix((Text("Signatories (300)"),), (para(rng, 1),), signers(rng, 300)))
+    metadata = Metadata("Comment", "The Undersigned", date=dt.date(2025, 3, 15))
+    return Document(metadata, tuple(blocks))
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("soffice is required in CI (install LibreOffice)")
+        pytest.skip("LibreOffice (soffice) is not on PATH: cannot lay the DOCX out to compare")
+    return found
+
+
+def page_count(pdf: Path) -> int:
+    return len(pypdf.PdfReader(pdf).pages)
+
+
+def page_starts(pdf: Path) -> list[str]:
+    """The first words of each page, read in layout order (across the appendix columns)."""
+    starts = []
+    for number in range(1, page_count(pdf) + 1):
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        starts.append(" ".join(text.split()[:WORDS_COMPARED]))
+    return starts
+
+
+def convert_with_libreoffice(docx: Path, folder: Path) -> Path:
+    """LibreOffice's PDF of ``docx``, made with a private profile so parallel runs don't clash."""
+    profile = (folder / "lo-profile").as_uri()
+    command = [soffice(), f"-env:UserInstallation={profile}", "--headless"]
+    subprocess.run(
+        [*command, "--convert-to", "pdf", "--outdir", str(folder / "lo"), str(docx)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return folder / "lo" / docx.with_suffix(".pdf").name
+
+
+def test_libreoffice_breaks_pages_where_the_pdf_does(tmp_path: Path) -> None:
+    soffice()
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils' pdftotext is not on PATH: cannot read pages in layout order")
+    document = long_letter()
+    ours, docx = tmp_path / "ours.pdf", tmp_path / "letter.docx"
+    with ours.open("wb") as out:
+        write_pdf(document, out)
+    with docx.open("wb") as out:
+        write_docx(document, out)
+    theirs = convert_with_libreoffice(docx, tmp_path)
+    pairs = list(zip(page_starts(ours), page_starts(theirs), strict=False))
+    side_by_side = "\n".join(f"{a!r:44} {b!r}" for a, b in pairs)
+    assert page_count(ours) == page_count(theirs), side_by_side
+    assert len(pairs) >= 8, "the letter must be long enough to test page breaking"
+    agreeing = sum(a == b for a, b in pairs)
+    assert agreeing / len(pairs) >= MIN_AGREEMENT, side_by_side
+
+
+def test_lines_break_after_hyphens_and_keep_them() -> None:
+    """reportlab drops a hyphen it broke a line at when it rewraps or splits a paragraph.
+
+    Our paragraphs rewrap from their text, so the PDF may break "small-business" as Word
+    does and still print every hyphen, on any page and in the notes.
+    """
+    words = "small-business owners and text-and-data-mining rules "
+    inlines = (Text(words * 150), Note((Para((Text(words * 40),)),)), Text(words * 150))
+    out = io.BytesIO()
+    assert write_pdf(Document(Metadata("Hyphens", "Test"), (Para(inlines),) * 2), out) > 2
+    pages = pypdf.PdfReader(io.BytesIO(out.getvalue())).pages
+    text = re.sub(r"Page \d+ of \d+\n?", "", "\n".join(page.extract_text() for page in pages))
+    assert re.search(r"\w-\n", text), "some line should end after a hyphen"
+    for joined in ("smallbusiness", "textand", "anddata", "datamining"):
+        assert joined not in text
+    copies = 2 * (150 + 40 + 150)  # counted, not matched: notes are read before page text
+    assert text.count("-") == 4 * copies
