@@ -363,6 +363,23 @@ def signing_times(rng: random.Random, count: int) -> list[str]:
     return [(FIRST_SIGNATURE + dt.timedelta(seconds=s)).isoformat() for s in offsets]
 
 
+# The name pools hold some 88,000 distinct names; past that (large benchmark lists), people
+# are told apart by a middle initial rather than the generator searching forever.
+_ATTEMPTS_BEFORE_INITIALS = 200
+
+
+def with_initial(signer: Signatory, rng: random.Random) -> Signatory:
+    """The same signer with a middle initial after the first word of the name."""
+    first, _, rest = signer.person.name.partition(" ")
+    if not rest:
+        return signer
+    initial = f"{rng.choice('ABCDEFGHJKLMNPRSTVW')}."
+    latin_first, _, latin_rest = signer.person.latin.partition(" ")
+    romanized = f"{latin_first} {initial} {latin_rest}" if signer.person.romanized else None
+    person = Person(f"{first} {initial} {rest}", romanized)
+    return Signatory(person, signer.category, signer.title, signer.organization)
+
+
 def build_rows(count: int, seed: int) -> list[list[str]]:
     rng = random.Random(seed)
     specials = list(SPECIALS) if count >= 2 * len(SPECIALS) else rng.sample(SPECIALS, count // 2)
@@ -371,8 +388,12 @@ def build_rows(count: int, seed: int) -> list[list[str]]:
     signers: list[Signatory] = []
     for index in range(count):
         signer = slots.get(index)
+        attempts = 0
         while signer is None:
             candidate = random_signatory(rng)
+            attempts += 1
+            if attempts > _ATTEMPTS_BEFORE_INITIALS:
+                candidate = with_initial(candidate, rng)
             if candidate.person.name not in taken:
                 taken.add(candidate.person.name)
                 signer = candidate
