@@ -157,5 +157,5 @@ def render(
     found = diags if diags is not None else Diagnostics()  # an empty one is falsy
     verify = rules.verifier(formats, checked.document, reference, found)
     return write_outputs(
-        checked.document, targets, reference, min_font_size=rules.min_font_size, verify=verify
+        checked.document, targets, reference, typography=rules.typography, verify=verify
     )

@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from policydraft.model import Document
 from policydraft.output import StagedOutputs, staged_outputs
+from policydraft.writers.typography import LETTER, Typography, at_least
 
 Writer = Callable[[BinaryIO], int | None]
 Verify = Callable[[Mapping[str, Path]], None]
@@ -24,12 +25,21 @@ class RenderedFile:
     size: int
 
 
+def letter_typography(min_font_size: float | None) -> Typography:
+    """The letter's typography, with no text below a profile's ``min_font_size`` if any.
+
+    Made once per render and given to every writer, so the DOCX and the PDF keep breaking
+    pages alike when a profile enlarges type.
+    """
+    return LETTER if min_font_size is None else at_least(LETTER, min_font_size)
+
+
 def write_outputs(
     document: Document,
     targets: Mapping[str, Path],
     reference_docx: Path | None = None,
     *,
-    min_font_size: float | None = None,
+    typography: Typography = LETTER,
     verify: Verify | None = None,
 ) -> list[RenderedFile]:
     """Write each format to its target path; nothing is published unless all succeed.
@@ -41,7 +51,7 @@ def write_outputs(
     if len(folders) != 1:
         raise ValueError("all outputs of one render go to one folder")
     with staged_outputs(folders.pop()) as outputs:
-        rendered = stage_files(outputs, document, targets, reference_docx, min_font_size)
+        rendered = stage_files(outputs, document, targets, reference_docx, typography)
         if verify is not None:
             verify({file.format: outputs.staged(file.path) for file in rendered})
         outputs.commit()
@@ -53,14 +63,17 @@ def stage_files(
     document: Document,
     targets: Mapping[str, Path],
     reference_docx: Path | None = None,
-    min_font_size: float | None = None,
+    typography: Typography = LETTER,
 ) -> list[RenderedFile]:
-    """Write each format into ``outputs`` (staged, not yet published) and describe it."""
+    """Write each format into ``outputs`` (staged, not yet published) and describe it.
+
+    Every format is set in the same ``typography``, so they break pages alike.
+    """
     document = with_source_date(document)
     pages: dict[str, int | None] = {}
     sizes: dict[str, int] = {}
     for fmt, path in targets.items():
-        produce = _writer(fmt, document, reference_docx, min_font_size)
+        produce = _writer(fmt, document, reference_docx, typography)
         pages[fmt] = outputs.write(path, produce)
         sizes[fmt] = outputs.staged(path).stat().st_size
     laid_out = pages.get("pdf")
@@ -84,20 +97,22 @@ def with_source_date(document: Document) -> Document:
 
 
 def _writer(
-    fmt: str, document: Document, reference_docx: Path | None, min_font_size: float | None
+    fmt: str, document: Document, reference_docx: Path | None, typography: Typography
 ) -> Writer:
     if fmt == "docx":
         from policydraft.writers.docx import DocxOptions, write_docx
 
+        options = DocxOptions(reference_docx=reference_docx, typography=typography)
+
         def produce_docx(stream: BinaryIO) -> None:
-            write_docx(document, stream, DocxOptions(reference_docx=reference_docx))
+            write_docx(document, stream, options)
 
         return produce_docx
     if fmt == "pdf":
         from policydraft.writers.pdf import PdfOptions, write_pdf
 
         def produce_pdf(stream: BinaryIO) -> int:
-            return write_pdf(document, stream, PdfOptions(min_font_size=min_font_size))
+            return write_pdf(document, stream, PdfOptions(typography=typography))
 
         return produce_pdf
     raise ValueError(f"unknown output format {fmt!r}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,8 +34,9 @@ from policydraft.model import (
 )
 from policydraft.readers.profile import load_profile
 from policydraft.resources import builtin_profiles
-from policydraft.schema.profile import BaseRule, Profile, StatementRule
+from policydraft.schema.profile import BaseRule, FontSizeRule, Profile, StatementRule
 from policydraft.writers.pdf import PdfOptions, write_pdf
+from policydraft.writers.typography import LETTER, Typography, at_least
 
 TITLE = "Comment on the Proposed Rule"
 COMMENTER = "Jane Advocate"
@@ -68,10 +70,18 @@ def statement(text: str) -> list[Block]:
     return [LetterPart("statement", (para(text),))]
 
 
-def write(path: Path, blocks: list[Block], minimum: float | None = 12.0) -> Path:
+def write(
+    path: Path,
+    blocks: list[Block],
+    minimum: float | None = 12.0,
+    typography: Typography | None = None,
+) -> Path:
+    """The letter as a profile with a ``minimum`` type size would have it rendered."""
     metadata = Metadata(TITLE, COMMENTER, date=dt.date(2025, 3, 15))
+    if typography is None:
+        typography = LETTER if minimum is None else at_least(LETTER, minimum)
     with path.open("wb") as out:
-        write_pdf(Document(metadata, tuple(blocks)), out, PdfOptions(min_font_size=minimum))
+        write_pdf(Document(metadata, tuple(blocks)), out, PdfOptions(typography=typography))
     return path
 
 
@@ -233,13 +243,34 @@ def test_body_scope_does_not_count_the_appendix(tmp_path: Path) -> None:
     assert run(only(profile, index), long_appendix).items == []
 
 
-def test_footnotes_are_not_exempt_but_the_footer_and_appendix_are(tmp_path: Path) -> None:
+def font_size_rule(name: str) -> int:
+    profile = PROFILES[name]
+    return next(i for i, r in enumerate(profile.rules) if r.rule == "font-size")
+
+
+def test_every_line_is_12_pt_under_the_ostp_profile(tmp_path: Path) -> None:
+    """Only note marks are exempt: notes, the footer and the appendix are raised too."""
+    profile = only(PROFILES["ostp-ai-action-plan"], font_size_rule("ostp-ai-action-plan"))
+    rule = profile.rules[0]
+    assert isinstance(rule, FontSizeRule)
+    assert rule.exempt == ["superscripts"]
+    assert run(profile, good_letter(tmp_path / "good.pdf")).items == []
+    no_notes = [*letterhead(), para(FILLER), *statement(STATEMENT), appendix()]
+    small = write(tmp_path / "small.pdf", no_notes, minimum=None)  # 10 pt footer, 9 pt names
+    (problem,) = run(profile, small)
+    assert "requires at least 12 pt" in problem.message
+
+
+def test_footer_and_appendix_can_be_exempted(tmp_path: Path) -> None:
+    """A profile may exempt them; the check then reads only the letter's own text."""
     profile = PROFILES["ostp-ai-action-plan"]
-    index = next(i for i, r in enumerate(profile.rules) if r.rule == "font-size")
-    strict = profile.rules[index].model_copy(update={"exempt": ["superscripts"]})
-    pdf = good_letter(tmp_path / "good.pdf")  # 12 pt notes, smaller appendix and footer
-    assert run(only(profile, index), pdf).items == []
-    (problem,) = run(profile.model_copy(update={"rules": [strict]}), pdf)
+    rule = profile.rules[font_size_rule("ostp-ai-action-plan")]
+    lenient = rule.model_copy(update={"exempt": ["superscripts", "footer", "appendix"]})
+    notes_only = replace(at_least(LETTER, 12.0), footer=LETTER.footer, appendix=LETTER.appendix)
+    blocks = [*letterhead(), para(FILLER, "A note."), *statement(STATEMENT), appendix()]
+    pdf = write(tmp_path / "notes-only.pdf", blocks, typography=notes_only)
+    assert run(profile.model_copy(update={"rules": [lenient]}), pdf).items == []
+    (problem,) = run(profile.model_copy(update={"rules": [rule]}), pdf)
     assert "requires at least 12 pt" in problem.message
 
 

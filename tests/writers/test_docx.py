@@ -45,6 +45,7 @@ from policydraft.model import (
     Text,
 )
 from policydraft.writers.docx import DocxOptions, write_docx
+from policydraft.writers.typography import LETTER, at_least
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -417,6 +418,25 @@ def test_body_font_size_language_and_page(sample: Package) -> None:
         assert [margins.get(f"{W}{side}") for side in ("top", "right", "bottom", "left")] == [
             "1440"
         ] * 4
+
+
+@pytest.mark.parametrize(
+    ("style", "half_points", "line"),
+    [
+        ("footnote text", "24", "276"),  # 10 pt on 11.5 pt, raised to 12 pt on 13.8 pt
+        ("footer", "24", "288"),
+        ("Signatory Name", "24", "273"),
+        ("Signatory Affiliation", "24", "280"),
+        ("Body Text", "24", "280"),  # already 12 pt: unchanged
+    ],
+)
+def test_typography_option_sets_the_styles(style: str, half_points: str, line: str) -> None:
+    """A profile's minimum reaches the DOCX's styles, as the PDF's, through the options."""
+    options = DocxOptions(typography=at_least(LETTER, 12.0))
+    package = Package(render(SAMPLE, options))
+    path = f"//w:style[@w:styleId='{package.style_id(style)}']"
+    assert package.xpath("word/styles.xml", f"{path}/w:rPr/w:sz/@w:val") == [half_points]
+    assert package.xpath("word/styles.xml", f"{path}/w:pPr/w:spacing/@w:line") == [line]
 
 
 def test_language_comes_from_metadata() -> None:

@@ -1,10 +1,12 @@
 """The DOCX, laid out by LibreOffice, breaks pages where our PDF does.
 
 Agencies limit comments by pages, the page count is read back from our PDF, and lawyers
-print the DOCX; so the two must agree. Both writers take every number from
-``writers.typography``; this test renders one long letter (headings, notes, lists, a quote
-and a 300-signer appendix in columns) both ways, has LibreOffice convert the DOCX to PDF,
-and compares the page count and the words each page starts with.
+print the DOCX; so the two must agree. Both writers take every number from the
+``Typography`` in their options; this test renders one long letter (headings, notes, lists,
+a quote and a 300-signer appendix in columns) both ways, has LibreOffice convert the DOCX
+to PDF, and compares the page count and the words each page starts with: in the default
+typography and in the one a "12-point or larger" profile gets (notes, footer and appendix
+enlarged), which must agree just as well.
 """
 
 from __future__ import annotations
@@ -41,11 +43,13 @@ from policydraft.model import (
     SignatoryGroup,
     Text,
 )
-from policydraft.writers.docx import write_docx
-from policydraft.writers.pdf import write_pdf
+from policydraft.writers.docx import DocxOptions, write_docx
+from policydraft.writers.pdf import PdfOptions, write_pdf
+from policydraft.writers.typography import LETTER, Typography, at_least
 
-# Measured with LibreOffice 7.4: all 15 page starts agree. The margin allows for another
-# LibreOffice release breaking a line or two differently.
+# Measured with LibreOffice 7.4: all 15 page starts agree (17 of 17 with 12-point minimum
+# type). The margin allows for another LibreOffice release breaking a line or two
+# differently.
 MIN_AGREEMENT = 0.8
 WORDS_COMPARED = 4
 
@@ -165,16 +169,21 @@ def convert_with_libreoffice(docx: Path, folder: Path) -> Path:
     return folder / "lo" / docx.with_suffix(".pdf").name
 
 
-def test_libreoffice_breaks_pages_where_the_pdf_does(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "typography", [LETTER, at_least(LETTER, 12.0)], ids=["letter", "at-least-12pt"]
+)
+def test_libreoffice_breaks_pages_where_the_pdf_does(
+    tmp_path: Path, typography: Typography
+) -> None:
     soffice()
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils' pdftotext is not on PATH: cannot read pages in layout order")
     document = long_letter()
     ours, docx = tmp_path / "ours.pdf", tmp_path / "letter.docx"
     with ours.open("wb") as out:
-        write_pdf(document, out)
+        write_pdf(document, out, PdfOptions(typography=typography))
     with docx.open("wb") as out:
-        write_docx(document, out)
+        write_docx(document, out, DocxOptions(typography=typography))
     theirs = convert_with_libreoffice(docx, tmp_path)
     pairs = list(zip(page_starts(ours), page_starts(theirs), strict=False))
     side_by_side = "\n".join(f"{a!r:44} {b!r}" for a, b in pairs)

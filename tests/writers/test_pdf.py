@@ -44,6 +44,7 @@ from policydraft.model import (
     Text,
 )
 from policydraft.writers.pdf import PdfOptions, missing_glyphs, write_pdf
+from policydraft.writers.typography import LETTER, at_least
 
 FILLER = (
     "The entertainment industry supports millions of American jobs and pays billions in "
@@ -287,9 +288,10 @@ def test_same_document_gives_identical_bytes(letter: Rendered) -> None:
     assert render(full_letter()).data == letter.data
 
 
-def test_font_size_option_scales_the_text() -> None:
+def test_typography_option_sets_the_text() -> None:
     blocks = [para(FILLER * 60)]
-    assert render(blocks, PdfOptions(font_size=16)).pages > render(blocks).pages
+    larger = PdfOptions(typography=at_least(LETTER, 16.0))
+    assert render(blocks, larger).pages > render(blocks).pages
 
 
 @pytest.mark.parametrize(

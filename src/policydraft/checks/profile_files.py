@@ -17,8 +17,9 @@ from pathlib import Path
 from policydraft.checks.rendered import Facts, Rendered, check_rendered
 from policydraft.diagnostics import Diagnostics, Location, SubmissionError
 from policydraft.model import Document
-from policydraft.render import Verify, write_outputs
+from policydraft.render import Verify, letter_typography, write_outputs
 from policydraft.schema.profile import Profile
+from policydraft.writers.typography import Typography
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,9 @@ class ProfileCheck:
             raise SubmissionError(found)
 
     @property
-    def min_font_size(self) -> float | None:
-        return self.profile.min_font_size
+    def typography(self) -> Typography:
+        """What the letter is set in under this profile: both formats get the same one."""
+        return letter_typography(self.profile.min_font_size)
 
     def verifier(
         self,
@@ -77,6 +79,6 @@ def check_scratch(
                 document,
                 targets,
                 reference_docx,
-                min_font_size=check.profile.min_font_size,
+                typography=check.typography,
                 verify=lambda files: check.verify(files, diags),
             )

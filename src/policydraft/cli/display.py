@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import json
 import sys
 from collections.abc import Iterable
 from typing import Any, NoReturn

@@ -20,6 +20,7 @@ from policydraft.packaging.manifest import PackagedFile, manifest_json
 from policydraft.pipeline import Checked, output_paths
 from policydraft.render import stage_files
 from policydraft.schema.profile import CommentBoxRule, ProfileView
+from policydraft.writers.typography import LETTER
 
 COMMENT = "comment.txt"
 MANIFEST = "manifest.json"
@@ -45,8 +46,8 @@ def build_package(checked: Checked, out: Path, diags: Diagnostics) -> Package:
     targets = {fmt: out / f"{stem}.{fmt}" for fmt in attach}
     reference = checked.template.reference_docx if checked.template else None
     with staged_outputs(out) as outputs:
-        minimum = rules.min_font_size if rules else None
-        rendered = stage_files(outputs, checked.document, targets, reference, minimum)
+        typography = rules.typography if rules else LETTER
+        rendered = stage_files(outputs, checked.document, targets, reference, typography)
         staged = {file.format: outputs.staged(file.path) for file in rendered}
         if rules is not None:
             rules.verifier(attach, checked.document, reference, diags)(staged)

@@ -1,19 +1,23 @@
-"""Signatory lists (CSV) -> ``Signatory`` records, with a diagnostic for every row left out.
+"""Signatory lists (CSV or XLSX) -> ``Signatory`` records, accounting for every row.
 
 Headers are matched case-insensitively against the SPEC's column names; ``columns`` maps a
 column name to the header the list actually uses. A row without a name is reported with its
-line, never dropped silently. Blank lines are ignored.
+line, never dropped silently. Blank lines are ignored. Cells are cleaned here, once: control
+characters a spreadsheet may carry are removed (with a note), whitespace is collapsed and text
+is put in Unicode's composed form (NFC), so later stages compare and print clean text.
+Columns the SPEC does not name are never read, so they cannot leak into any output.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
-from policydraft.signatories.model import Signatory
+from policydraft.readers.signatory_sheets import read_table
+from policydraft.schema.submission import SignatoriesConfig
+from policydraft.signatories.model import Signatory, SignatoryList
 
 COLUMNS = (
     "name",
@@ -28,65 +32,47 @@ COLUMNS = (
 )
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0"}
+# Bidirectional embedding, override and isolate controls can make a printed name read
+# differently from what the list says; they are removed with the other control characters.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def read_signatories(
     path: Path, columns: Mapping[str, str], diags: Diagnostics, where: Location
 ) -> list[Signatory]:
-    """Read every signer of ``path``; ``where`` locates the reference to the file for errors."""
+    """Every signer of ``path`` that has a name; ``where`` locates the file's reference."""
+    listing = read_signatory_list(path, SignatoriesConfig(columns=dict(columns)), diags, where)
+    return list(listing.signers)
+
+
+def read_signatory_list(
+    path: Path, config: SignatoriesConfig, diags: Diagnostics, where: Location
+) -> SignatoryList:
+    """The whole list: signers, rows without a name, and the encoding it was read in."""
     shown = display_path(path)
-    text = _decode(path, shown, diags, where)
-    if text is None:
-        return []
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
+    table = read_table(path, config.sheet, shown, diags, where)
+    if table is None:
+        return SignatoryList(shown, ())
+    if not table.header:
         diags.error("PD402", f"signatory file {shown} is empty; it needs a 'name' column", where)
-        return []
-    index = _column_index(header, columns)
+        return SignatoryList(shown, ())
+    index = _column_index(table.header, config.columns)
     if "name" not in index:
-        wanted = columns.get("name", "name")
+        wanted = config.columns.get("name", "name")
+        headers = ", ".join(h for h in table.header if h.strip())
         diags.error(
-            "PD402",
-            f"{shown} has no '{wanted}' column (headers: {', '.join(header)})",
-            Location(shown, 1, 1),
+            "PD402", f"{shown} has no '{wanted}' column (headers: {headers})", Location(shown)
         )
-        return []
+        return SignatoryList(shown, (), encoding=table.encoding)
     signers: list[Signatory] = []
-    for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
+    nameless: list[Location] = []
+    for line, row in table.rows:
         signer = _signatory(row, index, Location(shown, line, 1), diags)
-        if signer is not None:
+        if signer is None:
+            nameless.append(Location(shown, line, 1))
+        else:
             signers.append(signer)
-    return signers
-
-
-def _decode(path: Path, shown: str, diags: Diagnostics, where: Location) -> str | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        diags.error("PD105", f"cannot read signatory file {shown}: {exc.strerror}", where)
-        return None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    # Spreadsheet exports that are not UTF-8 are nearly always Windows-1252; short samples
-    # fool open-ended detection (it may pick a Baltic code page), so prefer it when it fits.
-    best = from_bytes(raw, cp_isolation=["cp1252", "utf_16"]).best() or from_bytes(raw).best()
-    if best is None:
-        diags.error(
-            "PD403",
-            f"{shown} is neither UTF-8 nor a recognised text encoding",
-            Location(shown, 1, 1),
-        )
-        return None
-    diags.note("PD404", f"{shown} is not UTF-8; read it as {best.encoding}", Location(shown, 1, 1))
-    return str(best)
+    return SignatoryList(shown, tuple(signers), tuple(nameless), table.encoding)
 
 
 def _column_index(header: list[str], columns: Mapping[str, str]) -> dict[str, int]:
@@ -102,11 +88,13 @@ def _column_index(header: list[str], columns: Mapping[str, str]) -> dict[str, in
 def _signatory(
     row: list[str], index: Mapping[str, int], where: Location, diags: Diagnostics
 ) -> Signatory | None:
-    cells = {column: _cell(row, i) for column, i in index.items()}
+    cells = {column: _cell(row, i, column, where, diags) for column, i in index.items()}
     if not cells.get("name"):
         diags.error("PD401", "signatory row has no name; fill it in or delete the row", where)
         return None
-    consent = _consent(cells["consent"], where, diags) if "consent" in cells else True
+    consent, withdrawn = True, False
+    if "consent" in cells:
+        consent, withdrawn = _consent(cells["consent"], where, diags)
     return Signatory(
         name=cells["name"],
         where=where,
@@ -118,20 +106,70 @@ def _signatory(
         sort_as=cells.get("sort_as", ""),
         email=cells.get("email", ""),
         consent=consent,
+        withdrawn=withdrawn,
     )
 
 
-def _cell(row: list[str], i: int) -> str:
-    return " ".join(row[i].split()) if i < len(row) else ""
+def _cell(row: list[str], i: int, column: str, where: Location, diags: Diagnostics) -> str:
+    if i >= len(row):
+        return ""
+    text = row[i]
+    if not text.isprintable():
+        text, removed = _without_controls(text)
+        if removed:
+            diags.note("PD410", f"control characters removed from the {column} cell", where)
+    text = " ".join(text.split())
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
-def _consent(value: str, where: Location, diags: Diagnostics) -> bool:
-    """Only an explicit yes prints a name: an empty or unclear answer leaves the row out."""
+def _without_controls(text: str) -> tuple[str, bool]:
+    """Line breaks and tabs become spaces; other control characters are removed."""
+    kept: list[str] = []
+    removed = False
+    for char in text:
+        if char.isspace():
+            kept.append(" ")
+        elif unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS:
+            removed = True
+        else:
+            kept.append(char)
+    return "".join(kept), removed
+
+
+def _consent(value: str, where: Location, diags: Diagnostics) -> tuple[bool, bool]:
+    """(consents, withdrew): only an explicit yes prints a name; an unclear answer does not."""
     folded = value.strip().casefold()
     if folded in _YES:
-        return True
+        return True, False
     if folded in _NO:
-        return False
+        return False, True
     shown = repr(value) if value else "empty"
+    if "@" in value:  # a shifted column can put an e-mail here; messages never show one
+        shown = "a value with an @ (not shown)"
     diags.warning("PD405", f"consent is {shown}, not yes or no; the row is left out", where)
-    return False
+    return False, False
+
+
+def load_signatory_list(
+    path: Path, diags: Diagnostics
+) -> tuple[SignatoryList, SignatoriesConfig] | None:
+    """The list of a submission folder (with its settings) or of a bare list file.
+
+    For the ``signatories`` commands, which take either; None when there is no list to read.
+    """
+    if not path.is_dir():
+        config = SignatoriesConfig(file=path.name)
+        return read_signatory_list(path, config, diags, Location(display_path(path))), config
+    from policydraft.readers.submission import load_submission
+
+    loaded = load_submission(path, diags)
+    if loaded is None:
+        return None
+    settings = loaded.submission.signatories
+    if settings is None:
+        diags.error("PD103", "the submission has no signatories: section", loaded.locate())
+        return None
+    where = loaded.locate("signatories", "file")
+    return read_signatory_list(loaded.folder / settings.file, settings, diags, where), settings

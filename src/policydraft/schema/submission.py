@@ -73,6 +73,7 @@ SortOrder = Literal["surname", "given", "as-listed", "signed"]
 
 class SignatoriesConfig(_Strict):
     file: str = "signatories.csv"
+    sheet: str | None = None  # an XLSX workbook's sheet; default the first
     columns: dict[str, str] = Field(default_factory=dict)
     group_by: str | None = None
     group_order: list[str] = Field(default_factory=list)

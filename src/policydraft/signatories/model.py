@@ -1,10 +1,15 @@
-"""A signer as read from a list, before ordering; private fields never reach the document."""
+"""Signers as read from a list, before ordering; private fields never reach the document."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from policydraft.diagnostics import Location
+
+# The columns that are printed (or decide printing order and groups). Everything else a list
+# holds, the e-mail and any column policydraft does not know, is private: it is read only to
+# find duplicates, or not read at all, and never reaches a document, an export or a message.
+PRINTED_COLUMNS = ("name", "title", "organization", "category", "location")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,8 +24,27 @@ class Signatory:
     sort_as: str = ""
     email: str = ""  # private: for finding duplicates only, never printed
     consent: bool = True
+    withdrawn: bool = False  # consent was an explicit no (not merely empty or unclear)
 
     @property
     def affiliation(self) -> str:
         """The line printed under the name: title, organization and location as given."""
         return ", ".join(part for part in (self.title, self.organization, self.location) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class SignatoryList:
+    """Everything one list file held: its signers and the rows that had no name.
+
+    Rows without a name are kept as locations so that the summary can account for every row;
+    ``rows`` counts the non-blank rows below the header.
+    """
+
+    file: str
+    signers: tuple[Signatory, ...]
+    nameless: tuple[Location, ...] = ()
+    encoding: str = "utf-8"
+
+    @property
+    def rows(self) -> int:
+        return len(self.signers) + len(self.nameless)

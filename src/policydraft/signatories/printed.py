@@ -9,6 +9,8 @@ from policydraft.schema.submission import SignatoriesConfig
 from policydraft.signatories.model import Signatory
 from policydraft.signatories.order import order_signatories
 
+OTHER = "Other"  # the heading of signers whose group column is empty
+
 
 @dataclass(frozen=True)
 class PrintedGroup:
@@ -16,22 +18,39 @@ class PrintedGroup:
     signers: tuple[Signatory, ...]
 
 
+def grouped(
+    signers: Sequence[Signatory], config: SignatoriesConfig | None
+) -> list[tuple[str | None, list[Signatory]]]:
+    """Consenting signers by ``group_by`` (groups in ``group_order``, then A-Z), unordered.
+
+    Group names are compared ignoring case; the heading is ``group_order``'s spelling, else
+    the first row's.
+    Without ``group_by`` there is one group without a heading. Counting needs no order, so
+    this is what the template's group counts use; ``printed_groups`` adds the order.
+    """
+    config = config or SignatoriesConfig()
+    consenting = [s for s in signers if s.consent]
+    if not config.group_by:
+        return [(None, consenting)]
+    ranked = {name.casefold(): i for i, name in enumerate(config.group_order)}
+    headings = {name.casefold(): name for name in config.group_order}
+    by_group: dict[str, list[Signatory]] = {}
+    for signer in consenting:
+        group = _group_value(signer, config.group_by) or OTHER
+        headings.setdefault(group.casefold(), group)  # "writers" joins "Writers"
+        by_group.setdefault(group.casefold(), []).append(signer)
+    names = sorted(by_group, key=lambda g: (ranked.get(g, len(ranked)), g == OTHER.casefold(), g))
+    return [(headings[g], by_group[g]) for g in names]
+
+
 def printed_groups(
     signers: Sequence[Signatory], config: SignatoriesConfig | None
 ) -> list[PrintedGroup]:
     """Consenting signers, grouped by ``group_by`` (in ``group_order``, then A-Z) and ordered."""
-    config = config or SignatoriesConfig()
-    consenting = [s for s in signers if s.consent]
-    if not config.group_by:
-        return [PrintedGroup(None, tuple(order_signatories(consenting, config.sort)))]
-    by_group: dict[str, list[Signatory]] = {}
-    for signer in consenting:
-        by_group.setdefault(_group_value(signer, config.group_by), []).append(signer)
-    ranked = {name: i for i, name in enumerate(config.group_order)}
-    names = sorted(by_group, key=lambda g: (ranked.get(g, len(ranked)), g.casefold()))
+    sort = config.sort if config else "surname"
     return [
-        PrintedGroup(g or "Other", tuple(order_signatories(by_group[g], config.sort)))
-        for g in names
+        PrintedGroup(heading, tuple(order_signatories(members, sort)))
+        for heading, members in grouped(signers, config)
     ]
 
 

@@ -25,13 +25,15 @@ The numbers below were measured against LibreOffice 7.4 converting our DOCX: eve
 the bundled example and of the writers' long test letter starts with the same words.
 
 All lengths are in points (1/72 inch); Word's twentieths are the DOCX writer's business.
-Values are plain data, without logic, so that a profile could one day supply another set.
+Values are plain data, without logic: each writer takes a ``Typography`` from its options,
+``LETTER`` unless a profile asks for larger type, which ``at_least`` derives (as data too).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+import math
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any, Literal
 
 Alignment = Literal["left", "center", "right", "justify"]
 
@@ -206,3 +208,53 @@ LETTER = Typography(
     ),
 )  # fmt: skip
 """The letter every template gets: 12 pt Times-metric text on 14 pt lines, ragged right."""
+
+
+def at_least(typography: Typography, size: float) -> Typography:
+    """``typography`` with no text smaller than ``size`` points (a profile's minimum).
+
+    Agencies ask for "12-point or larger type"; raising only the small text (notes, footer,
+    appendix) keeps the letter's look, and since both writers read the result, the DOCX
+    and the PDF still break pages alike. Every ``ParagraphFormat`` below ``size`` is raised
+    (found by walking the dataclasses, so a format added later cannot be missed), its
+    leading and space before and after grown in proportion: a raised note reads as a note,
+    not as cramped body text. Reference marks stay a share of their text's size (profiles
+    exempt superscripts), and page geometry, indents and gaps stay as they are.
+
+    The minimum is rounded up to Word's half point, and grown lengths to its twentieth of a
+    point, so the DOCX stores exactly the numbers the PDF uses. Raising twice changes
+    nothing more.
+    """
+    minimum = math.ceil(size * 2 - 1e-9) / 2
+    raised: Typography = _raised(typography, minimum)
+    return raised
+
+
+def _raised(value: Any, minimum: float) -> Any:
+    """``value`` with every paragraph format inside it raised to ``minimum``."""
+    if isinstance(value, ParagraphFormat):
+        return _raised_paragraph(value, minimum)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            field.name: _raised(getattr(value, field.name), minimum) for field in fields(value)
+        }
+        return replace(value, **changes)
+    return value
+
+
+def _raised_paragraph(fmt: ParagraphFormat, minimum: float) -> ParagraphFormat:
+    if fmt.size >= minimum:
+        return fmt
+    factor = minimum / fmt.size
+    return replace(
+        fmt,
+        size=minimum,
+        leading=_in_twentieths(fmt.leading * factor),
+        before=_in_twentieths(fmt.before * factor),
+        after=_in_twentieths(fmt.after * factor),
+    )
+
+
+def _in_twentieths(points: float) -> float:
+    """``points`` rounded to Word's unit of spacing (a twentieth of a point)."""
+    return round(points * 20) / 20

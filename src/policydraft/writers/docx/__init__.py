@@ -24,6 +24,7 @@ from policydraft.writers.docx.sections import (
 )
 from policydraft.writers.docx.story import Story
 from policydraft.writers.docx.styles import StyleIds, ensure_styles
+from policydraft.writers.typography import LETTER, Typography
 
 __all__ = ["DocxOptions", "write_docx"]
 
@@ -33,40 +34,52 @@ class DocxOptions:
     """How to write the DOCX.
 
     ``reference_docx`` works like pandoc's --reference-doc: its styles, numbering, page
-    setup, header and footer are kept; its body is replaced by the letter.
+    setup, header and footer are kept; its body is replaced by the letter. ``typography``
+    sets every size and spacing of our styles; give the PDF writer the same one and the two
+    formats break pages alike (a reference document's own styles are kept as they are).
     """
 
     reference_docx: Path | None = None
+    typography: Typography = LETTER
 
 
 def write_docx(document: Document, out: BinaryIO, options: DocxOptions = DocxOptions()) -> None:
     """Write ``document`` as a .docx to ``out``; the same tree always gives the same bytes."""
-    from_reference = options.reference_docx is not None
+    typography = options.typography
     word = open_base(options.reference_docx)
     body = word.element.body
     final_section = body.get_or_add_sectPr()
-    if not from_reference:
-        set_letter_page(final_section)
-    styles = ensure_styles(
-        word.styles.element, from_reference=from_reference, language=document.metadata.language
-    )
-    if not has_default_footer(final_section):
-        _add_page_footer(word, styles)
-    numbering = ListNumbering(word.part.numbering_part.element)
-    footnotes = FootnotesPart.attach(word.part)
+    styles = _set_up_page_and_styles(word, final_section, options, document.metadata.language)
+    numbering = ListNumbering(word.part.numbering_part.element, typography.lists)
+    footnotes = FootnotesPart.attach(word.part, typography.notes.separator_space)
     declare_separators(word.settings.element, footnotes.special_ids)
-    note_story = Story(footnotes, styles, numbering, None, "footnote text")
+    note_story = Story(footnotes, typography, styles, numbering, None, "footnote text")
     note_writer = FootnoteWriter(
         footnotes, BlockWriter(note_story), styles["footnote text"], styles["footnote reference"]
     )
-    body_story = Story(word.part, styles, numbering, note_writer, "Body Text")
-    sections = Sections(final_section)
+    body_story = Story(word.part, typography, styles, numbering, note_writer, "Body Text")
+    sections = Sections(final_section, typography.appendix.column_gap)
     body.remove(final_section)  # append paragraphs at the end, then put it back: linear
     BlockWriter(body_story, sections)(body, document.blocks)
     sections.finish()
     body.append(final_section)
     set_core_properties(word, document.metadata)
     save_reproducibly(word, out)
+
+
+def _set_up_page_and_styles(
+    word: Any, final_section: Any, options: DocxOptions, language: str
+) -> StyleIds:
+    """Our page and styles, or a reference document's where it has them; the footer."""
+    from_reference = options.reference_docx is not None
+    if not from_reference:
+        set_letter_page(final_section, options.typography.page)
+    styles = ensure_styles(
+        word.styles.element, options.typography, from_reference=from_reference, language=language
+    )
+    if not has_default_footer(final_section):
+        _add_page_footer(word, styles)
+    return styles
 
 
 def _add_page_footer(word: Any, styles: StyleIds) -> None:

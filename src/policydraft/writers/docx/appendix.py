@@ -16,23 +16,25 @@ from lxml import etree
 from policydraft.model import SignatoryGroup
 from policydraft.writers.docx.oxml import W_VAL, XML_SPACE, needs_preserve, w, xml_text
 from policydraft.writers.docx.styles import TWIPS, StyleIds
-from policydraft.writers.typography import LETTER
 
 _Append = Callable[[str], None]
 
 
 def add_entries(
-    container: etree._Element, groups: tuple[SignatoryGroup, ...], styles: StyleIds
+    container: etree._Element,
+    groups: tuple[SignatoryGroup, ...],
+    styles: StyleIds,
+    entry_gap: float,
 ) -> None:
     """Group headings, then each signer's name and (if any) affiliation, as paragraphs.
 
     The name style keeps with the next paragraph so a name never ends a column without its
     affiliation; a name with no affiliation turns that off, or the whole list would be
-    chained into one unbreakable block.
+    chained into one unbreakable block, and takes the typography's ``entry_gap`` after it.
     """
     heading = _appender(container, styles["Signatory Group"])
     name = _appender(container, styles["Signatory Name"])
-    lone_name = _appender(container, styles["Signatory Name"], keep_next=False)
+    lone_name = _appender(container, styles["Signatory Name"], lone_gap=entry_gap)
     affiliation = _appender(container, styles["Signatory Affiliation"])
     for group in groups:
         if group.heading is not None:
@@ -45,14 +47,18 @@ def add_entries(
                 lone_name(entry.name)
 
 
-def _appender(container: etree._Element, style_id: str, keep_next: bool = True) -> _Append:
-    """A function appending one paragraph in ``style_id`` with the given text."""
+def _appender(container: etree._Element, style_id: str, lone_gap: float | None = None) -> _Append:
+    """A function appending one paragraph in ``style_id`` with the given text.
+
+    With ``lone_gap`` the paragraph is a name that ends its entry: it does not keep with the
+    next, and no affiliation brings the gap after it, so it carries the gap itself.
+    """
     template = etree.Element(w("p"))
     properties = etree.SubElement(template, w("pPr"))
     etree.SubElement(properties, w("pStyle"), {W_VAL: style_id})
-    if not keep_next:  # a lone name ends its entry: no affiliation brings the gap after it
+    if lone_gap is not None:
         etree.SubElement(properties, w("keepNext"), {W_VAL: "0"})
-        gap = str(round(LETTER.appendix.entry_gap * TWIPS))
+        gap = str(round(lone_gap * TWIPS))
         etree.SubElement(properties, w("spacing"), {w("after"): gap})
     etree.SubElement(etree.SubElement(template, w("r")), w("t"))
     append = container.append

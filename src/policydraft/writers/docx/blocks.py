@@ -25,15 +25,11 @@ from policydraft.model import (
 )
 from policydraft.writers.docx.appendix import add_entries
 from policydraft.writers.docx.inlines import add_inlines
-from policydraft.writers.docx.numbering import INDENT_STEP
+from policydraft.writers.docx.numbering import ListIndents
 from policydraft.writers.docx.oxml import sub
 from policydraft.writers.docx.sections import Sections
 from policydraft.writers.docx.story import Story
 from policydraft.writers.docx.styles import TWIPS
-from policydraft.writers.typography import LETTER
-
-# twentieths of a point per level of quoting
-QUOTE_LEFT, QUOTE_RIGHT = round(LETTER.quote.left * TWIPS), round(LETTER.quote.right * TWIPS)
 
 ROLE_STYLES: dict[PartRole, str] = {
     "title": "Title",
@@ -143,9 +139,13 @@ class BlockWriter:
         in_note = self._story.in_footnote
         if not (frame.depth or frame.quote > 1 or (frame.quote and in_note)):
             return {}
-        indents = {"left": str(INDENT_STEP * frame.depth + QUOTE_LEFT * frame.quote)}
+        typography = self._story.typography
+        step = ListIndents.of(typography.lists).step
+        quote = typography.quote
+        quote_left, quote_right = round(quote.left * TWIPS), round(quote.right * TWIPS)
+        indents = {"left": str(step * frame.depth + quote_left * frame.quote)}
         if in_note and frame.quote:
-            indents["right"] = str(QUOTE_RIGHT * frame.quote)
+            indents["right"] = str(quote_right * frame.quote)
         return indents
 
     def _list(
@@ -174,4 +174,5 @@ class BlockWriter:
             return
         if frame.sections is not None and appendix.columns > 1:
             frame.sections.close(container[-1], appendix.columns, "continuous")
-        add_entries(container, appendix.groups, self._story.styles)
+        entry_gap = self._story.typography.appendix.entry_gap
+        add_entries(container, appendix.groups, self._story.styles, entry_gap)

@@ -19,7 +19,6 @@ from lxml import etree
 from policydraft.model import Block, Note
 from policydraft.writers.docx.oxml import R_NS, W_NS, add_text, insert_before_any, sub, w
 from policydraft.writers.docx.styles import TWIPS
-from policydraft.writers.typography import LETTER
 
 FOOTNOTES_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -28,8 +27,7 @@ FOOTNOTES_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relat
 
 # Word writes the separator lines as footnotes -1 and 0 and lists them in settings.xml. Each
 # is a paragraph one exact line high: the band the PDF leaves for its rule over the notes.
-_SEPARATOR_LINE = round(LETTER.notes.separator_space * TWIPS)
-_SEPARATOR_PPR = f"""<w:pPr><w:spacing w:before="0" w:after="0" w:line="{_SEPARATOR_LINE}"
+_SEPARATOR_PPR = """<w:pPr><w:spacing w:before="0" w:after="0" w:line="{line}"
  w:lineRule="exact"/></w:pPr>"""
 _DEFAULT_FOOTNOTES = f"""<w:footnotes xmlns:w="{W_NS}" xmlns:r="{R_NS}">
 <w:footnote w:type="separator" w:id="-1"><w:p>{_SEPARATOR_PPR}<w:r><w:separator/></w:r></w:p>
@@ -66,13 +64,15 @@ class FootnotesPart(XmlPart):
     """The ``/word/footnotes.xml`` part: separators plus one ``w:footnote`` per note."""
 
     @classmethod
-    def attach(cls, document_part: Any) -> FootnotesPart:
+    def attach(cls, document_part: Any, separator_space: float) -> FootnotesPart:
         """A fresh footnotes part related to ``document_part``.
 
-        A reference document's own footnotes part is replaced, since its notes belong to its
-        old body, but its separator footnotes (and their formatting) are kept.
+        Our separators are ``separator_space`` points high (the typography's band over the
+        notes). A reference document's own footnotes part is replaced, since its notes
+        belong to its old body, but its separator footnotes (and their formatting) are kept.
         """
-        element = parse_xml(_DEFAULT_FOOTNOTES.encode())
+        line = round(separator_space * TWIPS)
+        element = parse_xml(_DEFAULT_FOOTNOTES.format(line=line).encode())
         for rel_id, rel in list(document_part.rels.items()):
             if rel.reltype == FOOTNOTES_RELTYPE and not rel.is_external:
                 old = etree.fromstring(rel.target_part.blob)

@@ -8,29 +8,46 @@ fresh abstract definition, while ``startOverride`` handling differs between them
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from lxml import etree
 
 from policydraft.writers.docx.oxml import sub, w
 from policydraft.writers.docx.styles import TWIPS
-from policydraft.writers.typography import LETTER
+from policydraft.writers.typography import ListFormat
 
 LEVELS = 9
-# per nesting level, and the number's hang left of the text, in twentieths of a point
-INDENT_STEP = round(LETTER.lists.indent * TWIPS)
-HANGING = round(LETTER.lists.hanging * TWIPS)
 _BULLETS = ("•", "◦", "▪")
 _ORDERED_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
+
+
+@dataclass(frozen=True, slots=True)
+class ListIndents:
+    """A list's indent per nesting level and its number's hang, in twentieths of a point.
+
+    Whole twentieths, rounded once, so a level's indent is an exact multiple of the step in
+    the numbering and in the body's nested paragraphs alike.
+    """
+
+    step: int
+    hanging: int
+
+    @classmethod
+    def of(cls, lists: ListFormat) -> ListIndents:
+        return cls(round(lists.indent * TWIPS), round(lists.hanging * TWIPS))
 
 
 class ListNumbering:
     """Allocates numbering definitions in a ``w:numbering`` element, in schema order.
 
     The schema wants every ``w:abstractNum`` before every ``w:num``; a reference document's
-    own definitions stay, and ids continue after the highest one in use.
+    own definitions stay, and ids continue after the highest one in use. Indents come from
+    the typography's ``lists``, as the PDF's do.
     """
 
-    def __init__(self, numbering: etree._Element) -> None:
+    def __init__(self, numbering: etree._Element, lists: ListFormat) -> None:
         self._numbering = numbering
+        self._indents = ListIndents.of(lists)
         self._next_abstract = 1 + _max_id(numbering, "abstractNum", "abstractNumId")
         self._next_num = 1 + _max_id(numbering, "num", "numId")
         self._first_num = numbering.find(w("num"))
@@ -52,7 +69,7 @@ class ListNumbering:
         abstract = self._numbering.makeelement(w("abstractNum"), {w("abstractNumId"): abstract_id})
         sub(abstract, "multiLevelType", val="hybridMultilevel")
         for level in range(LEVELS):
-            _add_level(abstract, level, ordered=ordered, start=start)
+            _add_level(abstract, level, self._indents, ordered=ordered, start=start)
         if self._first_num is not None:
             self._first_num.addprevious(abstract)
         else:
@@ -71,7 +88,9 @@ class ListNumbering:
         return num_id
 
 
-def _add_level(abstract: etree._Element, level: int, *, ordered: bool, start: int) -> None:
+def _add_level(
+    abstract: etree._Element, level: int, indents: ListIndents, *, ordered: bool, start: int
+) -> None:
     lvl = sub(abstract, "lvl", ilvl=str(level))
     sub(lvl, "start", val=str(max(start, 0)))
     if ordered:
@@ -82,7 +101,7 @@ def _add_level(abstract: etree._Element, level: int, *, ordered: bool, start: in
         sub(lvl, "lvlText", val=_BULLETS[level % len(_BULLETS)])
     sub(lvl, "lvlJc", val="left")
     ppr = sub(lvl, "pPr")
-    sub(ppr, "ind", left=str(INDENT_STEP * (level + 1)), hanging=str(HANGING))
+    sub(ppr, "ind", left=str(indents.step * (level + 1)), hanging=str(indents.hanging))
 
 
 def _max_id(numbering: etree._Element, local: str, attribute: str) -> int:

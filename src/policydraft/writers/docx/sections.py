@@ -14,10 +14,7 @@ from lxml import etree
 
 from policydraft.writers.docx.oxml import XML_SPACE, add_text, insert_before_any, sub, w
 from policydraft.writers.docx.styles import TWIPS
-from policydraft.writers.typography import LETTER
-
-PAGE = LETTER.page
-COLUMN_GAP = LETTER.appendix.column_gap
+from policydraft.writers.typography import PageFormat
 
 SectionStart = Literal["nextPage", "continuous"]
 
@@ -36,13 +33,13 @@ _AFTER_COLS = (
 )
 
 
-def set_letter_page(sect_pr: etree._Element) -> None:
+def set_letter_page(sect_pr: etree._Element, page: PageFormat) -> None:
     """The typography's page (US Letter, one-inch margins), as the PDF has it."""
-    size = sect_pr.makeelement(w("pgSz"), {w("w"): _twips(PAGE.width), w("h"): _twips(PAGE.height)})
-    margins = {side: _twips(getattr(PAGE, side)) for side in ("top", "right", "bottom", "left")}
+    size = sect_pr.makeelement(w("pgSz"), {w("w"): _twips(page.width), w("h"): _twips(page.height)})
+    margins = {side: _twips(getattr(page, side)) for side in ("top", "right", "bottom", "left")}
     margins |= {
-        "header": _twips(PAGE.header_distance),
-        "footer": _twips(PAGE.footer_distance),
+        "header": _twips(page.header_distance),
+        "footer": _twips(page.footer_distance),
         "gutter": "0",
     }
     margin = sect_pr.makeelement(w("pgMar"), {w(k): v for k, v in margins.items()})
@@ -58,11 +55,13 @@ def _twips(points: float) -> str:
     return str(round(points * TWIPS))
 
 
-def set_layout(sect_pr: etree._Element, columns: int, start: SectionStart | None) -> None:
+def set_layout(
+    sect_pr: etree._Element, columns: int, start: SectionStart | None, column_gap: float
+) -> None:
     """Set the column count and how the section starts (``None`` keeps what is there).
 
     Only the column count is ours: one column drops a reference document's multi-column
-    settings, several get equal widths and our gap.
+    settings, several get equal widths and ``column_gap`` (points) between them.
     """
     cols = sect_pr.find(w("cols"))
     if cols is None:
@@ -74,7 +73,7 @@ def set_layout(sect_pr: etree._Element, columns: int, start: SectionStart | None
         cols.remove(child)
     if columns > 1:
         cols.set(w("num"), str(columns))
-        cols.set(w("space"), _twips(COLUMN_GAP))
+        cols.set(w("space"), _twips(column_gap))
     if start is not None:
         old = sect_pr.find(w("type"))
         if old is not None:
@@ -84,10 +83,15 @@ def set_layout(sect_pr: etree._Element, columns: int, start: SectionStart | None
 
 
 class Sections:
-    """Tracks the section being written and closes it with a copy of the final ``w:sectPr``."""
+    """Tracks the section being written and closes it with a copy of the final ``w:sectPr``.
 
-    def __init__(self, final: Any) -> None:
+    ``column_gap`` (points, from the typography) separates the columns of a multi-column
+    section, as in the PDF's appendix.
+    """
+
+    def __init__(self, final: Any, column_gap: float) -> None:
         self._final = final  # python-docx CT_SectPr: has clone() without rsid attributes
+        self._column_gap = column_gap
         self._columns = 1
         self._start: SectionStart | None = None
 
@@ -111,7 +115,7 @@ class Sections:
         self._apply(self._final)
 
     def _apply(self, sect_pr: etree._Element) -> None:
-        set_layout(sect_pr, self._columns, self._start)
+        set_layout(sect_pr, self._columns, self._start, self._column_gap)
 
 
 def has_default_footer(sect_pr: etree._Element) -> bool:

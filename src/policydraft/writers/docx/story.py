@@ -14,6 +14,7 @@ from typing import Any
 from policydraft.model import Note
 from policydraft.writers.docx.numbering import ListNumbering
 from policydraft.writers.docx.styles import StyleIds
+from policydraft.writers.typography import Typography
 
 HYPERLINK_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
@@ -22,9 +23,14 @@ NoteSink = Callable[[Note], int]
 
 @dataclass(slots=True)
 class Story:
-    """One part being written: the document body or the footnotes."""
+    """One part being written: the document body or the footnotes.
+
+    ``typography`` is the document's (the styles were made from it): the writers read the
+    indents they set directly on a paragraph from it too.
+    """
 
     part: Any  # a python-docx Part (untyped library): owner of hyperlink relationships
+    typography: Typography
     styles: StyleIds
     numbering: ListNumbering
     notes: NoteSink | None  # None inside a footnote: Word has no notes within notes

@@ -16,7 +16,7 @@ from typing import Literal
 from lxml import etree
 
 from policydraft.writers.docx.oxml import W_VAL, replace_child, sub, w
-from policydraft.writers.typography import LETTER, ParagraphFormat
+from policydraft.writers.typography import AppendixFormat, ParagraphFormat, Typography
 
 BODY_FONT = "Times New Roman"  # metric twin of the PDF's Liberation Serif
 TWIPS = 20  # Word measures spacing and indents in twentieths of a point
@@ -44,48 +44,54 @@ class StyleSpec:
     outline_level: int | None = None
 
 
-_T = LETTER
-_PARTS = _T.parts
-_APPENDIX = _T.appendix
-_AFFILIATION = replace(_APPENDIX.affiliation, after=_APPENDIX.entry_gap)
+def style_specs(t: Typography) -> tuple[StyleSpec, ...]:
+    """Our styles, made per document from its typography (a profile may enlarge type)."""
+    parts, appendix = t.parts, t.appendix
+    return (
+        StyleSpec("Body Text", "BodyText", fmt=t.body, based_on="Normal"),
+        StyleSpec("Title", "Title", fmt=parts.title),
+        StyleSpec("heading 1", "Heading1", fmt=t.heading1, outline_level=0),
+        StyleSpec("heading 2", "Heading2", fmt=t.heading2, outline_level=1),
+        StyleSpec("List Bullet", "ListBullet", fmt=t.lists.item),
+        StyleSpec("List Number", "ListNumber", fmt=t.lists.item),
+        StyleSpec("Quote", "Quote", fmt=t.quote),
+        StyleSpec("footnote text", "FootnoteText", fmt=t.notes.text, based_on="Normal"),
+        StyleSpec("footnote reference", "FootnoteReference", "character", None, superscript=True),
+        StyleSpec("Hyperlink", "Hyperlink", "character", None, color="0563C1", underline=True),
+        StyleSpec("footer", "Footer", fmt=t.footer, based_on="Normal"),
+        StyleSpec("Letterhead", "Letterhead", fmt=parts.letterhead),
+        StyleSpec("Date", "Date", fmt=parts.date),
+        StyleSpec("Inside Address", "InsideAddress", fmt=parts.addressee),
+        StyleSpec("Subject Line", "SubjectLine", fmt=parts.subject),
+        StyleSpec("Salutation", "Salutation", fmt=parts.salutation),
+        StyleSpec("Closing", "Closing", fmt=parts.closing),
+        StyleSpec("Signature", "Signature", fmt=parts.signature),
+        StyleSpec("Statement", "Statement", fmt=parts.statement),
+        *_appendix_specs(appendix),
+    )
 
-SPECS: tuple[StyleSpec, ...] = (
-    StyleSpec("Body Text", "BodyText", fmt=_T.body, based_on="Normal"),
-    StyleSpec("Title", "Title", fmt=_PARTS.title),
-    StyleSpec("heading 1", "Heading1", fmt=_T.heading1, outline_level=0),
-    StyleSpec("heading 2", "Heading2", fmt=_T.heading2, outline_level=1),
-    StyleSpec("List Bullet", "ListBullet", fmt=_T.lists.item),
-    StyleSpec("List Number", "ListNumber", fmt=_T.lists.item),
-    StyleSpec("Quote", "Quote", fmt=_T.quote),
-    StyleSpec("footnote text", "FootnoteText", fmt=_T.notes.text, based_on="Normal"),
-    StyleSpec("footnote reference", "FootnoteReference", "character", None, superscript=True),
-    StyleSpec("Hyperlink", "Hyperlink", "character", None, color="0563C1", underline=True),
-    StyleSpec("footer", "Footer", fmt=_T.footer, based_on="Normal"),
-    StyleSpec("Letterhead", "Letterhead", fmt=_PARTS.letterhead),
-    StyleSpec("Date", "Date", fmt=_PARTS.date),
-    StyleSpec("Inside Address", "InsideAddress", fmt=_PARTS.addressee),
-    StyleSpec("Subject Line", "SubjectLine", fmt=_PARTS.subject),
-    StyleSpec("Salutation", "Salutation", fmt=_PARTS.salutation),
-    StyleSpec("Closing", "Closing", fmt=_PARTS.closing),
-    StyleSpec("Signature", "Signature", fmt=_PARTS.signature),
-    StyleSpec("Statement", "Statement", fmt=_PARTS.statement),
-    StyleSpec(
-        "Appendix Heading",
-        "AppendixHeading",
-        fmt=_APPENDIX.heading,
-        page_break_before=True,
-        outline_level=0,
-    ),
-    StyleSpec("Signatory Group", "SignatoryGroup", fmt=_APPENDIX.group_heading, based_on="Normal"),
-    # keep-with-next ties a name to its affiliation (a lone name turns it off)
-    StyleSpec(
-        "Signatory Name",
-        "SignatoryName",
-        fmt=replace(_APPENDIX.name, keep_with_next=True),
-        based_on="Normal",
-    ),
-    StyleSpec("Signatory Affiliation", "SignatoryAffiliation", fmt=_AFFILIATION, based_on="Normal"),
-)
+
+def _appendix_specs(appendix: AppendixFormat) -> tuple[StyleSpec, ...]:
+    """The appendix's styles; keep-with-next ties a name to its affiliation (a lone name
+    turns it off), and the gap after an entry follows its affiliation."""
+    name = replace(appendix.name, keep_with_next=True)
+    affiliation = replace(appendix.affiliation, after=appendix.entry_gap)
+    return (
+        StyleSpec(
+            "Appendix Heading",
+            "AppendixHeading",
+            fmt=appendix.heading,
+            page_break_before=True,
+            outline_level=0,
+        ),
+        StyleSpec(
+            "Signatory Group", "SignatoryGroup", fmt=appendix.group_heading, based_on="Normal"
+        ),
+        StyleSpec("Signatory Name", "SignatoryName", fmt=name, based_on="Normal"),
+        StyleSpec(
+            "Signatory Affiliation", "SignatoryAffiliation", fmt=affiliation, based_on="Normal"
+        ),
+    )
 
 
 class StyleIds:
@@ -102,17 +108,20 @@ class StyleIds:
         return self._ids[name.casefold()]
 
 
-def ensure_styles(styles: etree._Element, *, from_reference: bool, language: str) -> StyleIds:
-    """Give ``styles`` (a ``w:styles`` element) every style in ``SPECS``; return their ids."""
+def ensure_styles(
+    styles: etree._Element, typography: Typography, *, from_reference: bool, language: str
+) -> StyleIds:
+    """Give ``styles`` (a ``w:styles`` element) every style of ``typography``; return ids."""
     existing = _styles_by_name(styles)
-    ours = [spec for spec in SPECS if not (from_reference and spec.name.casefold() in existing)]
+    specs = style_specs(typography)
+    ours = [spec for spec in specs if not (from_reference and spec.name.casefold() in existing)]
     ids = {name: element.get(w("styleId"), "") for name, element in existing.items()}
     ids.update({spec.name.casefold(): spec.style_id for spec in ours})
     if not from_reference:
-        _set_letter_defaults(styles)
+        _set_letter_defaults(styles, typography)
     for spec in ours:
         key = spec.name.casefold()
-        new = _style_element(styles, spec, StyleIds(ids))
+        new = _style_element(styles, spec, StyleIds(ids), typography.hyphenate)
         if key in existing:
             existing[key].addprevious(new)
             styles.remove(existing[key])
@@ -131,7 +140,9 @@ def _styles_by_name(styles: etree._Element) -> dict[str, etree._Element]:
     return found
 
 
-def _style_element(styles: etree._Element, spec: StyleSpec, ids: StyleIds) -> etree._Element:
+def _style_element(
+    styles: etree._Element, spec: StyleSpec, ids: StyleIds, hyphenate: bool
+) -> etree._Element:
     style = styles.makeelement(w("style"), {w("type"): spec.kind, w("styleId"): spec.style_id})
     sub(style, "name", val=spec.name)
     if spec.based_on is not None:
@@ -140,7 +151,7 @@ def _style_element(styles: etree._Element, spec: StyleSpec, ids: StyleIds) -> et
         sub(style, "next", val=_id_or_name(ids, "Body Text"))
     sub(style, "qFormat")
     if spec.kind == "paragraph":
-        _paragraph_properties(sub(style, "pPr"), spec)
+        _paragraph_properties(sub(style, "pPr"), spec, hyphenate)
     _run_properties(sub(style, "rPr"), spec)
     return style
 
@@ -152,7 +163,7 @@ def _id_or_name(ids: StyleIds, name: str) -> str:
         return name.replace(" ", "")
 
 
-def _paragraph_properties(ppr: etree._Element, spec: StyleSpec) -> None:
+def _paragraph_properties(ppr: etree._Element, spec: StyleSpec, hyphenate: bool) -> None:
     """Children in CT_PPrBase's schema order, which Word enforces."""
     fmt = spec.fmt
     if fmt is None:
@@ -163,7 +174,7 @@ def _paragraph_properties(ppr: etree._Element, spec: StyleSpec) -> None:
         sub(ppr, "keepLines")
     if spec.page_break_before:
         sub(ppr, "pageBreakBefore")
-    _set_flow(ppr)
+    _set_flow(ppr, hyphenate)
     _set_spacing(ppr, fmt)
     sub(ppr, "ind", **_indents(fmt))
     sub(ppr, "jc", val=_JC[fmt.align])
@@ -171,14 +182,14 @@ def _paragraph_properties(ppr: etree._Element, spec: StyleSpec) -> None:
         sub(ppr, "outlineLvl", val=str(spec.outline_level))
 
 
-def _set_flow(ppr: etree._Element) -> None:
+def _set_flow(ppr: etree._Element, hyphenate: bool) -> None:
     """No widow/orphan control and (unless the typography asks) no hyphenation.
 
     reportlab splits a paragraph after the last line that fits; Word and LibreOffice would
     move a line to avoid a widow or orphan, and the formats' pages would drift apart.
     """
     sub(ppr, "widowControl", val="0")
-    if not LETTER.hyphenate:
+    if not hyphenate:
         sub(ppr, "suppressAutoHyphens")
 
 
@@ -244,7 +255,7 @@ def _doc_defaults_rpr(styles: etree._Element) -> etree._Element:
     return rpr if rpr is not None else sub(rpr_default, "rPr")
 
 
-def _set_letter_defaults(styles: etree._Element) -> None:
+def _set_letter_defaults(styles: etree._Element, typography: Typography) -> None:
     """Times New Roman at the body size on exact body lines, no space: what styles build on."""
     rpr = _doc_defaults_rpr(styles)
     fonts = rpr.makeelement(w("rFonts"))
@@ -255,7 +266,7 @@ def _set_letter_defaults(styles: etree._Element) -> None:
         fonts.set(w(attribute), BODY_FONT)
     replace_child(rpr, fonts, [w(n) for n in _RPR_DEFAULT_ORDER[1:]])
     for local in ("sz", "szCs"):
-        half_points = str(round(LETTER.body.size * 2))
+        half_points = str(round(typography.body.size * 2))
         replace_child(rpr, rpr.makeelement(w(local), {W_VAL: half_points}), [w("lang")])
     defaults = styles.find(w("docDefaults"))
     assert defaults is not None
@@ -265,8 +276,8 @@ def _set_letter_defaults(styles: etree._Element) -> None:
     for old in list(ppr_default):
         ppr_default.remove(old)
     ppr = sub(ppr_default, "pPr")
-    _set_flow(ppr)
-    _set_spacing(ppr, replace(LETTER.body, before=0.0, after=0.0))
+    _set_flow(ppr, typography.hyphenate)
+    _set_spacing(ppr, replace(typography.body, before=0.0, after=0.0))
 
 
 def _set_language(styles: etree._Element, language: str) -> None:

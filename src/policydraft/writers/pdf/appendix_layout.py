@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from policydraft.model import SignatoryEntry
-from policydraft.writers.typography import LETTER
+from policydraft.writers.typography import AppendixFormat
 
 from .fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, text_width
 
@@ -57,20 +57,19 @@ class ColumnStyle:
     gutter: float
 
     @classmethod
-    def for_scale(cls, scale: float) -> ColumnStyle:
-        """The typography's appendix, scaled with the body size."""
-        t = LETTER.appendix
+    def of(cls, appendix: AppendixFormat) -> ColumnStyle:
+        """The numbers the column layout needs from the typography's appendix."""
         return cls(
-            name_size=t.name.size * scale,
-            name_leading=t.name.leading * scale,
-            affiliation_size=t.affiliation.size * scale,
-            affiliation_leading=t.affiliation.leading * scale,
-            heading_size=t.group_heading.size * scale,
-            heading_leading=t.group_heading.leading * scale,
-            heading_before=t.group_heading.before * scale,
-            heading_after=t.group_heading.after * scale,
-            entry_gap=t.entry_gap * scale,
-            gutter=t.column_gap * scale,
+            name_size=appendix.name.size,
+            name_leading=appendix.name.leading,
+            affiliation_size=appendix.affiliation.size,
+            affiliation_leading=appendix.affiliation.leading,
+            heading_size=appendix.group_heading.size,
+            heading_leading=appendix.group_heading.leading,
+            heading_before=appendix.group_heading.before,
+            heading_after=appendix.group_heading.after,
+            entry_gap=appendix.entry_gap,
+            gutter=appendix.column_gap,
         )
 
 

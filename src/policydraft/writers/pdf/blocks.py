@@ -28,7 +28,6 @@ from policydraft.model import (
     plain_text,
 )
 from policydraft.model import PageBreak as ModelPageBreak
-from policydraft.writers.typography import LETTER
 
 from .appendix import SignatoryColumns, source_items
 from .appendix_layout import ColumnStyle
@@ -93,16 +92,20 @@ class StoryBuilder:
         self, inlines: tuple[Inline, ...], context: Context, bullet: str | None = None
     ) -> NotedParagraph:
         notes: list[Footnote] = []
-
-        def on_note(note: Note) -> int:
-            if context.in_note:
-                return 0  # a note inside a note has no number of its own; drop it
-            notes.append(self.footnote(note))
-            return notes[-1].number
-
         style = self.style_for(context, bullet is not None)
-        text = inline_markup(inlines, on_note, style.fontSize)
+
+        def on_note(note: Note) -> str:
+            if context.in_note:
+                return ""  # a note inside a note has no number of its own; drop it
+            notes.append(self.footnote(note))
+            return self.mark(notes[-1].number, style.fontSize)
+
+        text = inline_markup(inlines, on_note)
         return noted_paragraph(text, style, notes, bullet)
+
+    def mark(self, number: int, size: float) -> str:
+        """Note ``number``'s reference mark in text of ``size`` points."""
+        return note_mark(number, size, self.styles.typography.notes)
 
     def heading(self, level: int, inlines: tuple[Inline, ...], context: Context) -> Flowable:
         style = self.styles.heading1 if level <= 1 else self.styles.heading2
@@ -123,23 +126,23 @@ class StoryBuilder:
         self.next_note += 1
         context = Context(self.styles.note, in_note=True)
         blocks = note.blocks
+        mark = self.mark(number, self.styles.note.fontSize)
         if blocks and isinstance(blocks[0], Para):
-            size = self.styles.note.fontSize
-            text = inline_markup(blocks[0].inlines, lambda _: 0, size)
-            marked = SafeParagraph(f"{note_mark(number, size)} {text}", self.styles.note)
+            text = inline_markup(blocks[0].inlines, lambda _: "")
+            marked = SafeParagraph(f"{mark} {text}", self.styles.note)
             return Footnote(number, [marked, *self.blocks(blocks[1:], context)])
-        mark = SafeParagraph(note_mark(number, self.styles.note.fontSize), self.styles.note)
-        return Footnote(number, [mark, *self.blocks(blocks, context)])
+        alone = SafeParagraph(mark, self.styles.note)
+        return Footnote(number, [alone, *self.blocks(blocks, context)])
 
     def quote_context(self, context: Context) -> Context:
         """A quote takes the quote style; one inside a quote or a note is indented further.
 
         As in the DOCX, a nested quote moves in on the left only.
         """
-        scale = self.styles.scale
+        quote = self.styles.typography.quote
         if context.in_note or context.style is self.styles.quote:
-            left = context.left + LETTER.quote.left * scale
-            right = context.right + (LETTER.quote.right * scale if context.in_note else 0.0)
+            left = context.left + quote.left
+            right = context.right + (quote.right if context.in_note else 0.0)
             return replace(context, left=left, right=right)
         return replace(context, style=self.styles.quote)
 
@@ -147,7 +150,7 @@ class StoryBuilder:
         self, items: tuple[tuple[Block, ...], ...], context: Context, start: int | None
     ) -> list[Flowable]:
         style = context.style if context.in_note else self.styles.list_item
-        left = context.left + LETTER.lists.indent * self.styles.scale
+        left = context.left + self.styles.typography.lists.indent
         inner = replace(context, style=style, left=left, depth=context.depth + 1)
         story: list[Flowable] = []
         for number, item in enumerate(items, start=start or 1):
@@ -168,7 +171,7 @@ class StoryBuilder:
         if key not in self._derived:
             extra: dict[str, object] = {}
             if bulleted:
-                hanging = LETTER.lists.hanging * self.styles.scale
+                hanging = self.styles.typography.lists.hanging
                 extra["bulletIndent"] = base.leftIndent + context.left - hanging
                 extra["bulletFontName"] = SERIF
                 extra["bulletFontSize"] = base.fontSize
@@ -185,6 +188,6 @@ class StoryBuilder:
         heading = self.paragraph(appendix.heading, Context(self.styles.appendix_heading))
         heading.outline = self.outline(plain_text(appendix.heading), 0)
         intro = self.blocks(appendix.intro, Context(self.styles.body))
-        style = ColumnStyle.for_scale(self.styles.scale)
+        style = ColumnStyle.of(self.styles.typography.appendix)
         columns = SignatoryColumns(source_items(appendix.groups), appendix.columns, style)
         return [PageBreakIfNotEmpty(), heading, *intro, columns]

@@ -16,8 +16,9 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Frame
 
+from policydraft.writers.typography import NoteFormat
+
 from .notes import Footnote, PartialNote, flowables_height, split_flowables
-from .styles import NOTE_GAP, SEPARATOR_HEIGHT
 
 CARRY_SHARE = 2 / 3  # at most this much of a page goes to a note continued from before
 
@@ -32,20 +33,23 @@ class NoteSlice:
 
 @dataclass(eq=False, slots=True)
 class PageNotes:
-    """The laid-out note area of one page; ``carry`` continues on the next page."""
+    """The laid-out note area of one page, set as ``fmt`` says; ``carry`` continues on the
+    next page."""
 
+    fmt: NoteFormat
     slices: list[NoteSlice] = field(default_factory=list)
     carry: list[Flowable] = field(default_factory=list)
 
     @property
     def height(self) -> float:
-        return _area_height([piece.height for piece in self.slices])
+        return area_height(self.fmt, [piece.height for piece in self.slices])
 
 
-def _area_height(heights: Sequence[float]) -> float:
+def area_height(fmt: NoteFormat, heights: Sequence[float]) -> float:
+    """A note area's height: the separator's band, the notes, the gaps between them."""
     if not heights:
         return 0.0
-    return SEPARATOR_HEIGHT + sum(heights) + NOTE_GAP * (len(heights) - 1)
+    return fmt.separator_space + sum(heights) + fmt.text.after * (len(heights) - 1)
 
 
 class FootnoteFrame(Frame):  # type: ignore[misc]
@@ -53,13 +57,12 @@ class FootnoteFrame(Frame):  # type: ignore[misc]
 
     _y1p: float  # reportlab's usable bottom: the frame's bottom plus the note area
 
-    def __init__(
-        self, x: float, y: float, width: float, height: float, note_leading: float
-    ) -> None:
-        self.note_leading = note_leading
-        self.max_gap = 3 * note_leading * 1.2
+    def __init__(self, x: float, y: float, width: float, height: float, notes: NoteFormat) -> None:
+        self.note_format = notes
+        self.note_leading = notes.text.leading
+        self.max_gap = 3 * self.note_leading * 1.2
         self.carry: list[Flowable] = []
-        self.page = PageNotes()
+        self.page = PageNotes(notes)
         self._heights: dict[int, float] = {}
         super().__init__(
             x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0,
@@ -70,7 +73,8 @@ class FootnoteFrame(Frame):  # type: ignore[misc]
 
     def note_height(self, note: Footnote) -> float:
         if note.number not in self._heights:
-            self._heights[note.number] = flowables_height(note.flowables, self._width)
+            gap = self.note_format.text.after
+            self._heights[note.number] = flowables_height(note.flowables, self._width, gap)
         return self._heights[note.number]
 
     def min_partial(self, note: Footnote) -> float:
@@ -85,7 +89,8 @@ class FootnoteFrame(Frame):  # type: ignore[misc]
         if partial_height is not None:
             heights[-1] = partial_height
         current = [piece.height for piece in self.page.slices]
-        return _area_height(current + heights) - _area_height(current)
+        fmt = self.note_format
+        return area_height(fmt, current + heights) - area_height(fmt, current)
 
     # --- placing --------------------------------------------------------------------------
 
@@ -108,7 +113,7 @@ class FootnoteFrame(Frame):  # type: ignore[misc]
     def _commit(self, notes: Sequence[Footnote], partial: PartialNote | None) -> None:
         for note in notes:
             if partial is not None and note.number == partial.number:
-                first, rest = split_flowables(note.flowables, self._width, partial.height)
+                first, rest = self._split(note.flowables, partial.height)
                 self.page.slices.append(NoteSlice(first, partial.height))
                 self.page.carry = rest
                 self._y = self._y1p  # the note fills the page: nothing more goes here
@@ -118,17 +123,22 @@ class FootnoteFrame(Frame):  # type: ignore[misc]
     def _reset(self) -> None:
         """Start a page; a note continued from the last page opens its note area."""
         super()._reset()
-        self.page = PageNotes()
+        self.page = PageNotes(self.note_format)
         if self.carry:
-            room = self._height * CARRY_SHARE - SEPARATOR_HEIGHT
-            height = flowables_height(self.carry, self._width)
+            room = self._height * CARRY_SHARE - self.note_format.separator_space
+            height = flowables_height(self.carry, self._width, self.note_format.text.after)
             if height <= room:
                 self.page.slices.append(NoteSlice(self.carry, height))
             else:
-                first, rest = split_flowables(self.carry, self._width, room)
+                first, rest = self._split(self.carry, room)
                 self.page.slices.append(NoteSlice(first, room))
                 self.page.carry = rest
         self._y1p = self._y1 + self.page.height
+
+    def _split(
+        self, flowables: Sequence[Flowable], height: float
+    ) -> tuple[list[Flowable], list[Flowable]]:
+        return split_flowables(flowables, self._width, height, self.note_format.text.after)
 
     def take_page(self) -> PageNotes:
         """Hand the finished page's notes to the drawing code; keep what continues."""

@@ -2,7 +2,7 @@
 
 Every piece of user text goes through ``fonts.markup``, which escapes it and wraps CJK runs in
 the fallback font, so nothing a signer or author typed is ever read as markup. A ``Note``
-becomes a superscript number; the caller decides what the number is and keeps the note.
+becomes the superscript mark the caller gives (``note_mark``); the caller keeps the note.
 """
 
 from __future__ import annotations
@@ -10,47 +10,47 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from policydraft.model import Cite, Code, Emph, Inline, LineBreak, Link, Note, Strong, Text
-from policydraft.writers.typography import LETTER
+from policydraft.writers.typography import NoteFormat
 
 from .fonts import escape, markup
 
 LINK_COLOR = "#1f3f8f"
 
-NoteHandler = Callable[[Note], int]
-"""Called for each note in reading order; returns the number to print, or 0 for none."""
+NoteHandler = Callable[[Note], str]
+"""Called for each note in reading order; returns the mark to print (markup), or ""."""
 
 
-def note_mark(number: int, size: float) -> str:
+def note_mark(number: int, size: float, notes: NoteFormat) -> str:
     """The superscript reference mark in text of ``size`` points, in the text and the note.
 
-    Sized and raised as LibreOffice sets Word's superscript, so a line with a mark holds as
-    many words in both formats. (Absolute sizes: reportlab's percentages break its copies.)
+    Sized and raised, as shares of ``size`` that ``notes`` gives, as LibreOffice sets Word's
+    superscript, so a line with a mark holds as many words in both formats. (Absolute sizes:
+    reportlab's percentages break its copies.)
     """
-    mark, rise = size * LETTER.notes.mark_size, size * LETTER.notes.mark_rise
+    mark, rise = size * notes.mark_size, size * notes.mark_rise
     return f'<super size="{mark:.2f}" rise="{rise:.2f}">{number}</super>'
 
 
-def inline_markup(inlines: tuple[Inline, ...], on_note: NoteHandler, size: float) -> str:
-    """Paragraph markup for ``inlines`` in text of ``size`` points."""
-    return "".join(_one(inline, on_note, size) for inline in inlines)
+def inline_markup(inlines: tuple[Inline, ...], on_note: NoteHandler) -> str:
+    """Paragraph markup for ``inlines``; ``on_note`` supplies each note's mark."""
+    return "".join(_one(inline, on_note) for inline in inlines)
 
 
-def _one(inline: Inline, on_note: NoteHandler, size: float) -> str:
+def _one(inline: Inline, on_note: NoteHandler) -> str:
     match inline:
         case Text(text) | Code(text):
             return markup(text)
         case Emph(children):
-            return f"<i>{inline_markup(children, on_note, size)}</i>"
+            return f"<i>{inline_markup(children, on_note)}</i>"
         case Strong(children):
-            return f"<b>{inline_markup(children, on_note, size)}</b>"
+            return f"<b>{inline_markup(children, on_note)}</b>"
         case Link(children, url):
             href = escape(url).replace('"', "&quot;")
-            inner = inline_markup(children, on_note, size)
+            inner = inline_markup(children, on_note)
             return f'<a href="{href}" color="{LINK_COLOR}">{inner}</a>'
         case LineBreak():
             return "<br/>"
         case Note():
-            number = on_note(inline)
-            return note_mark(number, size) if number else ""
+            return on_note(inline)
         case Cite():
             raise ValueError("a Cite reached the PDF writer; citations are resolved before writing")

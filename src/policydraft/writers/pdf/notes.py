@@ -15,14 +15,13 @@ from typing import Any, Protocol
 from reportlab.platypus import Flowable
 
 from .paragraph import SafeParagraph
-from .styles import NOTE_GAP
 
 _BIG = 1e9
 
 
 @dataclass(eq=False, slots=True)
 class Footnote:
-    """One numbered note: its number and its paragraphs, mark included, set at 10 pt."""
+    """One numbered note: its number and its paragraphs, mark included, in the note style."""
 
     number: int
     flowables: list[Flowable]
@@ -104,22 +103,22 @@ def noted_paragraph(
     return paragraph
 
 
-def flowables_height(flowables: Sequence[Flowable], width: float) -> float:
-    """Height of a note's flowables stacked with ``NOTE_GAP`` between them."""
+def flowables_height(flowables: Sequence[Flowable], width: float, gap: float) -> float:
+    """Height of a note's flowables stacked with ``gap`` (the note style's after) between."""
     heights = [float(flowable.wrap(width, _BIG)[1]) for flowable in flowables]
-    return sum(heights) + NOTE_GAP * max(len(heights) - 1, 0)
+    return sum(heights) + gap * max(len(heights) - 1, 0)
 
 
 def split_flowables(
-    flowables: Sequence[Flowable], width: float, height: float
+    flowables: Sequence[Flowable], width: float, height: float, gap: float
 ) -> tuple[list[Flowable], list[Flowable]]:
-    """Cut a note's flowables into what fits in ``height`` and what continues."""
+    """Cut a note's flowables, ``gap`` apart, into what fits in ``height`` and the rest."""
     used = 0.0
     for index, flowable in enumerate(flowables):
         room = height - used
         flowable_height = flowable.wrap(width, _BIG)[1]
         if flowable_height <= room + 1e-6:
-            used += flowable_height + NOTE_GAP
+            used += flowable_height + gap
             continue
         parts = flowable.split(width, room) if room > 0 else []
         if len(parts) == 2:

@@ -9,62 +9,68 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageTemplate
 
 from policydraft.model import Metadata
-from policydraft.writers.typography import LETTER
+from policydraft.writers.typography import Typography
 
 from .fonts import SERIF
 from .frame import FootnoteFrame, PageNotes
 from .notes import NotedParagraph
 from .splitting import first_line_notes
-from .styles import (
-    NOTE_GAP,
-    PAGE,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
-    SEPARATOR_HEIGHT,
-    SEPARATOR_LENGTH,
-    SEPARATOR_WIDTH,
-)
 
-FOOTER = LETTER.footer
-# Word and LibreOffice put a line of fixed height on a baseline four fifths of the way down
-# it; the footer line's bottom sits ``footer_distance`` above the paper's edge.
-FOOTER_BASELINE = PAGE.footer_distance + FOOTER.leading / 5
 _BIG = 1e9
+
+
+@dataclass(frozen=True, slots=True)
+class FooterLine:
+    """Where and how the "Page X of Y" line is printed: centred at ``x`` on ``baseline``."""
+
+    font: str
+    size: float
+    x: float
+    baseline: float
+
+    @classmethod
+    def of(cls, typography: Typography, font: str) -> FooterLine:
+        """The typography's footer. Word and LibreOffice put a line of fixed height on a
+        baseline four fifths of the way down it, and the footer line's bottom sits
+        ``footer_distance`` above the paper's edge."""
+        page, footer = typography.page, typography.footer
+        return cls(font, footer.size, page.width / 2, page.footer_distance + footer.leading / 5)
 
 
 class FooterCanvas(Canvas):  # type: ignore[misc]
     """A canvas that prints "Page X of Y" on every page, Y filled in at save time."""
 
-    footer_font = "Helvetica"
+    footer: FooterLine  # set by ``canvas_maker``: reportlab makes the canvas itself
 
     def showPage(self) -> None:
         self.doForm(f"PageFooter{self.getPageNumber()}")
         super().showPage()
 
     def save(self) -> None:
-        total = self.getPageNumber() - 1
+        total, line = self.getPageNumber() - 1, self.footer
         for number in range(1, total + 1):
             self.beginForm(f"PageFooter{number}")
-            self.setFont(self.footer_font, FOOTER.size)
-            self.drawCentredString(PAGE_WIDTH / 2, FOOTER_BASELINE, f"Page {number} of {total}")
+            self.setFont(line.font, line.size)
+            self.drawCentredString(line.x, line.baseline, f"Page {number} of {total}")
             self.endForm()
         super().save()
 
 
-def canvas_maker(metadata: Metadata, footer_font: str) -> Callable[..., FooterCanvas]:
+def canvas_maker(metadata: Metadata, footer: FooterLine) -> Callable[..., FooterCanvas]:
     """A canvas factory stamping the document's own date, so output is reproducible."""
     date = dt.datetime.combine(metadata.date, dt.time())
     stamp = date.strftime("D:%Y%m%d%H%M%S+00'00'")
 
     def make(*args: Any, **kwargs: Any) -> FooterCanvas:
         canvas = FooterCanvas(*args, **kwargs)
-        canvas.footer_font = footer_font
+        canvas.footer = footer
         canvas.setDateFormatter(lambda *_: stamp)
         return canvas
 
@@ -75,20 +81,20 @@ def draw_notes(canvas: Any, page: PageNotes, x: float, bottom: float, width: flo
     """Paint the separator rule and the page's note slices above ``bottom``."""
     if not page.slices:
         return
-    top = bottom + page.height
+    fmt, top = page.fmt, bottom + page.height
     canvas.saveState()
-    canvas.setLineWidth(SEPARATOR_WIDTH)
-    rule = top - SEPARATOR_HEIGHT / 2
-    canvas.line(x, rule, x + SEPARATOR_LENGTH, rule)
+    canvas.setLineWidth(fmt.separator_width)
+    rule = top - fmt.separator_space / 2
+    canvas.line(x, rule, x + fmt.separator_length, rule)
     canvas.restoreState()
-    slice_top = top - SEPARATOR_HEIGHT
+    slice_top, gap = top - fmt.separator_space, fmt.text.after
     for piece in page.slices:
         y = slice_top
         for flowable in piece.flowables:
             y -= flowable.wrap(width, _BIG)[1]
             flowable.drawOn(canvas, x, y)
-            y -= NOTE_GAP
-        slice_top -= piece.height + NOTE_GAP
+            y -= gap
+        slice_top -= piece.height + gap
 
 
 class KeepWithFirstLine(KeepTogether):  # type: ignore[misc]
@@ -137,17 +143,18 @@ class FlushNotes(Flowable):  # type: ignore[misc]
 class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """The typography's page: one body frame with its note area."""
 
-    def __init__(self, out: BinaryIO, metadata: Metadata, note_leading: float) -> None:
-        width = PAGE_WIDTH - PAGE.left - PAGE.right
-        height = PAGE_HEIGHT - PAGE.top - PAGE.bottom
-        self.note_frame = FootnoteFrame(PAGE.left, PAGE.bottom, width, height, note_leading)
+    def __init__(self, out: BinaryIO, metadata: Metadata, typography: Typography) -> None:
+        page = typography.page
+        width = page.width - page.left - page.right
+        height = page.height - page.top - page.bottom
+        self.note_frame = FootnoteFrame(page.left, page.bottom, width, height, typography.notes)
         super().__init__(
             out,
-            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            leftMargin=PAGE.left,
-            rightMargin=PAGE.right,
-            topMargin=PAGE.top,
-            bottomMargin=PAGE.bottom,
+            pagesize=(page.width, page.height),
+            leftMargin=page.left,
+            rightMargin=page.right,
+            topMargin=page.top,
+            bottomMargin=page.bottom,
             title=metadata.title,
             author=metadata.author,
             subject=metadata.subject,

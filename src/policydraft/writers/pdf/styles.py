@@ -1,9 +1,9 @@
-"""Paragraph styles and page geometry, taken from the shared typography.
+"""Paragraph styles, made per document from its typography.
 
-Every number comes from ``policydraft.writers.typography``, which the DOCX writer reads too,
-so the PDF and the DOCX (in Word or LibreOffice) break lines and pages alike. A profile that
-asks for another body size scales the whole set, so an 11 pt or 14 pt letter stays
-proportionate rather than getting bigger body text under 12 pt headings.
+Every number comes from the ``Typography`` in the writer's options, which the DOCX writer is
+given too, so the PDF and the DOCX (in Word or LibreOffice) break lines and pages alike. A
+profile's minimum type size reaches both as a typography (``typography.at_least``), never as
+a change made to one format's styles only.
 """
 
 from __future__ import annotations
@@ -14,16 +14,9 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from policydraft.model import PART_ROLES, PartRole
-from policydraft.writers.typography import LETTER, Alignment, ParagraphFormat
+from policydraft.writers.typography import Alignment, ParagraphFormat, Typography
 
 from .fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC
-
-PAGE = LETTER.page
-PAGE_WIDTH, PAGE_HEIGHT = PAGE.width, PAGE.height
-NOTE_GAP = LETTER.notes.text.after  # between two notes and between a note's paragraphs
-SEPARATOR_HEIGHT = LETTER.notes.separator_space  # the band holding the rule over the notes
-SEPARATOR_LENGTH = LETTER.notes.separator_length
-SEPARATOR_WIDTH = LETTER.notes.separator_width
 
 _ALIGNMENTS: dict[Alignment, int] = {
     "left": TA_LEFT,
@@ -43,8 +36,8 @@ _FONTS = {
 class Styles:
     """The letter's styles; ``parts`` maps a LetterPart role to its paragraph style.
 
-    ``scale`` is the body size asked for over the typography's own (1 for the usual letter);
-    lengths that are not styles (list indents, appendix sizes) are multiplied by it.
+    ``typography`` is what they were made from: lengths that are not styles (list and quote
+    indents, the appendix's columns, the note area) are read from it.
     """
 
     body: ParagraphStyle
@@ -55,11 +48,10 @@ class Styles:
     quote: ParagraphStyle
     note: ParagraphStyle
     parts: dict[PartRole, ParagraphStyle]
-    size: float
-    scale: float
+    typography: Typography
 
 
-def paragraph_style(name: str, fmt: ParagraphFormat, scale: float = 1.0) -> ParagraphStyle:
+def paragraph_style(name: str, fmt: ParagraphFormat) -> ParagraphStyle:
     """A reportlab style that sets ``fmt`` as Word and LibreOffice would.
 
     No widow or orphan control, no hyphenation and no squeezed spaces, as in the DOCX: a
@@ -70,14 +62,14 @@ def paragraph_style(name: str, fmt: ParagraphFormat, scale: float = 1.0) -> Para
     style = ParagraphStyle(
         name,
         fontName=_FONTS[(fmt.bold, fmt.italic)],
-        fontSize=fmt.size * scale,
-        leading=fmt.leading * scale,
-        spaceBefore=fmt.before * scale,
-        spaceAfter=fmt.after * scale,
+        fontSize=fmt.size,
+        leading=fmt.leading,
+        spaceBefore=fmt.before,
+        spaceAfter=fmt.after,
         alignment=_ALIGNMENTS[fmt.align],
-        leftIndent=fmt.left * scale,
-        rightIndent=fmt.right * scale,
-        firstLineIndent=fmt.first_line * scale,
+        leftIndent=fmt.left,
+        rightIndent=fmt.right,
+        firstLineIndent=fmt.first_line,
         keepWithNext=int(fmt.keep_with_next),
         allowOrphans=1,
         allowWidows=1,
@@ -91,19 +83,18 @@ def paragraph_style(name: str, fmt: ParagraphFormat, scale: float = 1.0) -> Para
     return style
 
 
-def make_styles(size: float) -> Styles:
-    """All styles for a letter whose body text is ``size`` points."""
-    scale = size / LETTER.body.size
-    parts = {role: paragraph_style(role, getattr(LETTER.parts, role), scale) for role in PART_ROLES}
+def make_styles(typography: Typography) -> Styles:
+    """All styles for one letter set in ``typography``."""
+    t = typography
+    parts = {role: paragraph_style(role, getattr(t.parts, role)) for role in PART_ROLES}
     return Styles(
-        body=paragraph_style("body", LETTER.body, scale),
-        heading1=paragraph_style("heading1", LETTER.heading1, scale),
-        heading2=paragraph_style("heading2", LETTER.heading2, scale),
-        appendix_heading=paragraph_style("appendix", LETTER.appendix.heading, scale),
-        list_item=paragraph_style("list", LETTER.lists.item, scale),
-        quote=paragraph_style("quote", LETTER.quote, scale),
-        note=paragraph_style("note", LETTER.notes.text, scale),
+        body=paragraph_style("body", t.body),
+        heading1=paragraph_style("heading1", t.heading1),
+        heading2=paragraph_style("heading2", t.heading2),
+        appendix_heading=paragraph_style("appendix", t.appendix.heading),
+        list_item=paragraph_style("list", t.lists.item),
+        quote=paragraph_style("quote", t.quote),
+        note=paragraph_style("note", t.notes.text),
         parts=parts,
-        size=size,
-        scale=scale,
+        typography=t,
     )

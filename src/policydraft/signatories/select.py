@@ -1,0 +1,201 @@
+"""Which rows of a list are printed, and why every other row is not.
+
+The rules, in the order they apply to each row:
+
+1. A row whose printed columns (name, title, organization, category, location) hold an
+   e-mail address is left out (PD411): e-mail addresses are never printed.
+2. ``consent: no`` is a withdrawal; an empty or unclear answer was already reported (PD405).
+   Both leave the row out.
+3. A withdrawal wins over a yes: if the same signer (``identity``) said no on any row, none of
+   their rows are printed (PD409), since printing someone who withdrew is worse than asking.
+4. Of several rows for the same signer, the first one in the file is printed; the others are
+   reported as duplicates with both lines (PD407).
+5. Printed signers whose names are equal, or equal without diacritics, but who are different
+   signers (different e-mail addresses, or organizations) are both printed and reported as
+   possible duplicates (PD408).
+
+Messages identify rows by line and name, never by e-mail address.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from policydraft.diagnostics import Diagnostics, Location
+from policydraft.signatories.identity import Identity, identity, similar_key
+from policydraft.signatories.model import PRINTED_COLUMNS, Signatory, SignatoryList
+from policydraft.signatories.signed import parse_signed
+
+_EMAIL = re.compile(r"[^\s@<>()\[\]]+@[^\s@<>()\[\]]+\.[^\s@<>()\[\]]+")
+
+# Why a row is not printed, as the summary words it.
+REASONS = {
+    "withdrawn": "withdrawn",
+    "unclear": "consent unclear",
+    "withdrawn-elsewhere": "withdrawn on another row",
+    "duplicate": "duplicate",
+    "email-in-print": "e-mail address in a printed column",
+    "nameless": "no name",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """A row that is not printed: where it is, whose it is, why, and the row it defers to."""
+
+    where: Location
+    name: str
+    reason: str
+    other: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleDuplicate:
+    first: Signatory
+    second: Signatory
+
+
+@dataclass(frozen=True)
+class Selection:
+    listing: SignatoryList
+    printed: tuple[Signatory, ...]
+    excluded: tuple[Exclusion, ...]
+    possible_duplicates: tuple[PossibleDuplicate, ...]
+
+    def counts(self) -> dict[str, int]:
+        """Excluded rows by reason, in ``REASONS`` order, only the reasons that occur."""
+        found = Counter(e.reason for e in self.excluded)
+        return {reason: found[reason] for reason in REASONS if found[reason]}
+
+    def summary(self) -> str:
+        listing = self.listing
+        text = f"{listing.file}: {_rows(listing.rows)} read, {len(self.printed):,} printed"
+        if self.excluded:
+            reasons = ", ".join(f"{REASONS[r]} {n:,}" for r, n in self.counts().items())
+            text += f", {len(self.excluded):,} left out ({reasons})"
+        if self.possible_duplicates:
+            text += f"; {len(self.possible_duplicates):,} possible duplicates printed"
+        return text
+
+
+def select_printed(listing: SignatoryList, diags: Diagnostics, *, sort: str = "") -> Selection:
+    """Apply the rules above; report each excluded row and, at the end, a summary note."""
+    excluded = [Exclusion(where, "", "nameless") for where in listing.nameless]
+    eligible = [s for s in listing.signers if not _email_in_print(s, excluded, diags)]
+    identities = [identity(s) for s in eligible]
+    withdrew = {key: s for key, s in zip(identities, eligible, strict=True) if s.withdrawn}
+    first: dict[Identity, Signatory] = {}
+    printed: list[Signatory] = []
+    for signer, key in zip(eligible, identities, strict=True):
+        reason, other = _exclusion(signer, key, withdrew, first, diags)
+        if reason:
+            excluded.append(Exclusion(signer.where, signer.name, reason, other))
+        else:
+            first[key] = signer
+            printed.append(signer)
+    possible = _possible_duplicates(printed, diags)
+    if sort == "signed":
+        _check_signed(printed, diags)
+    excluded.sort(key=lambda e: e.where.line)
+    selection = Selection(listing, tuple(printed), tuple(excluded), tuple(possible))
+    if (excluded or possible) and not _has_errors(listing, diags):
+        diags.note("PD413", selection.summary(), Location(listing.file))
+    return selection
+
+
+def _exclusion(
+    signer: Signatory,
+    key: Identity,
+    withdrew: dict[Identity, Signatory],
+    first: dict[Identity, Signatory],
+    diags: Diagnostics,
+) -> tuple[str, Location | None]:
+    if signer.withdrawn:
+        return "withdrawn", None
+    if not signer.consent:
+        return "unclear", None
+    if key in withdrew:
+        other = withdrew[key].where
+        diags.warning(
+            "PD409",
+            f"{signer.name!r} withdrew on line {other.line} ({_same(key)}); "
+            "no row of theirs is printed",
+            signer.where,
+        )
+        return "withdrawn-elsewhere", other
+    if key in first:
+        other = first[key].where
+        diags.warning(
+            "PD407",
+            f"{signer.name!r} is a duplicate of line {other.line} ({_same(key)}); "
+            f"only line {other.line} is printed",
+            signer.where,
+        )
+        return "duplicate", other
+    return "", None
+
+
+def _same(key: Identity) -> str:
+    return "same e-mail address" if key[0] == "email" else "same name and organization"
+
+
+def _email_in_print(signer: Signatory, excluded: list[Exclusion], diags: Diagnostics) -> bool:
+    for column in PRINTED_COLUMNS:
+        value: str = getattr(signer, column)
+        if "@" in value and _EMAIL.search(value):
+            name = "the name" if column == "name" else repr(signer.name)
+            diags.warning(
+                "PD411",
+                f"the {column} column of {name} holds an e-mail address, which is never "
+                "printed; the row is left out (move the address to the email column)",
+                signer.where,
+            )
+            shown_name = "" if column == "name" else signer.name
+            excluded.append(Exclusion(signer.where, shown_name, "email-in-print"))
+            return True
+    return False
+
+
+def _possible_duplicates(printed: list[Signatory], diags: Diagnostics) -> list[PossibleDuplicate]:
+    seen: dict[str, Signatory] = {}
+    found: list[PossibleDuplicate] = []
+    for signer in printed:
+        key = similar_key(signer.name)
+        earlier = seen.setdefault(key, signer)
+        if earlier is signer:
+            continue
+        found.append(PossibleDuplicate(earlier, signer))
+        diags.note(
+            "PD408",
+            f"{signer.name!r} may be the same person as {earlier.name!r} on line "
+            f"{earlier.where.line}; both are printed (delete a row if they are one person)",
+            signer.where,
+        )
+    return found
+
+
+def _check_signed(printed: list[Signatory], diags: Diagnostics) -> None:
+    for signer in printed:
+        if signer.signed and parse_signed(signer.signed) is None:
+            diags.warning(
+                "PD412",
+                f"signed time {_shown(signer.signed)} of {signer.name!r} cannot be read as a date; "
+                "it sorts after the readable times (write it like 2025-03-13 09:05)",
+                signer.where,
+            )
+
+
+def _shown(value: str) -> str:
+    """A cell quoted for a message, unless it may be an e-mail address (never shown)."""
+    return "(a value with an @, not shown)" if "@" in value else repr(value)
+
+
+def _has_errors(listing: SignatoryList, diags: Diagnostics) -> bool:
+    """Errors in this list: until they are fixed nothing is printed, so no summary yet."""
+    return any(d.severity == "error" and d.file == listing.file for d in diags.items)
+
+
+def _rows(count: int) -> str:
+    return f"{count:,} row" + ("" if count == 1 else "s")

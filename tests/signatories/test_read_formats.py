@@ -1,0 +1,128 @@
+"""Reading real-world lists: encodings, XLSX, header mapping, control characters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from policydraft.diagnostics import Diagnostics, Location
+from policydraft.readers.signatories import read_signatory_list
+from policydraft.readers.signatory_sheets import cell_text
+from policydraft.schema.submission import SignatoriesConfig
+
+WHERE = Location("policydraft.yaml", 30, 9)
+SAMPLES = Path(__file__).resolve().parents[2] / "signatories"
+
+
+def _read(path: Path, **config: object):
+    diags = Diagnostics()
+    listing = read_signatory_list(path, SignatoriesConfig(**config), diags, WHERE)  # type: ignore[arg-type]
+    return listing, diags
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "note"),
+    [
+        ("name\nZoë Ødegaard\n".encode(), "utf-8", False),
+        (b"\xef\xbb\xbf" + "Name\nZoë Ødegaard\n".encode(), "utf-8-sig", False),
+        ("name\r\nZoë Ødegaard\r\n".encode("cp1252"), "cp1252", True),
+    ],
+)
+def test_encodings(tmp_path: Path, data: bytes, encoding: str, note: bool) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    listing, diags = _read(path)
+    assert [s.name for s in listing.signers] == ["Zoë Ødegaard"]
+    assert listing.encoding == encoding
+    notes = [d for d in diags.sorted() if d.code == "PD404"]
+    assert bool(notes) is note
+    if note:
+        assert "cp1252" in notes[0].message
+
+
+def test_windows_1252_sample_with_mapped_headers() -> None:
+    listing, diags = _read(
+        SAMPLES / "sample-windows-1252.csv",
+        columns={"name": "Full Name", "organization": "Company"},
+    )
+    names = [s.name for s in listing.signers]
+    assert "Renée D’Amico" in names
+    assert any(s.organization == "Maison Lumière – Films" for s in listing.signers)
+    assert [d.code for d in diags.sorted()] == ["PD404"]
+
+
+def _workbook(path: Path, rows: list[list[object]], sheet: str = "Sheet") -> Path:
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    first.title = "Cover"
+    first.append(["nothing here"])
+    sheet_ = book.create_sheet(sheet)
+    for row in rows:
+        sheet_.append(row)
+    book.save(path)
+    return path
+
+
+def test_xlsx_sheet_numbers_dates_and_blank_rows(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["Full Name", "ZIP", "Signed", "Consent"],
+        ["Ada Lovelace", 10001.0, dt.datetime(2025, 3, 13, 9, 5), True],
+        [None, None, None, None],
+        ["Grace Hopper", 2, dt.datetime(2025, 3, 14), "yes"],
+        [None, "no name", None, "yes"],
+    ]
+    path = _workbook(tmp_path / "list.xlsx", rows, sheet="Signers")
+    listing, diags = _read(path, sheet="Signers", columns={"name": "full name", "location": "zip"})
+    assert [(s.name, s.location, s.signed) for s in listing.signers] == [
+        ("Ada Lovelace", "10001", "2025-03-13 09:05:00"),
+        ("Grace Hopper", "2", "2025-03-14"),
+    ]
+    assert all(s.consent for s in listing.signers)
+    assert [(d.code, d.line) for d in diags.sorted()] == [("PD401", 5)]
+
+
+def test_xlsx_missing_sheet_lists_the_sheets(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "list.xlsx", [["name"], ["Ada"]], sheet="Signers")
+    _, diags = _read(path, sheet="Nope")
+    (d,) = diags.sorted()
+    assert d.code == "PD406" and "'Cover', 'Signers'" in d.message
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(None, ""), (3.0, "3"), (2.5, "2.5"), (True, "yes"), (dt.date(2025, 1, 2), "2025-01-02")],
+)
+def test_cell_text(value: object, text: str) -> None:
+    assert cell_text(value) == text
+
+
+def test_control_characters_are_removed_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        'name,title\n"Ada\x07 Love\u202elace","Ana\x00lyst\nand more"\nBo,x\n', encoding="utf-8"
+    )
+    listing, diags = _read(path)
+    assert [(s.name, s.title) for s in listing.signers] == [
+        ("Ada Lovelace", "Analyst and more"),
+        ("Bo", "x"),
+    ]
+    assert [(d.code, d.line) for d in diags.sorted()] == [("PD410", 2)]
+    assert listing.signers[1].where.line == 4  # the quoted line break counts
+
+
+def test_decomposed_names_are_composed(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("name\nZoe\u0308\n", encoding="utf-8")
+    listing, _ = _read(path)
+    assert listing.signers[0].name == "Zoë"
+
+
+def test_unknown_columns_are_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("name,phone,notes\nAda,555-0100,private\n", encoding="utf-8")
+    listing, _ = _read(path)
+    assert "555-0100" not in repr(listing.signers) and "private" not in repr(listing.signers)
