@@ -10,6 +10,7 @@ points at the line of the field it is about.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -81,9 +82,18 @@ def url_problem(url: str) -> str | None:
         return f"{shown} has no scheme; write 'https://{url}'"
     if parts.scheme.lower() not in ("http", "https"):
         return f"{shown} must start with http:// or https://"
-    if not parts.hostname or not _HOST.fullmatch(parts.hostname):
+    if not parts.hostname or not (_HOST.fullmatch(parts.hostname) or _is_ip(parts.hostname)):
         return f"{shown} has no host name (as in https://www.example.gov/page)"
     return None
+
+
+def _is_ip(host: str) -> bool:
+    """An address such as 127.0.0.1 or ::1 is a well-formed host, though rare in a letter."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 def check_url(located: LocatedSource, diags: Diagnostics) -> None:
