@@ -242,3 +242,22 @@ def test_render_json_keeps_stdout_a_diagnostics_list(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
     assert "wrote " in result.stderr
+
+
+@pytest.mark.parametrize(
+    "profile", ["ostp-ai-action-plan", "regulations-gov", "copyright-office", "nhtsa"]
+)
+def test_init_with_a_profile_checks_clean(tmp_path: Path, profile: str) -> None:
+    folder = tmp_path / "starter"
+    assert run("init", folder, "--profile", profile).returncode == 0
+    text = (folder / "policydraft.yaml").read_text(encoding="utf-8")
+    assert f"profile: {profile}\n" in text
+    assert "docket:" not in text  # the profile's own docket applies
+    result = run("check", folder)
+    assert result.returncode == 0, result.stderr
+
+
+def test_init_with_an_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("init", tmp_path / "x", "--profile", "nonesuch")
+    assert result.returncode == 2
+    assert "unknown profile 'nonesuch'" in result.stderr

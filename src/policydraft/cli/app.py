@@ -47,9 +47,12 @@ def init(
     template: Annotated[
         str, typer.Option(help="open-letter or comment-letter.")
     ] = "comment-letter",
+    profile: Annotated[
+        str | None, typer.Option(help="An agency profile (see `policydraft profiles list`).")
+    ] = None,
 ) -> None:
     """Write a working starter submission into FOLDER."""
-    commands.init(folder, template)
+    commands.init(folder, template, profile)
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from policydraft.cli.display import (
@@ -17,7 +18,7 @@ from policydraft.diagnostics import Diagnostics, Location, SubmissionError, disp
 from policydraft.pipeline import FORMATS
 from policydraft.pipeline import check as check_submission
 from policydraft.pipeline import render as render_submission
-from policydraft.resources import builtin_templates
+from policydraft.resources import builtin_profiles, builtin_templates
 
 _STARTER = Path(__file__).resolve().parent.parent / "starter"
 
@@ -70,9 +71,11 @@ def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bo
     return status
 
 
-def init(folder: Path, template: str) -> None:
+def init(folder: Path, template: str, profile: str | None = None) -> None:
     if template not in builtin_templates():
         abort(f"unknown template {template!r}; choose from {', '.join(builtin_templates())}")
+    if profile is not None and profile not in builtin_profiles():
+        abort(f"unknown profile {profile!r}; choose from {', '.join(builtin_profiles())}")
     if (folder / "policydraft.yaml").exists():
         abort(f"{folder / 'policydraft.yaml'} already exists; not overwriting it")
     for source in sorted(_STARTER.rglob("*")):
@@ -82,8 +85,20 @@ def init(folder: Path, template: str) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         text = source.read_text(encoding="utf-8")
         if source.name == "policydraft.yaml":
-            text = text.replace("{template}", template).replace(
-                "{date}", dt.date.today().isoformat()
-            )
+            text = _starter_submission(text, template, profile)
         target.write_text(text, encoding="utf-8")
     display_message(f"wrote a starter submission in {folder}; try: policydraft render {folder}")
+
+
+def _starter_submission(text: str, template: str, profile: str | None) -> str:
+    """The starter's YAML for a template and, optionally, a profile.
+
+    With a profile, the starter's own addressee and docket are left out: the profile
+    supplies the agency's, and its docket pattern would reject a placeholder.
+    """
+    text = text.replace("{template}", template).replace("{date}", dt.date.today().isoformat())
+    if profile is None:
+        return text
+    text = re.sub(r"^docket: .*\n", "", text, flags=re.M)
+    text = re.sub(r"^addressee:\n(?:  .*\n)+", "", text, flags=re.M)
+    return text.replace(f"template: {template}\n", f"template: {template}\nprofile: {profile}\n")
