@@ -75,8 +75,8 @@ def describe_profile(profile: Profile) -> str:
 def _describe_rule(rule: BaseRule) -> list[str]:
     severity = "" if rule.severity == "error" else f" [{rule.severity}]"
     lines = [f"  - {rule.rule}: {summary(rule)}{severity}", f"      source: {rule.source}"]
-    if rule.quote:
-        lines.append(f"      agency's words: {rule.quote}")
+    if rule.summary:
+        lines.append(f"      in short: {rule.summary} (paraphrased; see the source)")
     if rule.reading:
         lines.append(f"      reading: {rule.reading}")
     return lines

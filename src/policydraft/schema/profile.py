@@ -38,7 +38,9 @@ class BaseRule(_Strict):
 
     rule: str  # each rule narrows it to its own name, the union's tag
     source: str = Field(min_length=1)  # the citation: "90 Fed. Reg. 9088 (Feb. 6, 2025)"
-    quote: str | None = None  # the agency's words, shown by `profiles show`
+    summary: str | None = (
+        None  # the rule in the agency's terms, paraphrased; shown by `profiles show`
+    )
     reading: str | None = None
     severity: Literal["error", "warning"] = "error"
 
