@@ -12,7 +12,7 @@ rather than inline trees, because it may hold 100,000 entries.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
@@ -210,37 +210,45 @@ class Document:
     blocks: tuple[Block, ...]
 
 
-def iter_notes(blocks: tuple[Block, ...]) -> Iterator[Note]:
-    """Yield every Note in document order (the order writers number them in)."""
+def walk_inlines(blocks: Iterable[Block], *, into_notes: bool = True) -> Iterator[Inline]:
+    """Every inline in document order, each container before its children.
+
+    The one traversal of the tree that checks and steps share; ``into_notes`` says whether a
+    Note's own blocks are walked (they are part of the text, but not of the note order).
+    """
     for block in blocks:
-        yield from _block_notes(block)
+        match block:
+            case Para(inlines) | Heading(_, inlines):
+                yield from _walk(inlines, into_notes)
+            case BulletList(items) | OrderedList(items, _):
+                for item in items:
+                    yield from walk_inlines(item, into_notes=into_notes)
+            case BlockQuote(children) | LetterPart(_, children):
+                yield from walk_inlines(children, into_notes=into_notes)
+            case Appendix(heading, intro, _, _):
+                yield from _walk(heading, into_notes)
+                yield from walk_inlines(intro, into_notes=into_notes)
+            case PageBreak():
+                pass
 
 
-def _block_notes(block: Block) -> Iterator[Note]:
-    match block:
-        case Para(inlines) | Heading(_, inlines):
-            yield from _inline_notes(inlines)
-        case BulletList(items) | OrderedList(items, _):
-            for item in items:
-                yield from iter_notes(item)
-        case BlockQuote(blocks) | LetterPart(_, blocks):
-            yield from iter_notes(blocks)
-        case Appendix(heading, intro, _, _):
-            yield from _inline_notes(heading)
-            yield from iter_notes(intro)
-        case PageBreak():
-            return
-
-
-def _inline_notes(inlines: tuple[Inline, ...]) -> Iterator[Note]:
+def _walk(inlines: tuple[Inline, ...], into_notes: bool) -> Iterator[Inline]:
     for inline in inlines:
+        yield inline
         match inline:
-            case Note():
-                yield inline
             case Emph(children) | Strong(children) | Link(children, _):
-                yield from _inline_notes(children)
+                yield from _walk(children, into_notes)
+            case Note(blocks) if into_notes:
+                yield from walk_inlines(blocks)
             case _:
                 pass
+
+
+def iter_notes(blocks: tuple[Block, ...]) -> Iterator[Note]:
+    """Every Note in document order (the order writers number them in)."""
+    for inline in walk_inlines(blocks, into_notes=False):
+        if isinstance(inline, Note):
+            yield inline
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:

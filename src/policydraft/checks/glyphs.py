@@ -5,24 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.model import (
-    Appendix,
-    Block,
-    BlockQuote,
-    BulletList,
-    Code,
-    Document,
-    Emph,
-    Heading,
-    Inline,
-    LetterPart,
-    Link,
-    Note,
-    OrderedList,
-    Para,
-    Strong,
-    Text,
-)
+from policydraft.model import Block, Code, Document, Text, walk_inlines
 from policydraft.signatories.model import Signatory
 from policydraft.writers.pdf import missing_glyphs
 
@@ -51,30 +34,6 @@ def _message(missing: set[str], what: str) -> str:
 
 
 def _texts(blocks: Iterable[Block]) -> Iterator[str]:
-    for block in blocks:
-        match block:
-            case Para(inlines) | Heading(_, inlines):
-                yield from _inline_texts(inlines)
-            case BulletList(items) | OrderedList(items, _):
-                for item in items:
-                    yield from _texts(item)
-            case BlockQuote(children) | LetterPart(_, children):
-                yield from _texts(children)
-            case Appendix(heading, intro, _, _):
-                yield from _inline_texts(heading)
-                yield from _texts(intro)
-            case _:
-                pass
-
-
-def _inline_texts(inlines: Iterable[Inline]) -> Iterator[str]:
-    for inline in inlines:
-        match inline:
-            case Text(text) | Code(text):
-                yield text
-            case Emph(children) | Strong(children) | Link(children, _):
-                yield from _inline_texts(children)
-            case Note(blocks):
-                yield from _texts(blocks)
-            case _:
-                pass
+    for inline in walk_inlines(blocks):
+        if isinstance(inline, Text | Code):
+            yield inline.text

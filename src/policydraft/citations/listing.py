@@ -9,23 +9,7 @@ from pathlib import Path
 from policydraft.citations.bibliography import Bibliography
 from policydraft.citations.format import CitationFormatter
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.model import (
-    Appendix,
-    Block,
-    BlockQuote,
-    BulletList,
-    Cite,
-    Emph,
-    Heading,
-    Inline,
-    LetterPart,
-    Link,
-    Note,
-    OrderedList,
-    Para,
-    Strong,
-    plain_text,
-)
+from policydraft.model import Block, Cite, plain_text, walk_inlines
 
 
 @dataclass(frozen=True)
@@ -62,30 +46,6 @@ def list_sources(
 
 def collect_cites(blocks: Iterable[Block]) -> Iterator[Cite]:
     """Every Cite as written, in document order (notes included)."""
-    for block in blocks:
-        match block:
-            case Para(inlines) | Heading(_, inlines):
-                yield from _inline_cites(inlines)
-            case BulletList(items) | OrderedList(items, _):
-                for item in items:
-                    yield from collect_cites(item)
-            case BlockQuote(children) | LetterPart(_, children):
-                yield from collect_cites(children)
-            case Appendix(heading, intro, _, _):
-                yield from _inline_cites(heading)
-                yield from collect_cites(intro)
-            case _:
-                pass
-
-
-def _inline_cites(inlines: Iterable[Inline]) -> Iterator[Cite]:
-    for inline in inlines:
-        match inline:
-            case Cite():
-                yield inline
-            case Emph(children) | Strong(children) | Link(children, _):
-                yield from _inline_cites(children)
-            case Note(blocks):
-                yield from collect_cites(blocks)
-            case _:
-                pass
+    for inline in walk_inlines(blocks):
+        if isinstance(inline, Cite):
+            yield inline
