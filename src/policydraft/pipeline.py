@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from policydraft.bulk import bulk_work
 from policydraft.checks.glyphs import check_document_glyphs, check_signatory_glyphs
 from policydraft.checks.profile_files import ProfileCheck, check_scratch
 from policydraft.checks.profile_setup import apply_profile
@@ -53,6 +54,11 @@ def check(folder: Path, diags: Diagnostics, *, render_checks: bool = True) -> Ch
     With an agency profile, ``render_checks`` also writes the files to a scratch folder to
     check its page, type and text rules (``render`` checks its staged files instead).
     """
+    with bulk_work():
+        return _check(folder, diags, render_checks)
+
+
+def _check(folder: Path, diags: Diagnostics, render_checks: bool) -> Checked | None:
     loaded = load_submission(folder, diags)
     if loaded is None:
         return None
@@ -146,7 +152,16 @@ def render(
     A profile's rules run on the staged files; a broken one raises ``SubmissionError`` (its
     diagnostics also go to ``diags``) and nothing is published.
     """
+    with bulk_work():
+        return _render(checked, formats, out_dir, diags)
 
+
+def _render(
+    checked: Checked,
+    formats: Sequence[str],
+    out_dir: Path | None,
+    diags: Diagnostics | None,
+) -> list[RenderedFile]:
     assert checked.document is not None, "render() needs a document without errors"
     paths = output_paths(checked, out_dir, formats)
     reference = checked.template.reference_docx if checked.template else None

@@ -29,7 +29,7 @@ class Signatory:
     @property
     def affiliation(self) -> str:
         """The line printed under the name: title, organization and location as given."""
-        return ", ".join(part for part in (self.title, self.organization, self.location) if part)
+        return ", ".join(filter(None, (self.title, self.organization, self.location)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,9 @@ def _fast_parts(words: list[str]) -> tuple[str, str] | None:
     """(nameparser's last name, first + middle) for a plain name, or None to ask nameparser."""
     if len(words) >= 3 and words[-1].lower().rstrip(".") in _FAST_SUFFIXES:
         words = words[:-1]
+    kinds = set(map(_word_kind, words))
+    if _PARTICLE not in kinds and _SPECIAL not in kinds:  # most names: the last word
+        return words[-1], " ".join(words[:-1])
     start = None
     previous = _PLAIN_WORD
     for i, word in enumerate(words):

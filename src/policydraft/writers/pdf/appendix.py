@@ -3,7 +3,8 @@
 ``SignatoryColumns`` is "the signers from here on"; asked to split, it lays out one page
 (see ``appendix_layout``) and returns that page as a ``SignatoryPage`` plus the rest, so a
 100,000-signer list costs one page of layout at a time. A page draws its lines straight into
-one canvas text object.
+one text object, through ``TextOps``, shared by all the pages of a list so that a repeated
+run is encoded once.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .appendix_layout import (
     fill_columns,
     lay_out,
 )
-from .fonts import FALLBACK, font_runs, needs_fallback
+from .text_ops import TextOps
 
 NO_PAGE_IS_TALLER = 14400.0  # points: PDF's largest page; a taller "space" is a probe
 
@@ -41,58 +42,52 @@ def source_items(groups: Sequence[SignatoryGroup]) -> list[SourceItem]:
 class SignatoryPage(Flowable):  # type: ignore[misc]
     """One page's (or the last part's) columns, already laid out."""
 
-    def __init__(self, fill: ColumnFill, column_width: float, gutter: float) -> None:
+    def __init__(
+        self, fill: ColumnFill, column_width: float, gutter: float, ops: TextOps | None = None
+    ) -> None:
         super().__init__()
         self.fill = fill
         self.column_width = column_width
         self.gutter = gutter
+        self.ops = ops or TextOps()
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return availWidth, self.fill.height
 
     def draw(self) -> None:
-        draw_columns(self.canv, self.fill, self.column_width, self.gutter)
+        draw_columns(self.canv, self.fill, self.column_width, self.gutter, self.ops)
 
 
-def draw_columns(canv: Any, fill: ColumnFill, column_width: float, gutter: float) -> None:
+def draw_columns(
+    canv: Any, fill: ColumnFill, column_width: float, gutter: float, ops: TextOps
+) -> None:
     """Paint laid-out columns with the flowable's origin at their bottom-left corner."""
-    text = canv.beginText()
-    current: tuple[str, float] | None = None
+    ops.begin(canv)
     for number, column in enumerate(fill.columns):
         x = number * (column_width + gutter)
         for top, item in column:
             for line in item.lines:
-                text.setTextOrigin(x, fill.height - top - line.baseline)
-                current = _write(text, line.text, line.font, line.size, current)
-    canv.drawText(text)
-
-
-def _write(
-    text: Any, line: str, font: str, size: float, current: tuple[str, float] | None
-) -> tuple[str, float]:
-    """Write ``line`` with fallback runs, switching fonts only when they change."""
-    runs = font_runs(line) if needs_fallback(line) else ((line, False),)
-    for run, fallback in runs:
-        wanted = (FALLBACK if fallback else font, size)
-        if wanted != current:
-            text.setFont(*wanted)
-            current = wanted
-        text.textOut(run)
-    assert current is not None
-    return current
+                ops.line(x, fill.height - top - line.baseline, line.size, line.runs)
+    ops.end(canv)
 
 
 class SignatoryColumns(Flowable):  # type: ignore[misc]
     """The signers from ``start`` on, in ``count`` columns; splits page by page."""
 
     def __init__(
-        self, items: Sequence[SourceItem], count: int, style: ColumnStyle, start: int = 0
+        self,
+        items: Sequence[SourceItem],
+        count: int,
+        style: ColumnStyle,
+        start: int = 0,
+        ops: TextOps | None = None,
     ) -> None:
         super().__init__()
         self.items = items
         self.count = max(count, 1)
         self.style = style
         self.start = start
+        self.ops = ops or TextOps()
         self._fill: tuple[float, float, ColumnFill, bool] | None = None
 
     def _column_width(self, width: float) -> float:
@@ -126,14 +121,15 @@ class SignatoryColumns(Flowable):  # type: ignore[misc]
         fill, complete = self._page(availWidth, availHeight)
         if fill.next_index == 0 or fill.height > availHeight + 1e-6:
             return []  # not even one signer fits: the rest starts on the next page
-        page = SignatoryPage(fill, self._column_width(availWidth), self.style.gutter)
+        page = SignatoryPage(fill, self._column_width(availWidth), self.style.gutter, self.ops)
         if complete:
             return [page]
-        rest = SignatoryColumns(self.items, self.count, self.style, self.start + fill.next_index)
+        start = self.start + fill.next_index
+        rest = SignatoryColumns(self.items, self.count, self.style, start, self.ops)
         return [page, rest]
 
     def draw(self) -> None:
         """Draw the whole remainder; the frame placed it unsplit after ``wrap``."""
         if self._fill is not None:
             width, _, fill, _ = self._fill
-            draw_columns(self.canv, fill, self._column_width(width), self.style.gutter)
+            draw_columns(self.canv, fill, self._column_width(width), self.style.gutter, self.ops)
