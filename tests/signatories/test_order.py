@@ -27,6 +27,8 @@ HERE = Location("list.csv", 2, 1)
         ("山田 太郎", "山田"),
         ("王小明", "王小明"),
         ("Mary-Kate Smith-Jones", "Smith-Jones"),
+        ("Riley Fenn [they/them]", "Fenn"),
+        ("Ann Lee (she/her)", "Lee"),
     ],
 )
 def test_surname(name: str, surname: str) -> None:

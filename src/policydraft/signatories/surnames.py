@@ -45,9 +45,16 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     return particles, special
 
 
+# Annotations a signer adds to a name, such as pronouns, are not part of it for filing:
+# "Riley Fenn [they/them]" files under Fenn, "Ann Lee (she/her)" under Lee.
+_ANNOTATION = re.compile(r"\s*[\[(][^\[\]()]*[\])]")
+
+
 @lru_cache(maxsize=262144)
 def surname_and_given(name: str) -> tuple[str, str]:
     """Split a display name into the part it is filed under and the rest."""
+    if "[" in name or "(" in name:
+        name = _ANNOTATION.sub("", name).strip() or name
     words = name.split()
     if len(words) <= 1:
         return name, ""
