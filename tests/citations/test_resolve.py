@@ -322,3 +322,8 @@ def test_five_thousand_citations_of_a_thousand_sources() -> None:
     document = Document(Metadata("T", "A"), (Para(tuple(cites)),))
     resolved = resolve_citations(document, bib, Diagnostics())
     assert len(list(iter_notes(resolved.blocks))) == 5000
+
+
+def test_citation_after_a_quoted_sentence_is_capitalised() -> None:
+    body = "A.[@campbell] B.[^n]\n\n[^n]: The test is “case by case.” [@campbell]\n"
+    assert notes(body)[1] == "The test is “case by case.” *Id.*"

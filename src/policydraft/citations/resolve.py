@@ -221,8 +221,12 @@ def _period_after_citation(written: tuple[Inline, ...], index: int, out: list[In
 
 
 def _starts_sentence(before: list[Inline]) -> bool:
-    text = plain_text(tuple(before)).rstrip()
+    """After ". ", "?” " or ".) " a citation starts a sentence and is capitalised."""
+    text = plain_text(tuple(before)).rstrip().rstrip(_CLOSERS)
     return not text or text.endswith(_SENTENCE_END)
+
+
+_CLOSERS = "\"'”’)]"
 
 
 def _ends_with_period(inlines: Iterable[Inline]) -> bool:
