@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from policydraft.diagnostics import Location
 
@@ -12,8 +13,10 @@ from policydraft.diagnostics import Location
 PRINTED_COLUMNS = ("name", "title", "organization", "category", "location")
 
 
-@dataclass(frozen=True, slots=True)
-class Signatory:
+class Signatory(NamedTuple):
+    """One row of a list. A NamedTuple rather than a frozen dataclass: as immutable, and
+    about six times cheaper to build, which matters at 100,000 rows."""
+
     name: str
     where: Location
     title: str = ""
