@@ -10,14 +10,17 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning", "note"]
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where something was written: a file and a 1-based line and column."""
+class Location(NamedTuple):
+    """Where something was written: a file and a 1-based line and column.
+
+    A NamedTuple rather than a frozen dataclass: as immutable, and several times cheaper to
+    build, which matters when every row of a 100,000-name list carries one.
+    """
 
     file: str
     line: int = 1

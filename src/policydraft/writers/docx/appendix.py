@@ -8,7 +8,6 @@ entries, and never through python-docx's proxies.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 
 from lxml import etree
@@ -62,9 +61,11 @@ def _appender(container: etree._Element, style_id: str, lone_gap: float | None =
         etree.SubElement(properties, w("spacing"), {w("after"): gap})
     etree.SubElement(etree.SubElement(template, w("r")), w("t"))
     append = container.append
+    # lxml's own copy, without copy.copy's dispatch on every call (the stubs omit it)
+    duplicate = template.__copy__  # type: ignore[attr-defined]
 
     def add(text: str) -> None:
-        paragraph = copy.copy(template)
+        paragraph = duplicate()
         element = paragraph[1][0]
         element.text = xml_text(text)
         if needs_preserve(text):
