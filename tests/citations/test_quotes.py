@@ -19,6 +19,7 @@ from policydraft.citations.quotes import (
     check_quotations,
     closest_passage,
     find_quotations,
+    first_difference,
     is_quoted_in,
     quotation_parts,
 )
@@ -246,7 +247,7 @@ def test_quotation_found_in_text_copy(folder: Path) -> None:
     assert check(folder, blocks, with_copy()) == []
 
 
-def test_quotation_not_found_shows_the_closest_passage(folder: Path) -> None:
+def test_quotation_not_found_shows_where_it_differs(folder: Path) -> None:
     blocks = (para("The Court said “it would smother the very creativity”", cite(), "."),)
     (found,) = check(folder, blocks, with_copy())
     assert (found.file, found.line, found.column, found.severity, found.code) == (
@@ -258,8 +259,8 @@ def test_quotation_not_found_shows_the_closest_passage(folder: Path) -> None:
     )
     assert found.message == (
         "quotation “it would smother the very creativity” is not in the local copy of "
-        "'campbell'; the closest passage (90% alike) reads: “it would stifle the very "
-        "creativity”"
+        "'campbell'; the closest passage (90% alike) differs at “it would [smother] the very "
+        "creativity” where the copy reads “it would [stifle] the very creativity”"
     )
 
 
@@ -280,7 +281,8 @@ def test_quotation_across_a_pdf_line_break_hyphen(folder: Path) -> None:
     bad = para("It “protects the copyright owner”", cite(line=20))
     found = check(folder, (good, bad), with_copy("sources/campbell.pdf"))
     assert [(d.code, d.line) for d in found] == [("PD521", 20)]
-    assert "protects the copyright holder" in found[0].message
+    # the passage was joined across the line-break hyphen, and the difference is pointed at
+    assert "“protects the copyright [holder]”" in found[0].message
 
 
 def test_html_copy_ignores_scripts_and_styles(folder: Path) -> None:
@@ -364,3 +366,17 @@ def test_each_copy_is_read_once_per_run(folder: Path, monkeypatch: pytest.Monkey
     blocks = tuple(para(f"“{words}”", cite()) for words in ("By the Court", "task", "nowhere"))
     assert [d.code for d in check(folder, blocks, with_copy())] == ["PD521"]
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("quoted", "copied", "expected"),
+    [
+        ("a b c d", "a b x d", "“a b [c] d” where the copy reads “a b [x] d”"),
+        ("a b c", "a b c", None),
+        # a misaligned first word of the window is not the difference worth showing
+        ("(1) p q r s", "include-(1) p q x s",
+         "“(1) p q [r] s” where the copy reads “include-(1) p q [x] s”"),
+    ],
+)  # fmt: skip
+def test_first_difference(quoted: str, copied: str, expected: str | None) -> None:
+    assert first_difference(quoted.split(), copied.split()) == expected

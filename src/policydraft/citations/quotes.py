@@ -191,7 +191,45 @@ def closest_passage(parts: list[str], copy: CopyText) -> tuple[str, float]:
         return SequenceMatcher(None, wanted, window, autojunk=False).ratio()
 
     best = max(candidates, key=similarity)
-    return _shorten(" ".join(copy.words[best : best + size]), SHOWN_PASSAGE), similarity(best)
+    window = words[best : best + size]
+    differences = (first_difference(wanted.split(" "), window, context) for context in (4, 2, 0))
+    fitting = [found for found in differences if found and len(found) <= SHOWN_PASSAGE]
+    shown = (
+        fitting[0] if fitting else _shorten(" ".join(copy.words[best : best + size]), SHOWN_PASSAGE)
+    )
+    return shown, similarity(best)
+
+
+def first_difference(quoted: list[str], copied: list[str], context: int = 4) -> str | None:
+    """Where a near-miss quotation first departs from the copy, as a lawyer would look for it:
+    “…of the [protected] work…” against “…of the [copyrighted] work…” (normalised words)."""
+    matcher = SequenceMatcher(None, quoted, copied, autojunk=False)
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    # The copy's window is cut to the quotation's length, so its two ends may be misaligned
+    # by a word; a difference inside the quotation is the one worth showing.
+    inside = [op for op in changes if op[1] > 0 and op[2] < len(quoted)]
+    if not (inside or changes):
+        return None
+    _, q1, q2, c1, c2 = (inside or changes)[0]
+    return (
+        f"“{_around(quoted, q1, q2, context)}” where the copy reads "
+        f"“{_around(copied, c1, c2, context)}”"
+    )
+
+
+def _around(words: list[str], start: int, end: int, context: int) -> str:
+    before = words[max(0, start - context) : start]
+    after = words[end : end + context]
+    changed = "[" + " ".join(words[start:end]) + "]" if end > start else "[…]"
+    text = " ".join([*before, changed, *after])
+    lead = "…" if start - context > 0 else ""
+    tail = "…" if end + context < len(words) else ""
+    return f"{lead}{text}{tail}"
+
+
+def _reads(passage: str) -> str:
+    """A first difference is shown as it is; a whole passage is quoted."""
+    return f"differs at {passage}" if passage.startswith("“") else f"reads: “{passage}”"
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -272,6 +310,6 @@ def _check(quotation: Quotation, copies: _Copies, diags: Diagnostics) -> None:
     diags.error(
         "PD521",
         f"quotation “{_shorten(quotation.text, SHOWN_QUOTE)}” is not in the local copy of "
-        f"'{key}'; the closest passage ({similarity:.0%} alike) reads: “{passage}”",
+        f"'{key}'; the closest passage ({similarity:.0%} alike) {_reads(passage)}",
         where,
     )
