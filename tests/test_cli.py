@@ -261,3 +261,14 @@ def test_init_with_an_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:
     result = run("init", tmp_path / "x", "--profile", "nonesuch")
     assert result.returncode == 2
     assert "unknown profile 'nonesuch'" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["render", "package"])
+def test_malformed_source_date_epoch_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    folder = write_submission(tmp_path / "sub")
+    args = [sys.executable, "-m", "policydraft", command, str(folder), "--out", str(tmp_path / "o")]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "yesterday"}
+    result = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 2
+    assert "SOURCE_DATE_EPOCH must be whole seconds since 1970, not 'yesterday'" in result.stderr
+    assert not (tmp_path / "o").exists()

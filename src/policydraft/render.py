@@ -83,16 +83,29 @@ def stage_files(
     ]
 
 
+def source_date() -> dt.date | None:
+    """The day SOURCE_DATE_EPOCH names (UTC), or None when it is not set.
+
+    A malformed value is an error rather than silently ignored: a build that asked to be
+    reproducible must not quietly use another date (reproducible-builds.org's rule).
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    if not epoch.isdigit():
+        raise ValueError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {epoch!r}")
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+
+
 def with_source_date(document: Document) -> Document:
-    """The document dated by SOURCE_DATE_EPOCH (UTC) when it is set, for reproducible builds.
+    """The document dated by SOURCE_DATE_EPOCH when it is set, for reproducible builds.
 
     Without it the files carry the submission's own date, never the clock's: the same inputs
     give the same bytes. The writers embed the date at day precision.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
+    day = source_date()
+    if day is None:
         return document
-    day = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return replace(document, metadata=replace(document.metadata, date=day))
 
 

@@ -18,6 +18,7 @@ from policydraft.diagnostics import Diagnostics, Location, SubmissionError, disp
 from policydraft.pipeline import FORMATS
 from policydraft.pipeline import check as check_submission
 from policydraft.pipeline import render as render_submission
+from policydraft.render import source_date
 from policydraft.resources import builtin_profiles, builtin_templates
 
 _STARTER = Path(__file__).resolve().parent.parent / "starter"
@@ -39,8 +40,17 @@ def check(folder: Path, *, as_json: bool, strict: bool, online: bool = False) ->
     return display_diagnostics(diags, as_json=as_json, strict=strict)
 
 
+def require_source_date() -> None:
+    """A malformed SOURCE_DATE_EPOCH is a usage error before anything is checked or written."""
+    try:
+        source_date()
+    except ValueError as exc:
+        abort(str(exc))
+
+
 def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bool) -> int:
     _require_folder(folder)
+    require_source_date()
     formats = [f.strip().lower() for f in to.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
