@@ -263,10 +263,11 @@ def test_init_with_an_unknown_profile_is_a_usage_error(tmp_path: Path) -> None:
     assert "unknown profile 'nonesuch'" in result.stderr
 
 
-@pytest.mark.parametrize("command", ["render", "package"])
+@pytest.mark.parametrize("command", ["check", "render", "package"])
 def test_malformed_source_date_epoch_is_a_usage_error(tmp_path: Path, command: str) -> None:
     folder = write_submission(tmp_path / "sub")
-    args = [sys.executable, "-m", "policydraft", command, str(folder), "--out", str(tmp_path / "o")]
+    out = [] if command == "check" else ["--out", str(tmp_path / "o")]
+    args = [sys.executable, "-m", "policydraft", command, str(folder), *out]
     env = {**os.environ, "SOURCE_DATE_EPOCH": "yesterday"}
     result = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 2

@@ -24,13 +24,14 @@ from policydraft.resources import builtin_profiles, builtin_templates
 _STARTER = Path(__file__).resolve().parent.parent / "starter"
 
 
-def _require_folder(folder: Path) -> None:
+def require_folder(folder: Path) -> None:
     if not folder.is_dir():
         abort(f"no such submission folder: {folder}")
 
 
 def check(folder: Path, *, as_json: bool, strict: bool, online: bool = False) -> int:
-    _require_folder(folder)
+    require_folder(folder)
+    require_source_date()  # a profile's checks render scratch files, dated like real ones
     diags = Diagnostics()
     checked = check_submission(folder, diags)
     if online and checked is not None and checked.bibliography is not None:
@@ -49,7 +50,7 @@ def require_source_date() -> None:
 
 
 def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bool) -> int:
-    _require_folder(folder)
+    require_folder(folder)
     require_source_date()
     formats = [f.strip().lower() for f in to.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]

@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
-from policydraft.cli.commands import require_source_date
+from policydraft.cli.commands import require_folder, require_source_date
 from policydraft.cli.display import (
     EXIT_ERRORS,
-    abort,
     display_diagnostics,
     display_message,
 )
@@ -31,8 +30,7 @@ def command(
 
 def package(folder: Path, out: Path, *, as_json: bool, strict: bool) -> int:
     """Check, render, verify and publish the package; the exit status as for ``render``."""
-    if not folder.is_dir():
-        abort(f"no such submission folder: {folder}")
+    require_folder(folder)
     require_source_date()
     diags = Diagnostics()
     checked = check_submission(folder, diags, render_checks=False)
