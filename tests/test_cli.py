@@ -273,3 +273,27 @@ def test_malformed_source_date_epoch_is_a_usage_error(tmp_path: Path, command: s
     assert result.returncode == 2
     assert "SOURCE_DATE_EPOCH must be whole seconds since 1970, not 'yesterday'" in result.stderr
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    ("signatories", "expected"),
+    [
+        ({"file": "signatories.csv", "columns": {"nmae": "Full Name"}},
+         "error PD104: the key in signatories.columns must be one of 'name'"),
+        ({"file": "signatories.csv", "columns": {"organization": "Company"}},
+         "signatories.csv:1:1: error PD414: signatories.columns maps 'organization' to the "
+         "header 'Company'"),
+        ({"file": "signatories.csv", "group_by": "region"},
+         "error PD104: 'group_by' in signatories must be one of 'category'"),
+    ],
+)  # fmt: skip
+def test_signatory_options_that_would_drop_data_are_errors(
+    tmp_path: Path, signatories: dict[str, object], expected: str
+) -> None:
+    """A mapping to a missing header, or grouping by an unknown column, silently emptied a
+    column before; now each is an error at its place."""
+    folder = write_submission(tmp_path, {"signatories": signatories},
+                              signatories="name,title\nAda Lovelace,Analyst\n")  # fmt: skip
+    result = run("check", folder)
+    assert result.returncode == 1
+    assert expected in result.stderr

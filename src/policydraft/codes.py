@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "PD411": "a printed column holds an e-mail address, so the row is left out",
     "PD412": "a signed time cannot be read as a date (sort: signed)",
     "PD413": "summary of a signatory list: rows read, printed and left out (with reasons)",
+    "PD414": "signatories.columns maps a column to a header the list does not have",
     # PD5xx: sources and citations
     "PD500": "the bibliography file is missing, unreadable or not valid YAML/JSON",
     "PD501": "citation of a key that is not in the bibliography",

@@ -198,6 +198,8 @@ def _subject(loc: tuple[Segment, ...], scope: SchemaScope = SUBMISSION_SCOPE) ->
     *parent, last = loc
     if isinstance(last, int):
         return f"item #{last + 1} of {_subject(tuple(parent), scope)}"
+    if last == "[key]" and len(parent) >= 2:  # a mapping's key itself is wrong
+        return f"the key in {_context(parent[:-1], scope)}"
     if not parent:
         return f"'{last}' in {scope.name}" if scope.name else f"'{last}'"
     return f"'{last}' in {_context(parent, scope)}"

@@ -13,23 +13,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
+from typing import get_args
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.readers.signatory_sheets import read_table
-from policydraft.schema.submission import SignatoriesConfig
+from policydraft.schema.submission import Column, SignatoriesConfig
 from policydraft.signatories.model import Signatory, SignatoryList
 
-COLUMNS = (
-    "name",
-    "title",
-    "organization",
-    "category",
-    "location",
-    "email",
-    "consent",
-    "signed",
-    "sort_as",
-)
+COLUMNS: tuple[Column, ...] = get_args(Column)  # the schema's list, in its order
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0"}
 # Bidirectional embedding, override and isolate controls can make a printed name read
@@ -41,7 +32,8 @@ def read_signatories(
     path: Path, columns: Mapping[str, str], diags: Diagnostics, where: Location
 ) -> list[Signatory]:
     """Every signer of ``path`` that has a name; ``where`` locates the file's reference."""
-    listing = read_signatory_list(path, SignatoriesConfig(columns=dict(columns)), diags, where)
+    config = SignatoriesConfig.model_validate({"columns": dict(columns)})
+    listing = read_signatory_list(path, config, diags, where)
     return list(listing.signers)
 
 
@@ -64,6 +56,7 @@ def read_signatory_list(
             "PD402", f"{shown} has no '{wanted}' column (headers: {headers})", Location(shown)
         )
         return SignatoryList(shown, (), encoding=table.encoding)
+    _report_unmatched_mapping(table.header, config.columns, index, shown, diags)
     signers: list[Signatory] = []
     nameless: list[Location] = []
     for line, row in table.rows:
@@ -75,7 +68,25 @@ def read_signatory_list(
     return SignatoryList(shown, tuple(signers), tuple(nameless), table.encoding)
 
 
-def _column_index(header: list[str], columns: Mapping[str, str]) -> dict[str, int]:
+def _report_unmatched_mapping(
+    header: list[str],
+    columns: Mapping[Column, str],
+    index: Mapping[str, int],
+    shown: str,
+    diags: Diagnostics,
+) -> None:
+    """A mapped header the list lacks would silently drop that column: say so (PD414)."""
+    headers = ", ".join(h for h in header if h.strip())
+    for column, wanted in columns.items():
+        if column not in index:
+            message = (
+                f"signatories.columns maps '{column}' to the header '{wanted}', which {shown} "
+                f"does not have (headers: {headers})"
+            )
+            diags.error("PD414", message, Location(shown))
+
+
+def _column_index(header: list[str], columns: Mapping[Column, str]) -> dict[str, int]:
     folded = {cell.strip().casefold(): i for i, cell in reversed(list(enumerate(header)))}
     index: dict[str, int] = {}
     for column in COLUMNS:

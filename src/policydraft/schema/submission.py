@@ -69,13 +69,19 @@ class Argument(_Strict):
 
 
 SortOrder = Literal["surname", "given", "as-listed", "signed"]
+# The columns a list may have (docs/signatories.md); `columns:` maps them to other headers.
+Column = Literal[
+    "name", "title", "organization", "category", "location", "email", "consent", "signed",
+    "sort_as",
+]  # fmt: skip
+GroupColumn = Literal["category", "organization", "title", "location"]
 
 
 class SignatoriesConfig(_Strict):
     file: str = "signatories.csv"
     sheet: str | None = None  # an XLSX workbook's sheet; default the first
-    columns: dict[str, str] = Field(default_factory=dict)
-    group_by: str | None = None
+    columns: dict[Column, str] = Field(default_factory=dict)
+    group_by: GroupColumn | None = None
     group_order: list[str] = Field(default_factory=list)
     sort: SortOrder = "surname"
     note: str | None = None
