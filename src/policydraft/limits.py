@@ -1,0 +1,106 @@
+"""Limits that keep work bounded whatever the input: a small hostile file must not hang a run.
+
+Templates, profiles and signatory lists often come from other organizations, so every reader
+and every stage that can be driven to unbounded work has a limit here, in one table that
+docs/threat-model.md lists. A limit a real user might outgrow (a list of a million signers) can
+be raised by the person running policydraft through an environment variable, never by the
+submission itself: a shared folder cannot lift its own limits.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limit:
+    """One bound, its default, and the environment variable that raises it (if any)."""
+
+    name: str
+    default: int
+    unit: str
+    why: str
+    env: str | None = None
+
+    @property
+    def value(self) -> int:
+        """The limit in force: the environment's positive whole number, else the default."""
+        if self.env is None:
+            return self.default
+        raw = os.environ.get(self.env, "").strip()
+        return int(raw) if raw.isdigit() and 0 < len(raw) < 12 and int(raw) > 0 else self.default
+
+
+MB = 1024 * 1024
+
+FILE_BYTES = Limit(
+    "file_bytes",
+    16 * MB,
+    "bytes",
+    "a policydraft.yaml, Markdown body, bibliography, profile or template larger than this"
+    " is refused",
+    "POLICYDRAFT_MAX_FILE_BYTES",
+)
+SIGNATORY_BYTES = Limit(
+    "signatory_bytes",
+    256 * MB,
+    "bytes",
+    "a signatory list larger than this is refused (about two million rows of a typical export)",
+    "POLICYDRAFT_MAX_SIGNATORY_BYTES",
+)
+NESTING = Limit(
+    "nesting",
+    64,
+    "levels",
+    "YAML, JSON and Markdown nested deeper than this are refused before a parser recurses",
+)
+YAML_ALIASES = Limit(
+    "yaml_aliases",
+    100,
+    "aliases",
+    "a YAML file may use at most this many aliases (*name); alias bombs use thousands",
+)
+YAML_NODES = Limit(
+    "yaml_nodes",
+    1_000_000,
+    "nodes",
+    "a YAML document may expand to at most this many values, counting what its aliases repeat",
+)
+NUMBER_DIGITS = Limit(
+    "number_digits",
+    100,
+    "digits",
+    "a number longer than this in YAML or JSON is refused (no real volume, page or year has more)",
+)
+PROFILE_CHAIN = Limit(
+    "profile_chain",
+    16,
+    "profiles",
+    "a profile's `extends:` chain may be at most this long",
+)
+TEMPLATE_SECONDS = Limit(
+    "template_seconds",
+    20,
+    "seconds",
+    "a template that runs longer than this is stopped",
+    "POLICYDRAFT_TEMPLATE_SECONDS",
+)
+TEMPLATE_OUTPUT_BYTES = Limit(
+    "template_output_bytes",
+    8 * MB,
+    "bytes",
+    "a template that prints more than this is stopped (the appendix never passes through it)",
+)
+
+ALL: tuple[Limit, ...] = (
+    FILE_BYTES,
+    SIGNATORY_BYTES,
+    NESTING,
+    YAML_ALIASES,
+    YAML_NODES,
+    NUMBER_DIGITS,
+    PROFILE_CHAIN,
+    TEMPLATE_SECONDS,
+    TEMPLATE_OUTPUT_BYTES,
+)

@@ -1,0 +1,229 @@
+"""Running one hostile input through the real CLI, in a bounded subprocess.
+
+A case is a submission folder (files by relative path) and what every command run on it must
+do: exit with the contract's status, name the expected diagnostic code, print no traceback,
+write nothing when it refuses, and leak none of the secrets (the e-mail addresses of the base
+list always among them). The subprocess runs under an address-space limit and is killed after
+``seconds``: those are guards against hangs and blow-ups, not performance assertions (the
+figures are measured by ``bench/hostile_table.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import resource
+import signal
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.helpers import MINIMAL
+
+BASE_EMAILS = ("ada.lovelace@example.org", "grace.hopper@example.net", "kat.j@example.com")
+BASE_SIGNATORIES = (
+    "name,title,organization,email\n"
+    f"Ada Lovelace,Analyst,Engines Ltd,{BASE_EMAILS[0]}\n"
+    f"Grace Hopper,Rear Admiral,US Navy,{BASE_EMAILS[1]}\n"
+    f"Katherine Johnson,Mathematician,NASA,{BASE_EMAILS[2]}\n"
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hostile input and what every command must do with it."""
+
+    id: str
+    files: Mapping[str, str | bytes]
+    code: str | None
+    exit: int = 1
+    commands: tuple[tuple[str, ...], ...] = (("check",), ("render",))
+    seconds: float = 60.0
+    memory_mb: int = 2048
+    secrets: tuple[str, ...] = ()
+    setup: Callable[[Path], None] | None = None
+    writes: bool | None = None  # None: outputs are written iff the exit status is 0
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one command did: its output, status, wall time and peak memory."""
+
+    argv: tuple[str, ...]
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_mb: float
+    killed: bool
+
+
+def base(**overrides: object) -> dict[str, str | bytes]:
+    """The files of a small valid submission (JSON is YAML), with ``overrides`` applied."""
+    data = {**MINIMAL, "signatories": {"file": "signatories.csv"}, **overrides}
+    return {
+        "policydraft.yaml": json.dumps(data, indent=2, ensure_ascii=False) + "\n",
+        "signatories.csv": BASE_SIGNATORIES,
+    }
+
+
+def write_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file and folder under ``root`` with a digest of its content."""
+    found: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        name = str(path.relative_to(root))
+        if path.is_symlink():
+            found[name] = "link:" + os.readlink(path)
+        elif path.is_dir():
+            found[name] = "dir"
+        elif path.is_file():
+            found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def argv_for(command: tuple[str, ...], folder: Path) -> tuple[str, ...]:
+    """The command's words with ``{folder}`` filled in, or the folder appended."""
+    if any("{folder}" in word for word in command):
+        return tuple(word.replace("{folder}", str(folder)) for word in command)
+    return (*command, str(folder))
+
+
+def run_command(argv: tuple[str, ...], cwd: Path, seconds: float, memory_mb: int) -> Run:
+    """``python -m policydraft ARGV`` under a memory limit, killed after ``seconds``."""
+    env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
+    limit = memory_mb * 1024 * 1024
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "policydraft", *argv],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=limit_memory,
+    )
+    outputs: dict[str, bytes] = {}
+    readers = [
+        threading.Thread(target=lambda k=k, s=s: outputs.__setitem__(k, s.read()))
+        for k, s in (("out", process.stdout), ("err", process.stderr))
+    ]
+    for reader in readers:
+        reader.start()
+    status, usage, killed = _wait(process.pid, start + seconds)
+    for reader in readers:
+        reader.join()
+    process.returncode = status  # reaped by _wait; keep Popen from waiting again
+    return Run(
+        argv,
+        status,
+        outputs.get("out", b"").decode("utf-8", "replace"),
+        outputs.get("err", b"").decode("utf-8", "replace"),
+        time.perf_counter() - start,
+        usage.ru_maxrss / 1024,
+        killed,
+    )
+
+
+def _wait(pid: int, deadline: float) -> tuple[int, resource.struct_rusage, bool]:
+    """Reap ``pid`` with its own resource usage; kill it at ``deadline``."""
+    killed = False
+    while True:
+        done, status, usage = os.wait4(pid, os.WNOHANG)
+        if done:
+            return os.waitstatus_to_exitcode(status), usage, killed
+        if not killed and time.perf_counter() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            killed = True
+        time.sleep(0.01)
+
+
+def readable_texts(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` as bytes a secret could be found in (zips and PDFs opened)."""
+    texts: dict[str, bytes] = {}
+    for path in root.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        texts[str(path)] = data
+        if data[:2] == b"PK":
+            try:
+                with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                    for info in archive.infolist():
+                        texts[f"{path}!{info.filename}"] = archive.read(info)[:50_000_000]
+            except (zipfile.BadZipFile, OSError, RuntimeError):
+                pass
+        elif data[:5] == b"%PDF-":
+            texts[f"{path}!text"] = _pdf_text(data)
+    return texts
+
+
+def _pdf_text(data: bytes) -> bytes:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        return "\n".join(page.extract_text() for page in reader.pages).encode("utf-8")
+    except Exception:  # a broken PDF is the test's finding elsewhere; here only text matters
+        return b""
+
+
+def run_case(case: Case, tmp_path: Path) -> list[Run]:
+    """Run every command of ``case`` and assert the contract; return the runs."""
+    folder = tmp_path / "submission"
+    folder.mkdir()
+    write_files(folder, case.files)
+    if case.setup is not None:
+        case.setup(folder)
+    before = snapshot(tmp_path)
+    runs: list[Run] = []
+    for command in case.commands:
+        run = run_command(argv_for(command, folder), tmp_path, case.seconds, case.memory_mb)
+        runs.append(run)
+        _assert_run(case, run, tmp_path, before)
+    return runs
+
+
+def _assert_run(case: Case, run: Run, tmp_path: Path, before: dict[str, str]) -> None:
+    command = " ".join(run.argv)
+    said = f"{command}\n--- stdout\n{run.stdout[-3000:]}\n--- stderr\n{run.stderr[-3000:]}"
+    assert not run.killed, f"did not finish within {case.seconds} s: {said}"
+    assert "internal error" not in run.stderr.lower(), said
+    assert "Traceback" not in run.stderr, said
+    assert run.returncode == case.exit, f"exit {run.returncode}, expected {case.exit}: {said}"
+    if case.code is not None:
+        pattern = rf"\b(error|warning|note) {case.code}\b|\"code\": \"{case.code}\""
+        assert re.search(pattern, run.stdout + run.stderr), f"no {case.code}: {said}"
+    writes = case.writes if case.writes is not None else case.exit == 0
+    if not writes:
+        assert snapshot(tmp_path) == before, f"{' '.join(run.argv)} changed files: {said}"
+    secrets = (*case.secrets, *BASE_EMAILS)
+    texts = {"stdout": run.stdout.encode(), "stderr": run.stderr.encode()}
+    texts.update(readable_texts(tmp_path))
+    for secret in secrets:
+        needle = secret.encode("utf-8")
+        for where, text in texts.items():
+            if where.startswith(str(tmp_path / "submission")) and "/build/" not in where:
+                continue  # the inputs themselves hold the secrets
+            assert needle not in text, f"{secret!r} leaked into {where}"
