@@ -49,6 +49,12 @@ SIGNATORY_BYTES = Limit(
     "a signatory list larger than this is refused (about two million rows of a typical export)",
     "POLICYDRAFT_MAX_SIGNATORY_BYTES",
 )
+SIGNATORY_CELL_CHARS = Limit(
+    "signatory_cell_chars",
+    32_767,
+    "characters",
+    "a signatory cell longer than this is refused (Excel's own maximum; no name comes near)",
+)
 NESTING = Limit(
     "nesting",
     64,
@@ -92,10 +98,44 @@ TEMPLATE_OUTPUT_BYTES = Limit(
     "bytes",
     "a template that prints more than this is stopped (the appendix never passes through it)",
 )
+TEMPLATE_RANGE = Limit(
+    "template_range",
+    100_000,
+    "items",
+    "a template's range() and any list it builds may hold at most this many items",
+)
+TEMPLATE_FILE_BYTES = Limit(
+    "template_file_bytes",
+    128 * 1024,
+    "bytes",
+    "a template file larger than this is refused (compiling one costs ~2 MB of memory a KB)",
+    "POLICYDRAFT_MAX_TEMPLATE_BYTES",
+)
+
+OUTPUT_NAME = Limit(
+    "output_name",
+    120,
+    "characters",
+    "an output's file stem (output.name, or the folder's name) longer than this is refused",
+)
+REFERENCE_DOCX_BYTES = Limit(
+    "reference_docx_bytes",
+    64 * MB,
+    "bytes",
+    "a template's reference.docx may unpack to at most this much (zip bombs unpack to gigabytes)",
+    "POLICYDRAFT_MAX_REFERENCE_DOCX_BYTES",
+)
+REFERENCE_DOCX_PARTS = Limit(
+    "reference_docx_parts",
+    1000,
+    "parts",
+    "a template's reference.docx may hold at most this many zip entries (Word writes about 20)",
+)
 
 ALL: tuple[Limit, ...] = (
     FILE_BYTES,
     SIGNATORY_BYTES,
+    SIGNATORY_CELL_CHARS,
     NESTING,
     YAML_ALIASES,
     YAML_NODES,
@@ -103,4 +143,9 @@ ALL: tuple[Limit, ...] = (
     PROFILE_CHAIN,
     TEMPLATE_SECONDS,
     TEMPLATE_OUTPUT_BYTES,
+    TEMPLATE_RANGE,
+    TEMPLATE_FILE_BYTES,
+    OUTPUT_NAME,
+    REFERENCE_DOCX_BYTES,
+    REFERENCE_DOCX_PARTS,
 )

@@ -197,3 +197,52 @@ def test_check_reports_the_summary(tmp_path: Path) -> None:
 
 def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
     assert run("signatories", "stats", tmp_path / "nope").returncode == 2
+
+
+BROKEN = 'name,organization\nAda,"Engines\nBo,x\n\nCy,y\n,no name\n'
+
+
+def test_stats_counts_every_row_of_a_broken_list(tmp_path: Path) -> None:
+    """An unclosed quote is an error at its line, and the rows after it are still counted."""
+    path = tmp_path / "list.csv"
+    path.write_text(BROKEN, encoding="utf-8")
+    result = run("signatories", "stats", path, "--json")
+    assert result.returncode == 1
+    assert "list.csv:2:5: error PD415" in result.stderr
+    stats = json.loads(result.stdout)
+    assert (stats["rows"], stats["printed"]) == (4, 2)
+    assert stats["excluded"] == {"no name": 1, "could not be read": 1}
+    assert stats["rows"] == stats["printed"] + sum(stats["excluded"].values())
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "status"),
+    [
+        ("name\nAda\nBo\n", "name\nAda\nCy\n", 0),
+        ("name\nAda\nBo\n,x\n", "name\nAda\nCy\n", 1),  # a row without a name in the old list
+        ("name\nAda\nBo\n", BROKEN, 1),  # an unclosed quote in the new list
+        ("name\n", "name\nAda\n", 0),  # an empty list is a list, not an error
+    ],
+)
+def test_diff_exit_status(tmp_path: Path, old: str, new: str, status: int) -> None:
+    (tmp_path / "old.csv").write_text(old, encoding="utf-8")
+    (tmp_path / "new.csv").write_text(new, encoding="utf-8")
+    result = run("signatories", "diff", tmp_path / "old.csv", tmp_path / "new.csv")
+    assert result.returncode == status, result.stderr
+    assert ("error PD" in result.stderr) is bool(status)
+    assert "added" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["stats", "export"])
+def test_signatory_bytes_limit_through_the_cli(tmp_path: Path, command: str) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("name\n" + "Ada Lovelace\n" * 100, encoding="utf-8")
+    env = {**os.environ, "POLICYDRAFT_MAX_SIGNATORY_BYTES": "1000"}
+    env.pop("POLICYDRAFT_DEBUG", None)
+    args = [sys.executable, "-m", "policydraft", "signatories", command, str(path)]
+    if command == "export":
+        args += ["-o", str(tmp_path / "out.csv")]
+    result = subprocess.run(args, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 1
+    assert "error PD416" in result.stderr and "POLICYDRAFT_MAX_SIGNATORY_BYTES" in result.stderr
+    assert not (tmp_path / "out.csv").exists()

@@ -110,7 +110,11 @@ def test_control_characters_are_removed_with_a_note(tmp_path: Path) -> None:
         ("Ada Lovelace", "Analyst and more"),
         ("Bo", "x"),
     ]
-    assert [(d.code, d.line) for d in diags.sorted()] == [("PD410", 2)]
+    # the NUL in the title is noted too, not removed silently
+    assert [(d.code, d.line, d.message) for d in diags.sorted()] == [
+        ("PD410", 2, "control characters removed from the name cell"),
+        ("PD410", 2, "control characters removed from the title cell"),
+    ]
     assert listing.signers[1].where.line == 4  # the quoted line break counts
 
 

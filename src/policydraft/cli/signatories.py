@@ -59,16 +59,22 @@ def diff(
     new: Annotated[Path, typer.Argument(help="The later list (file or submission folder).")],
     json: Json = False,
 ) -> None:
-    """Signers added, removed and changed between two versions of a list."""
+    """Signers added, removed and changed between two versions of a list.
+
+    A list with errors (a row without a name, a broken quote) is still compared, so that the
+    reader sees what it can, but the command then exits 1: the comparison may be incomplete.
+    """
     lists = []
+    status = 0
     for path in (old, new):
         diags = Diagnostics()
         loaded = load_signatory_list(_existing(path), diags)
-        display_diagnostics(_errors(diags), as_json=False)  # rows without a name, say
-        if loaded is None or not loaded[0].signers:
-            raise typer.Exit(EXIT_ERRORS)
+        status = max(status, display_diagnostics(_errors(diags), as_json=False))
+        if loaded is None or (status and not loaded[0].signers):
+            raise typer.Exit(EXIT_ERRORS)  # nothing to compare: the errors above say why
         lists.append(select_printed(loaded[0], Diagnostics()).printed)
     display_signatory_diff(diff_lists(lists[0], lists[1]), as_json=json)
+    raise typer.Exit(status)
 
 
 @app.command()

@@ -10,6 +10,7 @@ Columns the SPEC does not name are never read, so they cannot leak into any outp
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,6 +27,9 @@ _NO = {"no", "n", "false", "0"}
 # Bidirectional embedding, override and isolate controls can make a printed name read
 # differently from what the list says; they are removed with the other control characters.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Words that make a cell of the first row look like a header, and so safe to show.
+_HEADER_WORDS = frozenset({*COLUMNS, "mail"})
+_WORD = re.compile(r"[^\W\d]+")
 
 
 def read_signatories(
@@ -40,32 +44,70 @@ def read_signatories(
 def read_signatory_list(
     path: Path, config: SignatoriesConfig, diags: Diagnostics, where: Location
 ) -> SignatoryList:
-    """The whole list: signers, rows without a name, and the encoding it was read in."""
+    """The whole list: signers, rows without a name or unreadable, and the encoding read in."""
     shown = display_path(path)
     table = read_table(path, config.sheet, shown, diags, where)
     if table is None:
         return SignatoryList(shown, ())
+    if table.header is None:  # the header row itself is broken (reported): count the rest
+        unread = tuple(Location(shown, line) for line, _ in table.rows)
+        return SignatoryList(shown, (), encoding=table.encoding, unreadable=unread)
     if not table.header:
         diags.error("PD402", f"signatory file {shown} is empty; it needs a 'name' column", where)
         return SignatoryList(shown, ())
-    index = _column_index(table.header, config.columns)
-    if "name" not in index:
-        wanted = config.columns.get("name", "name")
-        headers = ", ".join(h for h in table.header if h.strip())
-        diags.error(
-            "PD402", f"{shown} has no '{wanted}' column (headers: {headers})", Location(shown)
-        )
-        return SignatoryList(shown, (), encoding=table.encoding)
-    _report_unmatched_mapping(table.header, config.columns, index, shown, diags)
+    header = _clean_header(table.header, shown, diags)
+    index = _column_index(header, config.columns)
     signers: list[Signatory] = []
     nameless: list[Location] = []
+    if "name" not in index:
+        if not _report_no_name_column(header, config.columns, shown, diags):
+            nameless.append(Location(shown, table.header_line))  # the first row is a signer
+        index = {}  # every row is counted as one without a name, none is read
+    else:
+        _report_unmatched_mapping(header, config.columns, index, shown, diags)
+    unreadable: list[Location] = []
     for line, row in table.rows:
-        signer = _signatory(row, index, Location(shown, line, 1), diags)
+        here = Location(shown, line, 1)
+        if row is None:
+            unreadable.append(here)
+            continue
+        signer = _signatory(row, index, here, diags) if index else None
         if signer is None:
-            nameless.append(Location(shown, line, 1))
+            nameless.append(here)
         else:
             signers.append(signer)
-    return SignatoryList(shown, tuple(signers), tuple(nameless), table.encoding)
+    return SignatoryList(shown, tuple(signers), tuple(nameless), table.encoding, tuple(unreadable))
+
+
+def _clean_header(header: list[str], shown: str, diags: Diagnostics) -> list[str]:
+    """Header cells without control characters, so that ``na\\0me`` still names the column."""
+    if all(cell.isprintable() for cell in header):
+        return header
+    cleaned = [_without_controls(cell)[0] for cell in header]
+    diags.note("PD410", "control characters removed from the header row", Location(shown))
+    return cleaned
+
+
+def _report_no_name_column(
+    header: list[str], columns: Mapping[Column, str], shown: str, diags: Diagnostics
+) -> bool:
+    """PD402, describing the headers without showing a cell that may be a signer's.
+
+    True when the first row has something that looks like a header, False when it looks like
+    a signer (then it is counted among the rows).
+    """
+    wanted = columns.get("name", "name")
+    shown_headers, hidden = _describe_headers(header, columns)
+    if shown_headers:
+        message = f"{shown} has no '{wanted}' column (headers: {shown_headers})"
+    else:
+        message = (
+            f"{shown} has no '{wanted}' column: none of the {hidden:,} cells of its first row "
+            "is a header policydraft knows (name, title, organization, email, ...); if that "
+            "row is a signer, add a header row above it (its cells are not shown here)"
+        )
+    diags.error("PD402", message, Location(shown))
+    return bool(shown_headers)
 
 
 def _report_unmatched_mapping(
@@ -76,7 +118,7 @@ def _report_unmatched_mapping(
     diags: Diagnostics,
 ) -> None:
     """A mapped header the list lacks would silently drop that column: say so (PD414)."""
-    headers = ", ".join(h for h in header if h.strip())
+    headers = _describe_headers(header, columns)[0] or "none that can be shown"
     for column, wanted in columns.items():
         if column not in index:
             message = (
@@ -84,6 +126,32 @@ def _report_unmatched_mapping(
                 f"does not have (headers: {headers})"
             )
             diags.error("PD414", message, Location(shown))
+
+
+def _describe_headers(header: list[str], columns: Mapping[Column, str]) -> tuple[str, int]:
+    """(the headers that may be shown, how many are not shown).
+
+    A list without a header row has a signer in its first row, e-mail address included, and
+    messages never show a signer's cells. A header is shown only when it looks like one: it
+    holds a word of a column name (or is a mapped header) and no ``@`` or digit.
+    """
+    mapped = {wanted.strip().casefold() for wanted in columns.values()}
+    visible: list[str] = []
+    hidden = 0
+    for cell in (c.strip() for c in header):
+        if not cell:
+            continue
+        folded = cell.casefold()
+        words = set(_WORD.findall(folded))
+        plain = "@" not in folded and not any(c.isdigit() for c in folded) and len(cell) <= 40
+        if plain and (folded in mapped or words & _HEADER_WORDS):
+            visible.append(cell)
+        else:
+            hidden += 1
+    text = ", ".join(visible)
+    if visible and hidden:
+        text += f" and {hidden:,} not shown"
+    return text, hidden
 
 
 def _column_index(header: list[str], columns: Mapping[Column, str]) -> dict[str, int]:

@@ -8,42 +8,47 @@ Blank rows are skipped here, so nothing downstream has to think about them.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from policydraft import limits
 from policydraft.diagnostics import Diagnostics, Location
+from policydraft.readers.signatory_csv import Row, csv_rows
+from policydraft.readers.signatory_xlsx import cell_text, too_large, xlsx_rows
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _ZIP_MAGIC = b"PK\x03\x04"
 _BOM = b"\xef\xbb\xbf"
+__all__ = ["Table", "cell_text", "read_table"]
 
 
 @dataclass
 class Table:
-    """A list's header and its non-blank rows, each with the line (or sheet row) it came from."""
+    """A list's header and its non-blank rows, each with the line (or sheet row) it came from.
 
-    header: list[str]
-    rows: Iterable[tuple[int, list[str]]]
+    A row that could not be read (a broken quote, an oversized cell) has ``None`` for cells,
+    so that it is still counted; so does a header that could not be read.
+    """
+
+    header: list[str] | None
+    rows: Iterable[Row]
     encoding: str  # "utf-8", "utf-8-sig", "cp1252", ... or "xlsx"
+    header_line: int = 1
 
 
 def read_table(
     path: Path, sheet: str | None, shown: str, diags: Diagnostics, where: Location
 ) -> Table | None:
     """The table in ``path``, or None (with a diagnostic) when it cannot be read at all."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        diags.error("PD105", f"cannot read signatory file {shown}: {exc.strerror}", where)
+    raw = _read_bytes(path, shown, diags, where)
+    if raw is None:
         return None
     if path.suffix.lower() in XLSX_SUFFIXES or raw.startswith(_ZIP_MAGIC):
-        return _xlsx_table(raw, sheet, shown, diags)
+        rows = xlsx_rows(raw, sheet, shown, diags)
+        if rows is None:
+            return None
+        return _table(check_cell_sizes(rows, shown, diags), "xlsx")
     if path.suffix.lower() == ".xls":
         diags.error(
             "PD403", f"{shown} is an old Excel .xls file; save it as .xlsx or CSV", Location(shown)
@@ -53,6 +58,25 @@ def read_table(
     if text is None:
         return None
     return _csv_table(text, encoding, shown, diags)
+
+
+def _read_bytes(path: Path, shown: str, diags: Diagnostics, where: Location) -> bytes | None:
+    """The file's bytes, never more than the limit allows: a device or a pipe named as the
+    list (``/dev/zero``, say) is refused rather than read forever."""
+    limit = limits.SIGNATORY_BYTES.value
+    try:
+        if path.exists() and not path.is_file():
+            diags.error("PD105", f"signatory file {shown} is not a regular file", where)
+            return None
+        with path.open("rb") as file:
+            raw = file.read(limit + 1)
+    except OSError as exc:
+        diags.error("PD105", f"cannot read signatory file {shown}: {exc.strerror}", where)
+        return None
+    if len(raw) > limit:
+        too_large(path.stat().st_size, shown, diags)
+        return None
+    return raw
 
 
 def _decode(raw: bytes, shown: str, diags: Diagnostics) -> tuple[str | None, str]:
@@ -74,74 +98,34 @@ def _decode(raw: bytes, shown: str, diags: Diagnostics) -> tuple[str | None, str
     return str(best), best.encoding
 
 
-def _csv_table(text: str, encoding: str, shown: str, diags: Diagnostics) -> Table | None:
-    # NUL is the one character the csv module refuses; it never belongs in a name anyway.
-    lines = _csv_rows(text.replace("\x00", ""), shown, diags)
-    first = next(lines, None)
+def _csv_table(text: str, encoding: str, shown: str, diags: Diagnostics) -> Table:
+    rows = check_cell_sizes(csv_rows(text, shown, diags), shown, diags)
+    return _table(rows, encoding)
+
+
+def _table(rows: Iterator[Row], encoding: str) -> Table:
+    """The first row is the header; a header that cannot be read is ``None``."""
+    first = next(rows, None)
     if first is None:
         return Table([], iter(()), encoding)
-    return Table(first[1], lines, encoding)
+    return Table(first[1], rows, encoding, first[0])
 
 
-def _csv_rows(text: str, shown: str, diags: Diagnostics) -> Iterator[tuple[int, list[str]]]:
-    """Non-blank rows with the line each starts on (a quoted cell may span several lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    start = 1
-    while True:
-        try:
-            row = next(reader, None)
-        except csv.Error as exc:
+def check_cell_sizes(rows: Iterable[Row], shown: str, diags: Diagnostics) -> Iterator[Row]:
+    """Rows whose every cell fits the limit; a longer cell makes its row unreadable (PD419).
+
+    No real name or affiliation comes near Excel's own maximum, and a cell of megabytes would
+    only make every later stage (sorting, layout) slow.
+    """
+    longest = limits.SIGNATORY_CELL_CHARS.value
+    for line, cells in rows:
+        if cells and max(map(len, cells)) > longest:
             diags.error(
-                "PD403", f"{shown} cannot be read as CSV here: {exc}", Location(shown, start)
+                "PD419",
+                f"a cell of this row is longer than {longest:,} characters (Excel's own "
+                "maximum); no name or affiliation is, so the row is not read",
+                Location(shown, line),
             )
-            return
-        if row is None:
-            return
-        if any(cell.strip() for cell in row):
-            yield start, row
-        start = reader.line_num + 1
-
-
-def _xlsx_table(raw: bytes, sheet: str | None, shown: str, diags: Diagnostics) -> Table | None:
-    import openpyxl  # type: ignore[import-untyped]
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        diags.error("PD403", f"{shown} cannot be read as an Excel workbook: {exc}", Location(shown))
-        return None
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            names = ", ".join(repr(n) for n in book.sheetnames)
-            diags.error(
-                "PD406", f"{shown} has no sheet {sheet!r} (sheets: {names})", Location(shown)
-            )
-            return None
-        worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-        rows = [
-            (number, [cell_text(value) for value in values])
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        book.close()
-    kept = [(n, cells) for n, cells in rows if any(c.strip() for c in cells)]
-    if not kept:
-        return Table([], [], "xlsx")
-    return Table(kept[0][1], kept[1:], "xlsx")
-
-
-def cell_text(value: Any) -> str:
-    """An Excel cell as the text a person sees: 3 not 3.0, a date without a midnight time."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0) and value.tzinfo is None:
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
+            yield line, None
+        else:
+            yield line, cells

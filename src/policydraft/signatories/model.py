@@ -37,17 +37,19 @@ class Signatory(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class SignatoryList:
-    """Everything one list file held: its signers and the rows that had no name.
+    """Everything one list file held: its signers, the rows that had no name, and the rows
+    that could not be read at all (a runaway quote, an oversized cell).
 
-    Rows without a name are kept as locations so that the summary can account for every row;
-    ``rows`` counts the non-blank rows below the header.
+    Rows without a name or unreadable are kept as locations so that the summary can account
+    for every row; ``rows`` counts the non-blank rows below the header.
     """
 
     file: str
     signers: tuple[Signatory, ...]
     nameless: tuple[Location, ...] = ()
     encoding: str = "utf-8"
+    unreadable: tuple[Location, ...] = ()
 
     @property
     def rows(self) -> int:
-        return len(self.signers) + len(self.nameless)
+        return len(self.signers) + len(self.nameless) + len(self.unreadable)

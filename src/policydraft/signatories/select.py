@@ -38,6 +38,7 @@ REASONS = {
     "duplicate": "duplicate",
     "email-in-print": "e-mail address in a printed column",
     "nameless": "no name",
+    "unreadable": "could not be read",
 }
 
 
@@ -83,6 +84,7 @@ class Selection:
 def select_printed(listing: SignatoryList, diags: Diagnostics, *, sort: str = "") -> Selection:
     """Apply the rules above; report each excluded row and, at the end, a summary note."""
     excluded = [Exclusion(where, "", "nameless") for where in listing.nameless]
+    excluded += [Exclusion(where, "", "unreadable") for where in listing.unreadable]
     eligible = [s for s in listing.signers if not _email_in_print(s, excluded, diags)]
     identities = [identity(s) for s in eligible]
     withdrew = {key: s for key, s in zip(identities, eligible, strict=True) if s.withdrawn}
