@@ -176,8 +176,88 @@ def test_init_then_render(tmp_path: Path) -> None:
     assert rendered.returncode == 0, rendered.stderr
     assert (folder / "build" / "starter.pdf").is_file()
     again = run("init", folder)
-    assert again.returncode == 2
-    assert "already exists" in again.stderr
+    assert again.returncode == 1
+    assert "error PD120" in again.stderr
+
+
+def test_init_names_every_file_it_would_overwrite_and_writes_none(tmp_path: Path) -> None:
+    folder = tmp_path / "ours"
+    folder.mkdir()
+    (folder / "signatories.csv").write_text("name\nOur Signer\n")
+    (folder / "policydraft.yaml").write_text("title: ours\n")
+    result = run("init", folder)
+    assert result.returncode == 1, result.stderr
+    named = sorted(line.split(":")[0] for line in result.stderr.splitlines() if "PD120" in line)
+    assert [Path(n).name for n in named] == ["policydraft.yaml", "signatories.csv"]
+    assert sorted(p.name for p in folder.iterdir()) == ["policydraft.yaml", "signatories.csv"]
+    assert (folder / "signatories.csv").read_text() == "name\nOur Signer\n"
+    forced = run("init", folder, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "Our Signer" not in (folder / "signatories.csv").read_text()
+
+
+def test_init_with_force_replaces_a_link_instead_of_writing_through_it(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.csv"
+    elsewhere.write_text("not to be touched\n")
+    folder = tmp_path / "linked"
+    folder.mkdir()
+    (folder / "signatories.csv").symlink_to(elsewhere)
+    assert run("init", folder, "--force").returncode == 0
+    assert elsewhere.read_text() == "not to be touched\n"
+    assert not (folder / "signatories.csv").is_symlink()
+
+
+def test_a_folder_in_the_way_of_the_pdf_replaces_nothing_and_says_so(tmp_path: Path) -> None:
+    folder = write_submission(tmp_path / "sub")
+    build = folder / "build"
+    (build / "sub.pdf").mkdir(parents=True)
+    (build / "sub.docx").write_bytes(b"the earlier DOCX")
+    result = run("render", folder)
+    assert result.returncode == 1
+    assert "error PD901: cannot publish sub.pdf" in result.stderr
+    assert "no output was replaced" in result.stderr
+    assert (build / "sub.docx").read_bytes() == b"the earlier DOCX"
+    assert sorted(p.name for p in build.iterdir()) == ["sub.docx", "sub.pdf"]
+
+
+def test_a_render_removes_leftovers_of_killed_renders(tmp_path: Path) -> None:
+    folder = write_submission(tmp_path / "sub")
+    build = folder / "build"
+    build.mkdir()
+    stale = [".sub.pdf.99999999.abcd1234.tmp", ".sub.docx.99999999.abcd1234.old"]
+    kept = [".other.pdf.99999999.abcd1234.tmp", "notes.tmp"]
+    for name in stale + kept:
+        (build / name).write_bytes(b"left over")
+    assert run("render", folder).returncode == 0
+    assert sorted(p.name for p in build.iterdir()) == sorted([*kept, "sub.docx", "sub.pdf"])
+
+
+def test_a_refused_render_leaves_no_build_folder(tmp_path: Path) -> None:
+    folder = write_submission(tmp_path / "sub", {"profile": "./agency.yaml"})
+    (folder / "agency.yaml").write_text(
+        "title: T\nagency: A\nrules:\n  - rule: words\n    max: 5\n    source: S\n"
+    )
+    result = run("render", folder)
+    assert result.returncode == 1 and "PD619" in result.stderr
+    assert not (folder / "build").exists()
+
+
+@pytest.mark.parametrize(
+    ("output", "code"),
+    [
+        ({"name": "../../x"}, "PD903"),
+        ({"name": "/tmp/x"}, "PD903"),
+        ({"name": "a\u202eb"}, "PD903"),
+        ({"dir": "../out"}, "PD904"),
+        ({"dir": "/tmp/out"}, "PD904"),
+    ],
+)
+def test_outputs_stay_in_the_folder(tmp_path: Path, output: dict[str, str], code: str) -> None:
+    folder = write_submission(tmp_path / "sub", {"output": output})
+    result = run("render", folder)
+    assert result.returncode == 1
+    assert "policydraft.yaml:" in result.stderr and f"error {code}" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sub"]
 
 
 def test_render_one_format(tmp_path: Path) -> None:

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from policydraft.bulk import bulk_work
 from policydraft.checks.glyphs import check_document_glyphs, check_signatory_glyphs
+from policydraft.checks.output_location import check_output_location, output_stem
 from policydraft.checks.profile_files import ProfileCheck, check_scratch
 from policydraft.checks.profile_setup import apply_profile
+from policydraft.checks.reference_docx import check_reference_docx
 from policydraft.checks.rendered import Facts
 from policydraft.citations.bibliography import Bibliography
 from policydraft.citations.listing import collect_cites
@@ -62,11 +64,14 @@ def _check(folder: Path, diags: Diagnostics, render_checks: bool) -> Checked | N
     loaded = load_submission(folder, diags)
     if loaded is None:
         return None
+    check_output_location(loaded, diags)
     loaded, profile = apply_profile(loaded, diags)
     signers = _signers(loaded, diags)
     bibliography = _bibliography(loaded, diags)
     name = loaded.submission.template
     template = find_template(name, loaded.folder, diags, loaded.locate("template"))
+    if template is not None and template.reference_docx is not None:
+        check_reference_docx(template.reference_docx, diags)  # render opens it: check it here
     document = None
     if template is not None:
         document = compose_letter(loaded, template, signers, diags, profile)
@@ -78,7 +83,7 @@ def _check(folder: Path, diags: Diagnostics, render_checks: bool) -> Checked | N
     if signers:
         check_signatory_glyphs(signers, diags)
     if document is not None:
-        check_document_glyphs(document, diags, loaded.locate())
+        check_document_glyphs(document, diags, loaded)
     final = None if diags.has_errors else document
     rules = None
     if profile is not None and final is not None:
@@ -137,7 +142,7 @@ def output_paths(checked: Checked, out_dir: Path | None, formats: Sequence[str])
     loaded = checked.loaded
     output = loaded.submission.output
     folder = out_dir if out_dir is not None else loaded.folder / output.dir
-    stem = output.name or loaded.folder.resolve().name
+    stem = output_stem(loaded)
     return [folder / f"{stem}.{fmt}" for fmt in formats]
 
 

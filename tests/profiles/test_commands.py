@@ -307,7 +307,7 @@ def test_templates_copy_overrides_and_refuses_to_overwrite(tmp_path: Path) -> No
     copied = folder / "templates" / "comment-letter" / "letter.md.j2"
     copied.write_text(copied.read_text().replace("::: closing\n", "Our own line.\n\n::: closing\n"))
     result = run("templates", "copy", "comment-letter", folder)
-    assert result.returncode == 2 and "already exists; not overwriting it" in result.stderr
+    assert result.returncode == 1 and "error PD120" in result.stderr
     assert "Our own line." in copied.read_text()
     assert run("render", folder, "--to", "pdf", "--out", tmp_path / "o").returncode == 0
     assert "Our own line." in pdf_text(next((tmp_path / "o").glob("*.pdf")))

@@ -624,6 +624,126 @@ def test_reference_docx_styles_and_margins_are_kept(reference_docx: Path) -> Non
     package.style_id("Signatory Name")  # missing styles are still added
 
 
+PRIVATE = ("KEYWORD-q8", "CATEGORY-q8", "DESCRIPTION-q8", "EDITOR-q8", "STATUS-q8", "CUSTOM-q8")
+
+
+def _reference_with_private_properties(tmp_path: Path) -> Path:
+    """A reference.docx whose core, app and custom properties hold private strings."""
+    from tests.hostile.cases_outputs import add_custom_properties
+
+    reference = docx.Document()
+    props = reference.core_properties
+    props.keywords, props.category, props.comments = PRIVATE[0], PRIVATE[1], PRIVATE[2]
+    props.last_modified_by, props.content_status = PRIVATE[3], PRIVATE[4]
+    props.revision = 42
+    stream = io.BytesIO()
+    reference.save(stream)
+    with zipfile.ZipFile(stream) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    app = parts["docProps/app.xml"].decode()
+    app = app.replace("<Company/>", "<Company>COMPANY-q8</Company>")
+    parts["docProps/app.xml"] = app.replace("<Manager/>", "<Manager>MANAGER-q8</Manager>").encode()
+    add_custom_properties(parts, PRIVATE[5])
+    path = tmp_path / "private.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+def test_reference_docx_properties_do_not_reach_the_letter(tmp_path: Path) -> None:
+    reference = _reference_with_private_properties(tmp_path)
+    data = render(SAMPLE, DocxOptions(reference_docx=reference))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        everything = b"".join(archive.read(name) for name in archive.namelist())
+        names = archive.namelist()
+        core = etree.fromstring(archive.read("docProps/core.xml"))
+    for secret in (*PRIVATE, "COMPANY-q8", "MANAGER-q8"):
+        assert secret.encode() not in everything, secret
+    assert "docProps/custom.xml" not in names
+    assert core.findtext("dc:title", namespaces=NS) == SAMPLE.metadata.title
+    assert core.findtext("dc:creator", namespaces=NS) == SAMPLE.metadata.author
+    assert core.findtext("cp:revision", namespaces=NS) == "1"
+
+
+def test_letters_with_and_without_a_reference_carry_the_same_properties(tmp_path: Path) -> None:
+    reference = _reference_with_private_properties(tmp_path)
+    with_reference = zipfile.ZipFile(io.BytesIO(render(SAMPLE, DocxOptions(reference))))
+    without = zipfile.ZipFile(io.BytesIO(render(SAMPLE)))
+    for name in ("docProps/core.xml", "docProps/app.xml"):
+        assert with_reference.read(name) == without.read(name), name
+
+
+def _template_type(parts: dict[str, bytes]) -> None:
+    """The main part typed as a Word template (.dotx): python-docx refuses to open it."""
+    types = parts["[Content_Types].xml"].decode()
+    parts["[Content_Types].xml"] = types.replace("document.main+xml", "template.main+xml").encode()
+
+
+def _reference_cases() -> list[tuple[str, bytes, str | None]]:
+    from tests.hostile import cases_outputs as hostile
+
+    docx_bytes = hostile.reference_docx
+    return [
+        ("valid", docx_bytes(), None),
+        ("not-a-zip", b"PK\x03\x04 but not really", "PD315"),
+        ("empty", b"", "PD315"),
+        ("no-styles", docx_bytes(hostile._without("word/styles.xml")), "PD316"),
+        ("no-content-types", docx_bytes(hostile._without("[Content_Types].xml")), "PD316"),
+        ("broken-xml", docx_bytes(hostile._replace("word/document.xml", b"<w:document>")), "PD317"),
+        ("xxe", docx_bytes(hostile._replace("word/styles.xml", hostile._XXE)), "PD318"),
+        ("bomb", docx_bytes(hostile._replace("word/styles.xml", hostile._BOMB)), "PD318"),
+        ("dotx", docx_bytes(_template_type), "PD315"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [(data, code) for _, data, code in _reference_cases()],
+    ids=[name for name, _, _ in _reference_cases()],
+)
+def test_reference_docx_is_checked_before_use(
+    tmp_path: Path, data: bytes, code: str | None
+) -> None:
+    from policydraft.checks.reference_docx import check_reference_docx
+    from policydraft.diagnostics import Diagnostics
+
+    path = tmp_path / "reference.docx"
+    path.write_bytes(data)
+    diags = Diagnostics()
+    usable = check_reference_docx(path, diags)
+    assert [d.code for d in diags.items] == ([] if code is None else [code])
+    assert usable is (code is None)
+    if code is None:
+        render(SAMPLE, DocxOptions(reference_docx=path))  # what check passes, render takes
+
+
+def test_a_zip_bomb_reference_is_refused_by_what_it_unpacks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from policydraft.checks.reference_docx import check_reference_docx
+    from policydraft.diagnostics import Diagnostics
+    from tests.hostile.cases_outputs import reference_docx
+
+    monkeypatch.setenv("POLICYDRAFT_MAX_REFERENCE_DOCX_BYTES", "100000")
+    path = tmp_path / "reference.docx"
+    path.write_bytes(reference_docx())  # ~30 KB packed, ~900 KB unpacked (styles)
+    diags = Diagnostics()
+    assert not check_reference_docx(path, diags)
+    assert [d.code for d in diags.items] == ["PD319"]
+
+
+def test_a_libreoffice_reference_gives_its_margins_not_its_properties() -> None:
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "reference-libreoffice.docx"
+    package = Package(render(SAMPLE, DocxOptions(reference_docx=fixture)))
+    for sect_pr in package.xpath("word/document.xml", "//w:sectPr"):
+        assert sect_pr.xpath("w:pgMar/@w:left", namespaces=NS) == ["1800"]
+    with zipfile.ZipFile(io.BytesIO(package.data)) as archive:
+        for name in archive.namelist():
+            assert b"Zq7-LibreOffice-secret" not in archive.read(name), name
+            assert b"must not survive" not in archive.read(name), name
+
+
 # --- LibreOffice ---------------------------------------------------------------------------
 
 

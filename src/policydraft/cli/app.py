@@ -50,9 +50,12 @@ def init(
     profile: Annotated[
         str | None, typer.Option(help="An agency profile (see `policydraft profiles list`).")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite starter files that exist.")
+    ] = False,
 ) -> None:
-    """Write a working starter submission into FOLDER."""
-    commands.init(folder, template, profile)
+    """Write a working starter submission into FOLDER (never over existing files)."""
+    raise typer.Exit(commands.init(folder, template, profile, force=force))
 
 
 @app.command()

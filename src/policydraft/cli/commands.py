@@ -6,8 +6,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from policydraft.cli.copying import FileCopy, copy_files
 from policydraft.cli.display import (
     EXIT_ERRORS,
+    EXIT_OK,
     abort,
     display_diagnostics,
     display_message,
@@ -15,6 +17,7 @@ from policydraft.cli.display import (
     display_rendered,
 )
 from policydraft.diagnostics import Diagnostics, Location, SubmissionError, display_path
+from policydraft.output import PublishError
 from policydraft.pipeline import FORMATS
 from policydraft.pipeline import check as check_submission
 from policydraft.pipeline import render as render_submission
@@ -68,37 +71,55 @@ def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bo
     except SubmissionError:
         return display_diagnostics(found, as_json=as_json, strict=strict)
     except OSError as exc:
-        where = Location(display_path(Path(exc.filename or out or folder)))
-        diags = Diagnostics()
-        diags.error(
-            "PD901",
-            f"cannot write the output: {exc.strerror or exc}; earlier outputs are untouched",
-            where,
-        )
-        return display_diagnostics(diags, as_json=as_json)
+        return display_diagnostics(write_failure(exc, out or folder), as_json=as_json)
     if found.items:
         status = display_diagnostics(found, as_json=as_json, strict=strict)
     display_rendered(rendered, as_json=as_json)
     return status
 
 
-def init(folder: Path, template: str, profile: str | None = None) -> None:
+def write_failure(exc: OSError, fallback: Path) -> Diagnostics:
+    """What a failed write or publish did to the outputs, said truthfully (PD901, PD905)."""
+    diags = Diagnostics()
+    where = Location(display_path(Path(exc.filename or fallback)))
+    reason = exc.strerror or str(exc)
+    if not isinstance(exc, PublishError):
+        diags.error(
+            "PD901", f"cannot write the output: {reason}; earlier outputs are untouched", where
+        )
+        return diags
+    if not exc.unrestored:
+        message = f"cannot publish {exc.final.name}: {reason}; no output was replaced"
+        diags.error("PD901", message, where)
+        return diags
+    kept = "; ".join(
+        f"{final.name} is the new version, its earlier one is kept as {backup.name}"
+        for final, backup in exc.unrestored
+    )
+    diags.error("PD905", f"cannot publish {exc.final.name}: {reason}; {kept}", where)
+    return diags
+
+
+def init(folder: Path, template: str, profile: str | None = None, *, force: bool = False) -> int:
+    """Write the starter; nothing at all when a file exists (unless ``force``) or cannot be."""
     if template not in builtin_templates():
         abort(f"unknown template {template!r}; choose from {', '.join(builtin_templates())}")
     if profile is not None and profile not in builtin_profiles():
         abort(f"unknown profile {profile!r}; choose from {', '.join(builtin_profiles())}")
-    if (folder / "policydraft.yaml").exists():
-        abort(f"{folder / 'policydraft.yaml'} already exists; not overwriting it")
+    copies = []
     for source in sorted(_STARTER.rglob("*")):
         if source.is_dir():
             continue
-        target = folder / source.relative_to(_STARTER)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = source.read_text(encoding="utf-8")
+        content = source.read_bytes()
         if source.name == "policydraft.yaml":
-            text = _starter_submission(text, template, profile)
-        target.write_text(text, encoding="utf-8")
+            text = _starter_submission(content.decode("utf-8"), template, profile)
+            content = text.encode("utf-8")
+        copies.append(FileCopy(folder / source.relative_to(_STARTER), content))
+    diags = Diagnostics()
+    if not copy_files(copies, diags, force=force):
+        return display_diagnostics(diags, as_json=False)
     display_message(f"wrote a starter submission in {folder}; try: policydraft render {folder}")
+    return EXIT_OK
 
 
 def _starter_submission(text: str, template: str, profile: str | None) -> str:

@@ -7,13 +7,13 @@ from typing import Annotated
 
 import typer
 
-from policydraft.cli.commands import require_folder, require_source_date
+from policydraft.cli.commands import require_folder, require_source_date, write_failure
 from policydraft.cli.display import (
     EXIT_ERRORS,
     display_diagnostics,
     display_message,
 )
-from policydraft.diagnostics import Diagnostics, Location, SubmissionError, display_path
+from policydraft.diagnostics import Diagnostics, SubmissionError
 from policydraft.packaging import build_package
 from policydraft.pipeline import check as check_submission
 
@@ -43,9 +43,7 @@ def package(folder: Path, out: Path, *, as_json: bool, strict: bool) -> int:
     except SubmissionError:
         return display_diagnostics(found, as_json=as_json, strict=strict)
     except OSError as exc:
-        message = f"cannot write the package: {exc.strerror or exc}; earlier files are untouched"
-        found.error("PD901", message, Location(display_path(Path(exc.filename or out))))
-        return display_diagnostics(found, as_json=as_json)
+        return display_diagnostics(write_failure(exc, out), as_json=as_json)
     if found.items:
         status = display_diagnostics(found, as_json=as_json, strict=strict)
     if as_json:

@@ -7,14 +7,15 @@ name for that submission alone, so a legal team edits its letter without forking
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from policydraft.cli.display import abort, display_message
+from policydraft.cli.copying import FileCopy, copy_files
+from policydraft.cli.display import EXIT_OK, abort, display_diagnostics, display_message
 from policydraft.compose.templates import ENTRY
+from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.resources import builtin_templates
 
 app = typer.Typer(help="The built-in letter templates.", no_args_is_help=True)
@@ -33,21 +34,38 @@ def list_templates() -> None:
 def copy(
     name: Annotated[str, typer.Argument(help="A built-in template's name.")],
     folder: Annotated[Path, typer.Argument(help="The submission folder.")] = Path("."),
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files of an earlier copy.")
+    ] = False,
 ) -> None:
     """Copy a built-in template into FOLDER/templates/NAME, where it overrides the built-in."""
+    raise typer.Exit(copy_template(name, folder, force=force))
+
+
+def copy_template(name: str, folder: Path, *, force: bool) -> int:
+    """Copy every file of the built-in, or none when one exists (unless ``force``)."""
     source = builtin_templates().get(name)
     if source is None:
         abort(f"unknown template {name!r}; choose from {', '.join(builtin_templates())}")
-    if not folder.is_dir():
+    if not folder.exists():
         abort(f"no such submission folder: {folder}")
+    diags = Diagnostics()
+    if not folder.is_dir():
+        diags.error("PD121", "is a file, not a submission folder", Location(display_path(folder)))
+        return display_diagnostics(diags, as_json=False)
     target = folder / "templates" / name
-    if target.exists():
-        abort(f"{target} already exists; not overwriting it (delete it first to start again)")
-    shutil.copytree(source, target)
+    copies = [
+        FileCopy(target / path.relative_to(source), path.read_bytes())
+        for path in sorted(source.rglob("*"))
+        if path.is_file()
+    ]
+    if not copy_files(copies, diags, force=force):
+        return display_diagnostics(diags, as_json=False)
     display_message(
         f"copied template '{name}' to {target}; edit {target / ENTRY} and keep "
         f"'template: {name}' in policydraft.yaml (see docs/templates.md)"
     )
+    return EXIT_OK
 
 
 def purpose(folder: Path) -> str:

@@ -75,7 +75,7 @@ class FootnotesPart(XmlPart):
         element = parse_xml(_DEFAULT_FOOTNOTES.format(line=line).encode())
         for rel_id, rel in list(document_part.rels.items()):
             if rel.reltype == FOOTNOTES_RELTYPE and not rel.is_external:
-                old = etree.fromstring(rel.target_part.blob)
+                old = parse_xml(rel.target_part.blob)  # python-docx: entities never expanded
                 separators = [n for n in old.iterchildren(w("footnote")) if n.get(w("type"))]
                 if separators:
                     for child in list(element):

@@ -19,6 +19,7 @@ from docx.opc.spec import default_content_types
 from lxml import etree
 
 from policydraft.model import Metadata
+from policydraft.writers.docx.reference import forget_reference
 
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -35,12 +36,15 @@ def open_base(reference: Path | None) -> Any:
     """The reference document (pandoc's --reference-doc) or python-docx's blank template.
 
     Parts that would describe the template rather than our letter are dropped: the preview
-    picture, and the Word 2010 copy of the styles that would shadow the styles we write.
+    picture, the Word 2010 copy of the styles that would shadow the styles we write, and all
+    that a reference document says about itself and its authors (``forget_reference``).
     """
     word = docx.Document(str(reference)) if reference is not None else docx.Document()
     _drop_relationships(word.part.package.rels, _THUMBNAIL)
     _drop_relationships(word.part.rels, _STYLES_WITH_EFFECTS)
     word.element.body.clear_content()
+    if reference is not None:
+        forget_reference(word)  # its properties, comments, variables: someone else's
     return word
 
 
