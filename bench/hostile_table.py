@@ -34,7 +34,8 @@ def measure(case: Case) -> list[tuple[str, float, float, int, bool]]:
         if case.setup is not None:
             case.setup(folder)
         for command in case.commands:
-            run = run_command(argv_for(command, folder), Path(tmp), case.seconds, case.memory_mb)
+            argv = argv_for(command, folder)
+            run = run_command(argv, Path(tmp), case.seconds, case.memory_mb, case.env)
             said = run.stdout + run.stderr
             given = case.code is None or re.search(rf"\b{case.code}\b", said) is not None
             rows.append((" ".join(command), run.seconds, run.peak_mb, run.returncode, given))

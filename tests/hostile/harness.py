@@ -51,6 +51,7 @@ class Case:
     secrets: tuple[str, ...] = ()
     setup: Callable[[Path], None] | None = None
     writes: bool | None = None  # None: outputs are written iff the exit status is 0
+    env: tuple[tuple[str, str], ...] = ()  # environment variables set for every command
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,16 @@ def argv_for(command: tuple[str, ...], folder: Path) -> tuple[str, ...]:
     return (*command, str(folder))
 
 
-def run_command(argv: tuple[str, ...], cwd: Path, seconds: float, memory_mb: int) -> Run:
+def run_command(
+    argv: tuple[str, ...],
+    cwd: Path,
+    seconds: float,
+    memory_mb: int,
+    extra_env: tuple[tuple[str, str], ...] = (),
+) -> Run:
     """``python -m policydraft ARGV`` under a memory limit, killed after ``seconds``."""
     env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
+    env.update(extra_env)
     limit = memory_mb * 1024 * 1024
 
     def limit_memory() -> None:
@@ -199,7 +207,8 @@ def run_case(case: Case, tmp_path: Path) -> list[Run]:
     before = snapshot(tmp_path)
     runs: list[Run] = []
     for command in case.commands:
-        run = run_command(argv_for(command, folder), tmp_path, case.seconds, case.memory_mb)
+        argv = argv_for(command, folder)
+        run = run_command(argv, tmp_path, case.seconds, case.memory_mb, case.env)
         runs.append(run)
         _assert_run(case, run, tmp_path, before)
     return runs

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from policydraft.compose.bounds import as_text
 from policydraft.compose.templates import Markdown
 
 MONTHS = (
@@ -41,7 +42,15 @@ def bluebook_date(value: dt.date) -> str:
 
 def page(value: Any) -> str:
     """Numbers of five digits or more take commas (rule 6.2(a)): "59942" -> "59,942"."""
-    return _LONG_NUMBER.sub(lambda match: f"{int(match.group(0)):,}", str(value))
+    return _LONG_NUMBER.sub(lambda match: _thousands(match.group(0)), as_text(value))
+
+
+def _thousands(digits: str) -> str:
+    """``f"{int(digits):,}"`` without ``int``, which refuses more than 4,300 digits."""
+    digits = digits.lstrip("0") or "0"
+    head = len(digits) % 3 or 3
+    groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return ",".join(groups)
 
 
 def section(value: Any, pin: str = "") -> str:
@@ -53,8 +62,8 @@ def section(value: Any, pin: str = "") -> str:
     """
     pin = _SECTION_SIGN.sub("", pin.strip())
     if not pin:
-        return str(value)
-    return f"{value}{pin}" if pin.startswith("(") else pin
+        return as_text(value)
+    return f"{as_text(value)}{pin}" if pin.startswith("(") else pin
 
 
 def first_party(name: str) -> str:
@@ -64,13 +73,13 @@ def first_party(name: str) -> str:
 
 def edition(value: Any) -> str:
     """ "2d" -> "2d ed."; an edition already ending in "ed." is left alone."""
-    text = str(value).strip()
+    text = as_text(value).strip()
     return text if _EDITION.search(text) else f"{text} ed."
 
 
 def url(value: Any) -> Markdown:
     """A URL printed as a link (``<...>`` in the templates' markup), never escaped."""
-    return Markdown(f"<{str(value).replace('>', '%3E').replace(' ', '%20')}>")
+    return Markdown(f"<{as_text(value).replace('>', '%3E').replace(' ', '%20')}>")
 
 
 FILTERS: dict[str, Callable[..., str]] = {

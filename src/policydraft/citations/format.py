@@ -14,17 +14,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
-from jinja2.exceptions import SecurityError
 
 from policydraft.citations.filters import FILTERS
 from policydraft.citations.markup import citation_inlines
-from policydraft.compose.templates import (
-    Markdown,
-    Template,
-    template_environment,
-    template_frame,
-)
-from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.compose.bounds import TemplateLimitError, as_text
+from policydraft.compose.faults import report_fault
+from policydraft.compose.running import Budget, compile_bounded, render_bounded
+from policydraft.compose.safe_filters import text_first
+from policydraft.compose.templates import Markdown, Template, template_environment
+from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Inline, Text
 from policydraft.resources import data_dir
 from policydraft.schema.source import Source
@@ -45,9 +43,11 @@ class CitationFormatter:
         self.templates = citation_templates(folder)
         self.environment = template_environment(self.templates)
         self.environment.finalize = _finalize
-        self.environment.filters.update(FILTERS)
+        self.environment.filters.update({n: text_first(f) for n, f in FILTERS.items()})
         self.compiled: dict[str, jinja2.Template | None] = {}
         self.cache: dict[tuple[str, Form, str], tuple[Inline, ...]] = {}
+        self.budget = Budget.standard()  # for all citations together: one letter cites many
+        self.stopped = False  # a template hit a limit: the rest would only hit it again
 
     def format(self, source: Source, form: Form, pin: str = "") -> tuple[Inline, ...]:
         """``source`` in ``form`` with ``pin``: model inlines with italics as ``Emph``."""
@@ -61,15 +61,14 @@ class CitationFormatter:
 
     def _render(self, source: Source, form: Form, pin: str) -> str | None:
         template = self._template(source.type)
-        if template is None:
+        if template is None or self.stopped:
             return None
         try:
-            text = template.render(source=source, form=form, pin=pin)
-        except jinja2.UndefinedError as exc:
-            self._report(exc, "PD303", f"citation template uses an undefined variable: {exc}")
-            return None
-        except SecurityError as exc:
-            self._report(exc, "PD305", f"citation template not allowed by the sandbox: {exc}")
+            text = render_bounded(
+                template, {"source": source, "form": form, "pin": pin}, self.budget
+            )
+        except Exception as exc:  # every fault of a template is the template's: a diagnostic
+            self._report(exc)
             return None
         return _SPACES.sub(" ", text).strip()
 
@@ -78,20 +77,21 @@ class CitationFormatter:
             return self.compiled[kind]
         compiled: jinja2.Template | None = None
         try:
-            compiled = self.environment.get_template(f"{kind}.j2")
-        except jinja2.TemplateSyntaxError as exc:
-            file = display_path(Path(exc.filename)) if exc.filename else f"{kind}.j2"
-            message = f"citation template syntax error: {exc.message}"
-            self.diags.error("PD302", message, Location(file, exc.lineno))
-        except jinja2.TemplateNotFound:
-            message = f"no citation template for sources of type '{kind}' ({STYLE}/{kind}.j2)"
-            self.diags.error("PD301", message, Location(STYLE))
+            compiled = compile_bounded(self.environment, f"{kind}.j2", self.budget)
+        except jinja2.TemplateNotFound as exc:
+            if exc.name != f"{kind}.j2":
+                self._report(exc)
+            else:
+                message = f"no citation template for sources of type '{kind}' ({STYLE}/{kind}.j2)"
+                self.diags.error("PD301", message, Location(STYLE))
+        except Exception as exc:  # syntax errors, files that cannot be read: diagnostics
+            self._report(exc)
         self.compiled[kind] = compiled
         return compiled
 
-    def _report(self, exc: Exception, code: str, message: str) -> None:
-        where = template_frame(exc.__traceback__, self.templates) or Location(STYLE)
-        self.diags.error(code, message, where)
+    def _report(self, exc: Exception) -> None:
+        self.stopped |= isinstance(exc, TemplateLimitError | RecursionError | MemoryError)
+        report_fault(self.diags, exc, self.templates.folders, Location(STYLE), "citation template")
 
 
 def citation_templates(folder: Path | None) -> Template:
@@ -108,4 +108,4 @@ def _finalize(value: Any) -> Any:
         return value
     if value is None:
         return ""
-    return _MARKUP.sub(lambda match: "\\" + match.group(0), str(value))
+    return _MARKUP.sub(lambda match: "\\" + match.group(0), as_text(value))

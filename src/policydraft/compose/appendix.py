@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from policydraft.compose.templates import Markdown
 from policydraft.model import Appendix, Emph, Para, SignatoryEntry, SignatoryGroup, Text
@@ -43,6 +44,9 @@ class GroupCount:
 @dataclass(frozen=True)
 class SignatoriesView:
     """What a template sees of the signers (docs/templates.md and docs/signatories.md)."""
+
+    template_helpers: ClassVar[tuple[str, ...]] = ("more_than",)
+    """Methods templates may call; ``compose.plain`` hands them over as helpers."""
 
     count: int
     note: str | None

@@ -1,9 +1,10 @@
 """Finding and rendering the Jinja2 templates a legal team owns.
 
-Templates run in Jinja's sandbox with strict undefined variables. Everything a template prints
-with ``{{ ... }}`` is Markdown-escaped unless it is already ``Markdown`` (a body slot, or the
-output of a helper that escapes its own parts), so a signer called ``Tom *Star* Baxter`` or a
-firm called ``Hart & Hart <LLC>`` prints literally.
+Templates run in policydraft's sandbox (``compose.sandbox``) on plain data
+(``compose.plain``), with strict undefined variables and limits on time, output and the size
+of values. Everything a template prints with ``{{ ... }}`` is Markdown-escaped unless it is
+already ``Markdown`` (a body slot, or the output of a helper that escapes its own parts), so a
+signer called ``Tom *Star* Baxter`` or a firm called ``Hart & Hart <LLC>`` prints literally.
 """
 
 from __future__ import annotations
@@ -13,24 +14,25 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
+from policydraft.compose.bounds import as_text, check_text
+from policydraft.compose.faults import report_fault
+from policydraft.compose.plain import Markdown
+from policydraft.compose.running import Budget, compile_bounded, render_bounded
+from policydraft.compose.sandbox import LetterSandbox
+from policydraft.compose.template_files import TemplateFileError, read_template_file
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.readers.markdown_escape import escape_markdown
 from policydraft.resources import builtin_templates
 
+__all__ = ["Markdown", "Template", "find_template", "render_template", "template_environment"]
+
 ENTRY = "letter.md.j2"
 REFERENCE = "reference.docx"
 _PART_LINE = re.compile(r"^:::\s*([A-Za-z][\w-]*)", re.MULTILINE)
-
-
-class Markdown(str):
-    """Text that is already Markdown: printed by templates without escaping."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ def long_date(value: dt.date) -> str:
 
 
 def roman(number: int) -> str:
+    check_text(number // 1000)  # 10**12 would be a billion M's
     numerals = [
         (1000, "M"),
         (900, "CM"),
@@ -101,7 +104,8 @@ def lines(*values: Any) -> Markdown:
     flat: list[str] = []
     for value in values:
         items = value if isinstance(value, list | tuple) else [value]
-        flat.extend(str(item) for item in items if item)
+        flat.extend(as_text(item) for item in items if item)
+    check_text(sum(map(len, flat)) * 2)  # escaping at most doubles a line
     return Markdown("\\\n".join(escape_markdown(item) for item in flat))
 
 
@@ -110,15 +114,14 @@ def _finalize(value: Any) -> Any:
         return value
     if value is None:
         return ""
-    return escape_markdown(str(value))
+    return escape_markdown(as_text(value))
 
 
-def template_environment(template: Template) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(f) for f in template.folders]),
+def template_environment(template: Template) -> LetterSandbox:
+    env = LetterSandbox(
+        template.folders,
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
-        autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -132,40 +135,25 @@ def render_template(
     template: Template, context: Mapping[str, Any], diags: Diagnostics
 ) -> tuple[str, Location] | None:
     """The template's Markdown output and where it came from, or None after diagnostics."""
-    entry = template.entry
-    shown = display_path(entry)
+    shown = Location(display_path(template.entry))
+    budget = Budget.standard()
     try:
-        source = template_environment(template).get_template(ENTRY)
-        return source.render(**context), Location(shown, 1, 1)
-    except jinja2.TemplateSyntaxError as exc:
-        file = display_path(Path(exc.filename)) if exc.filename else shown
-        diags.error("PD302", f"template syntax error: {exc.message}", Location(file, exc.lineno))
-    except jinja2.UndefinedError as exc:
-        where = template_frame(exc.__traceback__, template) or Location(shown)
-        diags.error("PD303", f"template uses an undefined variable: {exc.message}", where)
-    except SecurityError as exc:
-        where = template_frame(exc.__traceback__, template) or Location(shown)
-        diags.error("PD305", f"template not allowed by the sandbox: {exc}", where)
+        source = compile_bounded(template_environment(template), ENTRY, budget)
+        return render_bounded(source, context, budget), shown
+    except Exception as exc:  # every fault of a template is the template's: a diagnostic
+        report_fault(diags, exc, template.folders, shown)
     return None
-
-
-def template_frame(tb: TracebackType | None, template: Template) -> Location | None:
-    """The innermost line of a template file in a traceback (Jinja maps frames to templates)."""
-    found: Location | None = None
-    folders = [str(f.resolve()) for f in template.folders]
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if any(filename.startswith(folder) for folder in folders):
-            found = Location(display_path(Path(filename)), tb.tb_lineno)
-        tb = tb.tb_next
-    return found
 
 
 def check_parts(template: Template, known: set[str], diags: Diagnostics) -> None:
     """Every ``::: name`` container in the template's files names a known letter part."""
     for folder in template.folders:
         for path in sorted(folder.glob("*.j2")):
-            text = path.read_text(encoding="utf-8")
+            try:
+                text = read_template_file(path, template.folders)
+            except TemplateFileError as exc:
+                report_fault(diags, exc, template.folders, Location(display_path(path)))
+                continue
             for match in _PART_LINE.finditer(text):
                 name = match.group(1)
                 if name not in known:
