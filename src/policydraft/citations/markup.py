@@ -25,13 +25,17 @@ def citation_inlines(markup: str) -> tuple[Inline, ...]:
             text.clear()
 
     index = 0
+    close = -1  # the next ">" at or after index; len(markup) once none is left
     while index < len(markup):
         char = markup[index]
         if char == "\\" and index + 1 < len(markup):
             text.append(markup[index + 1])
             index += 2
             continue
-        if char == "<" and (close := markup.find(">", index)) > index + 1:
+        if char == "<" and close != len(markup) and close < index:
+            close = markup.find(">", index)
+            close = len(markup) if close < 0 else close
+        if char == "<" and index + 1 < close < len(markup):
             flush()
             url = markup[index + 1 : close]
             (out if italic is None else italic).append(Link((Text(url),), url))
@@ -57,10 +61,17 @@ def citation_inlines(markup: str) -> tuple[Inline, ...]:
 
 
 def _merge(inlines: list[Inline]) -> tuple[Inline, ...]:
+    """Adjacent texts joined once per run (joining pairwise would copy a long run n times)."""
     merged: list[Inline] = []
+    run: list[str] = []
     for inline in inlines:
-        if isinstance(inline, Text) and merged and isinstance(merged[-1], Text):
-            merged[-1] = Text(merged[-1].text + inline.text)
-        else:
-            merged.append(inline)
+        if isinstance(inline, Text):
+            run.append(inline.text)
+            continue
+        if run:
+            merged.append(Text("".join(run)))
+            run = []
+        merged.append(inline)
+    if run:
+        merged.append(Text("".join(run)))
     return tuple(merged)

@@ -48,6 +48,7 @@ _GAP = re.compile(r"\.(?:\s*\.){2,}|\[[^\[\]]*\]")  # an ellipsis, or an inserti
 _EDGE = re.compile(r"^[\s.,;:!?]+|[\s.,;:!?]+$")
 SHOWN_QUOTE = 80  # characters of the quotation shown in a PD521 message
 SHOWN_PASSAGE = 120  # characters of the closest passage shown
+COMPARED_WORDS = 200  # words of a quotation compared character by character, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,9 +177,11 @@ def closest_passage(parts: list[str], copy: CopyText) -> tuple[str, float]:
     """The copy's passage most like the quotation, and how alike they are (0 to 1).
 
     Windows as long as the quotation are ranked by how many of its words they hold (linear
-    in the copy's length); only the best few are compared character by character.
+    in the copy's length); only the best few are compared character by character. That
+    comparison is quadratic in length, so a quotation longer than ``COMPARED_WORDS`` is
+    compared by its first stretch of that many words missing from the copy.
     """
-    wanted = " ".join(parts)
+    wanted = _first_missing_stretch(parts, copy)
     words = copy.folded.split(" ")
     size = min(len(wanted.split(" ")), len(words))
     vocabulary = set(wanted.split(" "))
@@ -198,6 +201,24 @@ def closest_passage(parts: list[str], copy: CopyText) -> tuple[str, float]:
         fitting[0] if fitting else _shorten(" ".join(copy.words[best : best + size]), SHOWN_PASSAGE)
     )
     return shown, similarity(best)
+
+
+def _first_missing_stretch(parts: list[str], copy: CopyText) -> str:
+    """The quotation's words, or for a long one its first stretch the copy lacks, in order.
+
+    Stretches are searched from where the last one was found, so this reads the copy once.
+    """
+    words = " ".join(parts).split(" ")
+    if len(words) <= COMPARED_WORDS:
+        return " ".join(words)
+    position = 0
+    for start in range(0, len(words), COMPARED_WORDS):
+        stretch = " ".join(words[start : start + COMPARED_WORDS])
+        found = _part_pattern(stretch).search(copy.folded, position)
+        if found is None:
+            return stretch
+        position = found.end()
+    return " ".join(words[:COMPARED_WORDS])  # each stretch is there, not all in one run
 
 
 def first_difference(quoted: list[str], copied: list[str], context: int = 4) -> str | None:

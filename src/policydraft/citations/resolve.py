@@ -9,7 +9,7 @@ footnotes in, which is what *Id.* and short forms are about (see ``history.py``)
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -221,19 +221,28 @@ def _period_after_citation(written: tuple[Inline, ...], index: int, out: list[In
 
 
 def _starts_sentence(before: list[Inline]) -> bool:
-    """After ". ", "?” " or ".) " a citation starts a sentence and is capitalised."""
-    text = plain_text(tuple(before)).rstrip().rstrip(_CLOSERS)
-    return not text or text.endswith(_SENTENCE_END)
+    """After ". ", "?” " or ".) " a citation starts a sentence and is capitalised.
+
+    Only the end of what precedes is read, inline by inline from the last: a note may hold
+    thousands of citations, and reading all that precedes each one would be quadratic.
+    """
+    text = ""
+    for inline in reversed(before):
+        text = plain_text((inline,)) + text
+        stripped = text.rstrip().rstrip(_CLOSERS)
+        if stripped:  # what is stripped from the whole text ends within this tail
+            return stripped.endswith(_SENTENCE_END)
+    return True
 
 
 _CLOSERS = "\"'”’)]"
 
 
-def _ends_with_period(inlines: Iterable[Inline]) -> bool:
-    return _last_text(tuple(inlines)).endswith(".")
+def _ends_with_period(inlines: Sequence[Inline]) -> bool:
+    return _last_text(inlines).endswith(".")
 
 
-def _last_text(inlines: tuple[Inline, ...]) -> str:
+def _last_text(inlines: Sequence[Inline]) -> str:
     """The last character written, looking into italics and links (a URL's text counts)."""
     for inline in reversed(inlines):
         match inline:

@@ -99,7 +99,8 @@ class FootnoteFrame(Frame):  # type: ignore[misc]
         if not notes:
             return int(Frame.add(self, flowable, canv, trySplit))
         partial: PartialNote | None = getattr(flowable, "partial", None)
-        growth = self.growth(notes, partial.height if partial else None)
+        starting = _up_to(notes, partial)
+        growth = self.growth(starting, partial.height if partial else None)
         if not math.isfinite(growth):
             return 0
         saved = self._y1p
@@ -111,11 +112,13 @@ class FootnoteFrame(Frame):  # type: ignore[misc]
         return 1
 
     def _commit(self, notes: Sequence[Footnote], partial: PartialNote | None) -> None:
-        for note in notes:
+        starting = _up_to(notes, partial)
+        for note in starting:
             if partial is not None and note.number == partial.number:
                 first, rest = self._split(note.flowables, partial.height)
                 self.page.slices.append(NoteSlice(first, partial.height))
-                self.page.carry = rest
+                later = [f for after in notes[len(starting) :] for f in after.flowables]
+                self.page.carry = [*rest, *later]  # notes after the split one follow it
                 self._y = self._y1p  # the note fills the page: nothing more goes here
             else:
                 self.page.slices.append(NoteSlice(note.flowables, self.note_height(note)))
@@ -145,3 +148,11 @@ class FootnoteFrame(Frame):  # type: ignore[misc]
         page = self.page
         self.carry = page.carry
         return page
+
+
+def _up_to(notes: Sequence[Footnote], partial: PartialNote | None) -> Sequence[Footnote]:
+    """The notes that start on this page: all, or those up to the one split (``partial``)."""
+    if partial is None:
+        return notes
+    numbers = [note.number for note in notes]
+    return notes[: numbers.index(partial.number) + 1] if partial.number in numbers else notes

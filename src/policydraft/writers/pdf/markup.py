@@ -7,6 +7,7 @@ becomes the superscript mark the caller gives (``note_mark``); the caller keeps 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from policydraft.model import Cite, Code, Emph, Inline, LineBreak, Link, Note, Strong, Text
@@ -18,6 +19,10 @@ LINK_COLOR = "#1f3f8f"
 
 NoteHandler = Callable[[Note], str]
 """Called for each note in reading order; returns the mark to print (markup), or ""."""
+
+LONG_WORD = 200
+"""Characters without a space that no line holds, in any font size a letter uses."""
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD},}}")
 
 
 def note_mark(number: int, size: float, notes: NoteFormat) -> str:
@@ -39,7 +44,7 @@ def inline_markup(inlines: tuple[Inline, ...], on_note: NoteHandler) -> str:
 def _one(inline: Inline, on_note: NoteHandler) -> str:
     match inline:
         case Text(text) | Code(text):
-            return markup(text)
+            return text_markup(text)
         case Emph(children):
             return f"<i>{inline_markup(children, on_note)}</i>"
         case Strong(children):
@@ -54,3 +59,23 @@ def _one(inline: Inline, on_note: NoteHandler) -> str:
             return on_note(inline)
         case Cite():
             raise ValueError("a Cite reached the PDF writer; citations are resolved before writing")
+
+
+def text_markup(text: str) -> str:
+    """Markup for ``text``; a word longer than any line is broken where the line ends.
+
+    reportlab first tries to break a word after a hyphen or slash it holds, and never breaks
+    the pieces of such a word again: the rest of a long URL or of "a-bbbb..." ran off the
+    page. ``<nobr>`` turns that first try off for words no line can hold, so they are split
+    where the line is full, as Word splits them; shorter words are set exactly as before.
+    """
+    if len(text) < LONG_WORD:
+        return markup(text)
+    pieces: list[str] = []
+    last = 0
+    for word in _LONG_WORD.finditer(text):
+        pieces.append(markup(text[last : word.start()]))
+        pieces.append(f"<nobr>{markup(word.group())}</nobr>")
+        last = word.end()
+    pieces.append(markup(text[last:]))
+    return "".join(pieces)

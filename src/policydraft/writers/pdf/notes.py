@@ -29,7 +29,8 @@ class Footnote:
 
 @dataclass(frozen=True, slots=True)
 class PartialNote:
-    """A paragraph part whose last note starts on this page but must continue on the next.
+    """A paragraph part whose note ``number`` starts on this page but must continue on the next
+    (usually its last note; any notes after it then open the next page's note area).
 
     ``height`` is the room the note's first part gets at the foot of this page.
     """

@@ -143,6 +143,8 @@ class FlushNotes(Flowable):  # type: ignore[misc]
 class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """The typography's page: one body frame with its note area."""
 
+    _curPageFlowableCount: int  # reportlab's count of what the current page has placed
+
     def __init__(self, out: BinaryIO, metadata: Metadata, typography: Typography) -> None:
         page = typography.page
         width = page.width - page.left - page.right
@@ -167,6 +169,16 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         )
         template = PageTemplate(id="letter", frames=[self.note_frame], onPageEnd=self._end_page)
         self.addPageTemplates([template])
+
+    def handle_pageEnd(self) -> None:
+        """A page that prints notes is not empty, even when no body text fits on it.
+
+        reportlab stops after ten pages without a flowable, taking them for a loop; a note
+        longer than ten pages continues on such pages, and each one prints more of it.
+        """
+        if self.note_frame.page.slices:
+            self._curPageFlowableCount = max(self._curPageFlowableCount, 1)
+        super().handle_pageEnd()
 
     def _end_page(self, canvas: Any, doc: Any) -> None:
         frame = self.note_frame

@@ -7,16 +7,34 @@ parts of a split paragraph from those words, it rejoins "small-" and "business" 
 the hyphen: the PDF would print "smallbusiness". So each wrap here starts from the parsed
 text, and a split part is the whole paragraph showing a window of its lines. Greedy line
 breaking at the same width gives the same lines, so the window is exactly the part.
+
+The lines at a width are computed once and shared by the paragraph and all its parts: a long
+paragraph is wrapped many times while it is placed page after page, and breaking all of it
+again for every page would make its layout quadratic in its length. Very long paragraphs are
+broken in chunks (``linebreak``), since reportlab's own breaking is quadratic in words.
 """
 
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
+from .linebreak import break_in_chunks, is_long
+
 _FUZZ = 1e-6
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """A paragraph's lines at one set of line widths, as ``breakLines`` left the paragraph."""
+
+    lines: Any  # reportlab's ParaLines; each wrap gets a shallow copy to window
+    frags: list[Any]
+    widths: list[float]  # the widths after reportlab narrowed the first for a bullet
+    width_max: float
 
 
 class SafeParagraph(Paragraph):  # type: ignore[misc]
@@ -25,10 +43,12 @@ class SafeParagraph(Paragraph):  # type: ignore[misc]
     _window: tuple[int, int | None] = (0, None)
     frags: list[Any]
     bulletText: Any
+    _width_max: float  # set by reportlab's breakLines
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._source = list(self.frags)
+        self._layouts: dict[tuple[float, ...], _Layout] = {}  # shared with every part
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.frags = list(self._source)
@@ -39,6 +59,22 @@ class SafeParagraph(Paragraph):  # type: ignore[misc]
         self.blPara.lines = self.blPara.lines[start:stop]
         self.height = len(self.blPara.lines) * self.style.leading
         return width, self.height
+
+    def breakLines(self, width: list[float]) -> Any:
+        """The lines at these widths: computed once, then shared (see the module docstring)."""
+        key = tuple(width)
+        layout = self._layouts.get(key)
+        if layout is None:
+            if is_long(self.frags):
+                lines = break_in_chunks(self, width)
+            else:
+                lines = super().breakLines(width)
+            layout = _Layout(lines, self.frags, list(width), float(self._width_max))
+            self._layouts[key] = layout
+        width[:] = layout.widths
+        self.frags = layout.frags
+        self._width_max = layout.width_max
+        return copy.copy(layout.lines)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """As many whole lines as fit, then the rest (no widow or orphan rule, as in the DOCX)."""

@@ -15,7 +15,7 @@ raised text a letter contains, so they are found by the frags' rise.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, Paragraph
 
@@ -24,67 +24,132 @@ from .notes import Footnote, NotedParagraph, NoteSpace, PartialNote
 _FUZZ = 1e-6
 
 
-def _line_marks(paragraph: Paragraph) -> list[list[int]]:
-    """The note numbers printed on each line of the wrapped paragraph."""
+def _line_marks(paragraph: Paragraph, limit: int) -> list[list[int]]:
+    """The note numbers printed on each of the wrapped paragraph's first ``limit`` lines."""
     blpara = paragraph.blPara
+    lines = blpara.lines[:limit]
     if blpara.kind == 0:
-        return [[] for _ in blpara.lines]
+        return [[] for _ in lines]
     return [
         [
             int(word.text)
             for word in line.words
             if getattr(word, "rise", 0) > 0 and word.text.strip().isdigit()
         ]
-        for line in blpara.lines
+        for line in lines
     ]
 
 
-def _notes_up_to(paragraph: NotedParagraph) -> list[list[Footnote]]:
-    """``result[s]``: the notes referenced by the first ``s`` lines, in order."""
+@dataclass(frozen=True, slots=True)
+class LineNotes:
+    """The notes referenced by a paragraph's first lines, for as many lines as a page holds.
+
+    Only the lines that can fit on the page are read, and the notes are kept once, in order,
+    with where each line's marks end: a paragraph of thousands of lines and notes is split
+    page after page, and reading all of it for every page would be quadratic.
+    """
+
+    notes: list[Footnote]
+    ends: list[int]  # ends[s]: how many notes the first s lines reference
+    line_count: int  # lines of the whole paragraph (part), read or not
+
+    def upto(self, lines: int) -> list[Footnote]:
+        """The notes referenced by the first ``lines`` lines, in order."""
+        return self.notes[: self.ends[lines]]
+
+    def changes_after(self, start: int) -> int | None:
+        """The first line count above ``start`` that adds a note, among the lines read."""
+        ends = self.ends
+        return next((s for s in range(start + 1, len(ends)) if ends[s] != ends[s - 1]), None)
+
+
+def _line_notes(paragraph: NotedParagraph, limit: int) -> LineNotes:
+    """``LineNotes`` of the wrapped paragraph's first ``limit`` lines."""
     by_number = {note.number: note for note in paragraph.footnotes}
-    result: list[list[Footnote]] = [[]]
-    for numbers in _line_marks(paragraph):
-        result.append(result[-1] + [by_number[n] for n in numbers if n in by_number])
-    return result
+    notes: list[Footnote] = []
+    ends = [0]
+    for numbers in _line_marks(paragraph, limit):
+        notes.extend(by_number[n] for n in numbers if n in by_number)
+        ends.append(len(notes))
+    return LineNotes(notes, ends, len(paragraph.blPara.lines))
 
 
 def first_line_notes(paragraph: NotedParagraph, aW: float, aH: float) -> list[Footnote]:
     """The notes whose marks the paragraph's first line prints, wrapped at width ``aW``."""
     paragraph.wrap(aW, aH)
-    notes = _notes_up_to(paragraph)
-    return notes[1] if len(notes) > 1 else []
+    notes = _line_notes(paragraph, 1)
+    return notes.upto(1) if len(notes.ends) > 1 else []
 
 
 def _whole_fit(
-    space: NoteSpace, notes: list[list[Footnote]], leading: float, aH: float, orphans: bool
+    space: NoteSpace, notes: LineNotes, leading: float, aH: float, orphans: bool
 ) -> tuple[int, float]:
-    """The most lines that fit with their notes whole, and the gap they leave."""
-    line_count = len(notes) - 1
-    for lines in range(min(line_count, int(aH / leading + _FUZZ)), 0, -1):
-        if lines == 1 and line_count > 1 and not orphans:
-            break
-        need = lines * leading + space.growth(notes[lines])
-        if need <= aH + _FUZZ:
-            return lines, aH - need
-    return 0, aH
+    """The most lines that fit with their notes whole, and the gap they leave.
+
+    What lines need grows with their number, so the most that fit are found by bisection.
+    """
+
+    def need(lines: int) -> float:
+        return lines * leading + space.growth(notes.upto(lines))
+
+    low, high = 0, min(notes.line_count, int(aH / leading + _FUZZ), len(notes.ends) - 1)
+    while low < high:  # invariant: low lines fit (0 always does), more than high do not
+        middle = (low + high + 1) // 2
+        if need(middle) <= aH + _FUZZ:
+            low = middle
+        else:
+            high = middle - 1
+    if low == 0 or (low == 1 and notes.line_count > 1 and not orphans):
+        return 0, aH
+    return low, aH - need(low)
 
 
 def _partial_fit(
-    space: NoteSpace, notes: list[list[Footnote]], leading: float, aH: float, start: int
+    space: NoteSpace, notes: LineNotes, leading: float, aH: float, start: int
 ) -> tuple[int, PartialNote] | None:
     """Lines up to the next mark after line ``start``, with that note split, if it fits."""
-    lines = next((s for s in range(start + 1, len(notes)) if notes[s] != notes[s - 1]), None)
+    lines = notes.changes_after(start)
     if lines is None or lines * leading > aH + _FUZZ:
         return None
-    last = notes[lines][-1]
+    taken = notes.upto(lines)
+    last = taken[-1]
     least = space.min_partial(last)
-    need = lines * leading + space.growth(notes[lines], least)
+    need = lines * leading + space.growth(taken, least)
     if not math.isfinite(need) or need > aH + _FUZZ:
-        return None
+        earlier = _earlier_partial(space, taken, lines * leading, aH)
+        return None if earlier is None else (lines, earlier)
     height = least + (aH - need)
     if height >= space.note_height(last):
         return None
     return lines, PartialNote(last.number, height)
+
+
+def _earlier_partial(
+    space: NoteSpace, taken: list[Footnote], text_height: float, aH: float
+) -> PartialNote | None:
+    """When even a line's notes up to its last cannot start on a page, split an earlier one.
+
+    The last note that can start here is split, and the line's notes after it open the next
+    page's note area with its rest: without this, a line marking many long notes fitted on
+    no page at all. What is needed grows with the note split, so it is found by bisection.
+    """
+
+    def need(index: int) -> float:
+        note = taken[index]
+        return text_height + space.growth(taken[: index + 1], space.min_partial(note))
+
+    if not math.isfinite(need(0)) or need(0) > aH + _FUZZ:
+        return None
+    low, high = 0, len(taken) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if need(middle) <= aH + _FUZZ:
+            low = middle
+        else:
+            high = middle - 1
+    split = taken[low]
+    height = min(space.min_partial(split) + aH - need(low), space.note_height(split))
+    return PartialNote(split.number, height)
 
 
 def plan_split(paragraph: NotedParagraph, space: NoteSpace, aW: float, aH: float) -> list[Flowable]:
@@ -92,11 +157,11 @@ def plan_split(paragraph: NotedParagraph, space: NoteSpace, aW: float, aH: float
     paragraph.wrap(aW, aH)
     style = paragraph.style
     leading = float(style.leading)
-    notes = _notes_up_to(paragraph)
+    notes = _line_notes(paragraph, int(aH / leading + _FUZZ) + 1)
     orphans = bool(getattr(paragraph, "allowOrphans", style.allowOrphans))
     lines, gap = _whole_fit(space, notes, leading, aH, orphans)
     partial: PartialNote | None = None
-    if lines < len(notes) - 1 and (lines == 0 or gap > space.max_gap):
+    if lines < notes.line_count and (lines == 0 or gap > space.max_gap):
         planned = _partial_fit(space, notes, leading, aH, lines)
         if planned is not None:
             lines, partial = planned
@@ -109,18 +174,20 @@ def _cut(
     paragraph: NotedParagraph,
     aW: float,
     lines: int,
-    notes: Sequence[Sequence[Footnote]],
+    notes: LineNotes,
     partial: PartialNote | None,
 ) -> list[Flowable]:
     """Split after ``lines`` lines and hand each part the notes whose marks it prints."""
-    if lines >= len(notes) - 1:
+    if lines >= notes.line_count:
         paragraph.partial = partial
         return [paragraph]
     first, rest = paragraph.split_after(lines)
-    first.footnotes = tuple(notes[lines])
+    taken = notes.upto(lines)
+    first.footnotes = tuple(taken)
     first.partial = partial
     first.outline = paragraph.outline
-    rest.footnotes = tuple(n for n in paragraph.footnotes if n not in notes[lines])
+    numbers = {note.number for note in taken}
+    rest.footnotes = tuple(n for n in paragraph.footnotes if n.number not in numbers)
     rest.partial = None
     rest.outline = None
     return [first, rest]
