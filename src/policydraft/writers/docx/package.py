@@ -57,15 +57,25 @@ def set_core_properties(word: Any, metadata: Metadata) -> None:
     """Title, author, subject and language from the metadata; fixed dates and revision."""
     stamp = dt.datetime.combine(metadata.date, dt.time(), tzinfo=dt.UTC)
     properties = word.core_properties
-    properties.title = metadata.title
-    properties.author = metadata.author
-    properties.subject = metadata.subject
+    properties.title = property_text(metadata.title)
+    properties.author = property_text(metadata.author)
+    properties.subject = property_text(metadata.subject)
     properties.language = metadata.language
     properties.created = stamp
     properties.modified = stamp
     properties.last_modified_by = GENERATOR
     properties.revision = 1
     properties.comments = ""
+
+
+PROPERTY_CHARS = 255
+"""python-docx refuses longer core properties; the letter itself keeps the whole text."""
+
+
+def property_text(text: str) -> str:
+    """``text`` on one line, cut to what a core property holds (with an ellipsis if cut)."""
+    line = " ".join(text.split())
+    return line if len(line) <= PROPERTY_CHARS else line[: PROPERTY_CHARS - 1] + "…"
 
 
 def save_reproducibly(word: Any, out: IO[bytes]) -> None:
