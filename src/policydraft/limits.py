@@ -42,6 +42,14 @@ FILE_BYTES = Limit(
     " is refused",
     "POLICYDRAFT_MAX_FILE_BYTES",
 )
+YAML_BYTES = Limit(
+    "yaml_bytes",
+    2 * MB,
+    "bytes",
+    "a YAML file (policydraft.yaml, sources.yaml, a profile) larger than this is refused: "
+    "ruamel's pure-Python parser reads structured YAML at about 100-200 KB a second",
+    "POLICYDRAFT_MAX_YAML_BYTES",
+)
 SIGNATORY_BYTES = Limit(
     "signatory_bytes",
     256 * MB,
@@ -134,6 +142,7 @@ REFERENCE_DOCX_PARTS = Limit(
 
 ALL: tuple[Limit, ...] = (
     FILE_BYTES,
+    YAML_BYTES,
     SIGNATORY_BYTES,
     SIGNATORY_CELL_CHARS,
     NESTING,

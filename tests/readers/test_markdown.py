@@ -177,11 +177,6 @@ NOTE_PAIRS = [
         (para(Emph((Text("Emph"), Note((para("E."),))))),),
         id="inside-emphasis",
     ),
-    pytest.param(
-        "A.[^a]\n\n[^a]: See also.[^b]\n[^b]: Nested.",
-        (para("A.", Note((para("See also.", Note((para("Nested."),))),))),),
-        id="nested-note",
-    ),
     pytest.param("Literal \\[^x]", (para("Literal [^x]"),), id="escaped-reference"),
 ]
 
@@ -222,6 +217,12 @@ DIAGNOSTIC_CASES = [
         (para("A.", Note((para("First."),))),),
         [("error", "PD204", 13, 3, "footnote [^d] is defined twice (first at line 12)")],
         id="PD204-defined-twice",
+    ),
+    pytest.param(
+        "A.[^a]\n\n[^a]: See also.[^b]\n[^b]: Nested.",
+        (para("A.", Note((para("See also."),))),),
+        [("error", "PD205", 12, 18, "footnote [^b] is referenced inside footnote [^a]")],
+        id="PD205-nested-note",
     ),
     pytest.param(
         "A.[^s]\n\n[^s]: Loop[^s].",

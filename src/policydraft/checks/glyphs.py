@@ -1,12 +1,19 @@
-"""Every character printed must have a glyph in the PDF's bundled fonts, never a box."""
+"""Every character printed must have a glyph in the PDF's bundled fonts, never a box.
+
+A character the fonts lack is reported where the user wrote it: the line and column of the
+Markdown file or of policydraft.yaml that holds it. Only what no written line holds (text a
+template or the bibliography adds, or a YAML escape such as ``"\U0001f600"``) falls back to
+the top of policydraft.yaml.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter
 
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Block, Code, Document, Text, walk_inlines
+from policydraft.readers.submission import LoadedSubmission
 from policydraft.signatories.model import Signatory
 from policydraft.writers.pdf import missing_glyphs
 
@@ -34,12 +41,59 @@ def _printed_text(signers: list[Signatory]) -> str:
     return "".join(texts)
 
 
-def check_document_glyphs(document: Document, diags: Diagnostics, where: Location) -> None:
-    """Text of the letter itself (not the appendix, checked per signer) must be drawable."""
-    text = "".join(_texts(document.blocks))
-    missing = missing_glyphs(text)
-    if missing:
-        diags.error("PD902", _message(missing, "the letter's text"), where)
+LINES_PER_FILE = 20
+"""Lines reported one by one in a file; the rest are counted in the last message."""
+
+
+def check_document_glyphs(document: Document, diags: Diagnostics, loaded: LoadedSubmission) -> None:
+    """Text of the letter itself (not the appendix, checked per signer) must be drawable.
+
+    The composed text is checked at once; only when a character is missing are the files
+    searched for the lines that hold it.
+    """
+    missing = missing_glyphs("".join(_texts(document.blocks)))
+    if not missing:
+        return
+    placed: set[str] = set()
+    for lines, where in _written_lines(loaded):
+        placed |= _report_lines(lines, where, missing, diags)
+    unplaced = missing - placed
+    if unplaced:
+        diags.error("PD902", _message(unplaced, "the letter's text"), loaded.locate())
+
+
+def _written_lines(loaded: LoadedSubmission) -> Iterator[tuple[Sequence[str], Location]]:
+    """policydraft.yaml's lines (which hold its inline bodies), then each Markdown file's."""
+    yield loaded.document.lines, Location(loaded.document.file)
+    bodies = [loaded.introduction, *(body for _, body in loaded.arguments), loaded.conclusion]
+    for body in bodies:
+        if body is not None and body.origin.file != loaded.document.file:
+            yield body.text.split("\n"), body.origin
+
+
+def _report_lines(
+    lines: Sequence[str], origin: Location, missing: set[str], diags: Diagnostics
+) -> set[str]:
+    """PD902 at each line holding a missing character; the characters found."""
+    found: set[str] = set()
+    reported = 0
+    for number, line in enumerate(lines):
+        if missing.isdisjoint(line):
+            continue
+        here = missing.intersection(line)
+        found |= here
+        reported += 1
+        if reported > LINES_PER_FILE:
+            continue
+        column = min(line.index(character) for character in here)
+        where = Location(origin.file, origin.line + number, origin.column + column)
+        diags.error("PD902", _message(here, "this line"), where)
+    if reported > LINES_PER_FILE:
+        extra = reported - LINES_PER_FILE
+        where = Location(origin.file, origin.line + len(lines) - 1, 1)
+        message = f"and {extra} more line(s) of this file with characters no bundled font can draw"
+        diags.error("PD902", message, where)
+    return found
 
 
 def _message(missing: set[str], what: str) -> str:

@@ -5,6 +5,12 @@ needs about two seconds for a 1,000-item Zotero export. The standard library's C
 checks the whole file first; then a walk over the top two levels, decoding each value with
 ``raw_decode``, records where every item and key starts. Both steps together take a few
 milliseconds for the same file.
+
+Hostile files are refused with their line before anything recurses or converts: nesting
+deeper than ``limits.NESTING`` (the C decoder recurses, and ``[[[[...]]]]`` 10,000 deep was a
+RecursionError) is found by a scan of the brackets outside strings; a number longer than
+``limits.NUMBER_DIGITS`` (Python refuses to convert 4,300 digits) by the decoder's number
+hooks; a control character written as an escape (``"\u0000"``) by a walk of the values.
 """
 
 from __future__ import annotations
@@ -16,10 +22,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policydraft.diagnostics import Location
+from policydraft.limits import NESTING, NUMBER_DIGITS
+from policydraft.readers.bounded import control_character
 from policydraft.readers.located import LocatedMapping
+from policydraft.readers.yaml_bounds import CODES
 
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \t\n\r]*")
+_STRUCTURE = re.compile(r'(?P<open>[\[{])|(?P<close>[\]}])|"[^"\\]*(?:\\.[^"\\]*)*"')
 
 
 @dataclass(frozen=True)
@@ -33,24 +43,40 @@ class JsonItem:
 
 
 class JsonListError(ValueError):
-    """The file is not valid JSON, or not a list; carries where and why, for PD500."""
+    """The file is not valid JSON, or not a list; carries where and why.
 
-    def __init__(self, message: str, where: Location) -> None:
+    ``code`` is PD500 for a file that is not a JSON list, or the YAML reader's code for the
+    same refusal of heavy input (PD110 nesting, PD111 number, PD112 control character),
+    which the bibliography reader maps onto its own, as it does for sources.yaml.
+    """
+
+    def __init__(self, message: str, where: Location, code: str = "PD500") -> None:
         super().__init__(message)
         self.where = where
+        self.code = code
+
+
+class _LongNumber(ValueError):
+    def __init__(self, written: str) -> None:
+        super().__init__(written)
+        self.written = written
 
 
 def parse_json_list(text: str, display: str) -> list[JsonItem]:
     """The items of a JSON list in ``text``; raises ``JsonListError`` for anything else."""
+    lines = _LineIndex(text, display)
+    _check_nesting(text, lines)
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_int, parse_float=_float)
     except json.JSONDecodeError as error:
         raise JsonListError(f"invalid JSON: {error.msg}", _at(display, error)) from None
+    except _LongNumber as error:
+        raise _number_error(text, error.written, lines) from None
+    _check_characters(data, text, lines)
     if not isinstance(data, list):
         kind = "an object" if isinstance(data, dict) else "a single value"
         message = f"a CSL-JSON file must be a list of items ([...]), not {kind}"
         raise JsonListError(message, Location(display))
-    lines = _LineIndex(text, display)
     position = _skip(text, 0) + 1  # past the opening '['
     items: list[JsonItem] = []
     for _ in data:
@@ -85,6 +111,67 @@ def _item(text: str, start: int, lines: _LineIndex) -> JsonItem:
         if text[position] == ",":
             position = _skip(text, position + 1)
     return JsonItem(mapping.data, where, mapping, duplicates)
+
+
+def _check_nesting(text: str, lines: _LineIndex) -> None:
+    """Refuse arrays and objects nested deeper than the limit, at the bracket that goes deeper.
+
+    One regular-expression pass over brackets and whole strings (a bracket inside a string
+    does not count), so the check costs milliseconds where the decoder would recurse.
+    """
+    depth = 0
+    for match in _STRUCTURE.finditer(text):
+        if match.lastgroup == "open":
+            depth += 1
+            if depth > NESTING.value:
+                message = f"the JSON is nested more than {NESTING.value} levels deep here"
+                raise JsonListError(message, lines.location(match.start()), CODES["nesting"])
+        elif match.lastgroup == "close":
+            depth -= 1
+
+
+def _int(written: str) -> int:
+    if len(written) > NUMBER_DIGITS.value + 1:  # a minus sign may come first
+        raise _LongNumber(written)
+    return int(written)
+
+
+def _float(written: str) -> float:
+    if sum(character.isdigit() for character in written) > NUMBER_DIGITS.value:
+        raise _LongNumber(written)
+    return float(written)
+
+
+def _number_error(text: str, written: str, lines: _LineIndex) -> JsonListError:
+    digits = sum(character.isdigit() for character in written)
+    message = (
+        f"a number of {digits:,} digits (the limit is {NUMBER_DIGITS.value}); no volume, page "
+        "or year is that long: write it as a string if it is meant as text"
+    )
+    return JsonListError(message, lines.location(max(text.find(written), 0)), CODES["number"])
+
+
+def _check_characters(data: Any, text: str, lines: _LineIndex) -> None:
+    """Refuse a string holding a control character, which JSON can only hold as an escape.
+
+    The walk finds the character; its place is where that escape is first written.
+    """
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str):
+            found = control_character(value)
+            if found is not None:
+                codepoint = ord(value[found[0]])
+                message = f"a string contains the control character {found[1]}; remove it"
+                escape = re.search(rf"\\u{codepoint:04x}", text, re.IGNORECASE)
+                where = lines.location(escape.start() if escape else 0)
+                raise JsonListError(message, where, CODES["control"])
 
 
 def _skip(text: str, position: int) -> int:

@@ -4,17 +4,21 @@ markdown-it does the parsing (parser in markdown_parser.py); this module only ma
 syntax tree onto the letter's small model. Anything a letter cannot carry (images, tables,
 code blocks, rules) is warned about and, where it has text, printed literally: nothing a
 user wrote disappears silently. Footnotes are scoped to one body and each reference becomes
-a ``Note`` holding its definition's blocks, at the reference's position.
+a ``Note`` holding its definition's blocks, at the reference's position. A note cannot hold
+another note (Word has no nested notes, and expanding notes that each reference the next
+twice doubled the work per level), so a footnote referenced inside a footnote is PD205;
+citations inside a footnote stay citations. A body nested deeper than ``limits.NESTING`` is
+refused (PD206) before anything recursive walks it, and so is a control character (PD207).
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, TypeGuard
+from typing import Any
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -36,16 +40,18 @@ from policydraft.model import (
     Note,
     OrderedList,
     Para,
-    PartRole,
     Strong,
     Text,
     plain_text,
 )
+from policydraft.readers.markdown_bounds import refuse_control_characters, refuse_deep_nesting
 from policydraft.readers.markdown_parser import (
     CITATION,
     CONTAINER,
     MISSING_NOTE,
+    is_part_role,
     markdown_parser,
+    unknown_part_message,
 )
 from policydraft.readers.markdown_text import MarkdownText
 
@@ -69,9 +75,14 @@ def read_markdown(
     unknown_roles = set(parts) - set(PART_ROLES)
     if unknown_roles:
         raise ValueError(f"not letter part roles: {sorted(unknown_roles)}")
+    if refuse_control_characters(body, diags):
+        return ()
     env: dict[str, Any] = {}
     parser = markdown_parser(containers=bool(parts or slots))
-    root = SyntaxTreeNode(parser.parse(body.text, env))
+    tokens = parser.parse(body.text, env)
+    if refuse_deep_nesting(tokens, env, body, diags):
+        return ()
+    root = SyntaxTreeNode(tokens)
     reader = _Reader(body, diags, frozenset(parts), slots, env, _LINE_BREAK.split(body.text))
     reader.collect_definitions(root)
     blocks = reader.blocks(root.children)
@@ -191,9 +202,9 @@ class _Reader:
         name = words[0] if words else ""
         if name == "slot":
             return self.slot(node, words[1:])
-        if _is_part_role(name) and name in self.parts:
+        if is_part_role(name) and name in self.parts:
             return (LetterPart(name, self.blocks(node.children)),)
-        self.diags.error("PD304", _unknown_part_message(name, self.parts), self.at(node))
+        self.diags.error("PD304", unknown_part_message(name, self.parts), self.at(node))
         return self.blocks(node.children)
 
     def slot(self, node: SyntaxTreeNode, names: list[str]) -> Iterable[Block]:
@@ -264,20 +275,43 @@ class _Reader:
 
     def note(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
         label = node.meta.get("label")
-        if label is None:  # an inline note, ^[text]
-            tokens = self.env["footnotes"]["list"][node.meta["id"]]["tokens"]
-            inlines = merge_text(self.inlines(SyntaxTreeNode(tokens).children, block))
-            return (Note((Para(inlines),)),)
-        self.referenced.add(label)
-        if label in self.expanding:
-            message = f"footnote [^{label}] refers to itself; the inner reference is left out"
-            self.diags.error("PD201", message, self.at(block))
-            return ()
-        self.expanding.append(label)
+        if label is not None:
+            self.referenced.add(label)
+        if self.expanding:
+            return self.nested_note(label, block)
+        self.expanding.append("^[...]" if label is None else f"[^{label}]")
         try:
+            if label is None:  # an inline note, ^[text]
+                tokens = self.env["footnotes"]["list"][node.meta["id"]]["tokens"]
+                inlines = merge_text(self.inlines(SyntaxTreeNode(tokens).children, block))
+                return (Note((Para(inlines),)),)
             return (Note(self.blocks(self.definitions[label].children)),)
         finally:
             self.expanding.pop()
+
+    def nested_note(self, label: str | None, block: SyntaxTreeNode) -> Iterable[Inline]:
+        """A note referenced inside a note: refused, not expanded (PD201 when it is itself)."""
+        written = "^[...]" if label is None else f"[^{label}]"
+        if label is not None and written in self.expanding:
+            message = f"footnote {written} refers to itself; the inner reference is left out"
+            self.diags.error("PD201", message, self.at(block))
+            return ()
+        message = (
+            f"footnote {written} is referenced inside footnote {self.expanding[-1]}; a note "
+            "cannot hold another note (Word has no nested notes): put its text in the outer "
+            "note, or reference it from the text itself"
+        )
+        self.diags.error("PD205", message, self.written_at(block, written))
+        return ()
+
+    def written_at(self, block: SyntaxTreeNode, written: str) -> Location:
+        """Where ``written`` first appears in ``block``'s lines, else the block's start."""
+        start = block.map[0] if block.map else 0
+        for offset, line in enumerate(self.source(block)):
+            column = line.find(written)
+            if column >= 0:
+                return self.body.location(start + offset, column)
+        return self.at(block)
 
     def missing_note(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
         label, offset = str(node.meta["label"]), int(node.meta["line"])
@@ -312,8 +346,14 @@ class _Reader:
         """
         offset = (block.map[0] if block.map else 0) + int(meta["line"])
         line = self.lines[offset] if offset < len(self.lines) else ""
-        prefix = line.find(str(meta["text"])) if meta["text"] else 0
+        prefix = _prefix_length(line, str(meta["text"])) if meta["text"] else 0
         return self.body.location(offset, max(prefix, 0) + int(meta["column"]))
+
+
+@lru_cache(maxsize=64)
+def _prefix_length(line: str, text: str) -> int:
+    """Where ``text`` starts in ``line``; remembered, since every citation of a line asks."""
+    return line.find(text)
 
 
 BlockHandler = Callable[[_Reader, SyntaxTreeNode], Iterable[Block]]
@@ -351,14 +391,18 @@ _INLINE_HANDLERS: dict[str, InlineHandler] = {
 def merge_text(inlines: Iterable[Inline]) -> tuple[Inline, ...]:
     """Join adjacent Text nodes and drop empty ones, so equal text gives equal trees."""
     merged: list[Inline] = []
+    run: list[str] = []  # joined once per run: pairwise joining copies a long run n times
     for inline in inlines:
         if isinstance(inline, Text):
-            if not inline.text:
-                continue
-            if merged and isinstance(merged[-1], Text):
-                merged[-1] = Text(merged[-1].text + inline.text)
-                continue
+            if inline.text:
+                run.append(inline.text)
+            continue
+        if run:
+            merged.append(Text("".join(run)))
+            run = []
         merged.append(inline)
+    if run:
+        merged.append(Text("".join(run)))
     return tuple(merged)
 
 
@@ -370,17 +414,3 @@ def _lines_para(lines: Sequence[str]) -> Para:
             inlines.append(LineBreak())
         inlines.append(Text(line))
     return Para(merge_text(inlines))
-
-
-def _is_part_role(name: str) -> TypeGuard[PartRole]:
-    return name in PART_ROLES
-
-
-def _unknown_part_message(name: str, parts: Collection[str]) -> str:
-    if not name:
-        return "a '::: ' block needs a letter part name"
-    message = f"unknown letter part '::: {name}'"
-    close = difflib.get_close_matches(name, sorted(parts), n=1)
-    if close:
-        return f"{message}; did you mean '{close[0]}'?"
-    return f"{message}; known parts: {', '.join(sorted(parts)) or 'none'}"

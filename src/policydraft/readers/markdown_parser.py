@@ -6,15 +6,22 @@ what is printed literally) is readable in one place.
 
 from __future__ import annotations
 
+import bisect
+import difflib
 import re
+from collections.abc import Collection
 from functools import cache
+from typing import TypeGuard
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.footnote.index import footnote_ref
 
-from policydraft.citations.syntax import scan_citation
+from policydraft.limits import NESTING
+from policydraft.model import PART_ROLES, PartRole
+from policydraft.readers.markdown_bounds import citation_end, label_end
 
 CONTAINER = "part"
 """Token name of ``::: name`` blocks: ``container_part_open`` / ``container_part``."""
@@ -25,7 +32,9 @@ MISSING_NOTE = "footnote_missing"
 CITATION = "citation"
 """Token type of a pandoc citation ``[see @key, 579]``, kept as written for the reader."""
 
-_NOTE_REFERENCE = re.compile(r"\[\^([^\]\s]+)\]")
+_LABEL_STOP = re.compile(r"[\] \n]")
+"""Where the footnote plugin stops reading a ``[^label``: its end, a space or a line break."""
+_MISSING_LABEL_STOP = re.compile(r"[\]\s]")
 
 
 @cache
@@ -35,10 +44,14 @@ def markdown_parser(*, containers: bool) -> MarkdownIt:
     Tables are switched on only so that they can be recognised, warned about and printed
     as their source text (CommonMark alone would silently read them as paragraphs).
     Footnote definitions stay where they were written (``move_to_end=False``): the reader
-    places each note at its reference itself.
+    places each note at its reference itself. markdown-it silently drops what is nested
+    deeper than ``maxNesting`` (20 in CommonMark's preset); one level past the nesting limit
+    keeps everything up to it, and the reader refuses anything deeper (PD206).
     """
-    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    options = {"html": False, "maxNesting": NESTING.value + 1}
+    parser = MarkdownIt("commonmark", options).enable("table")
     parser.use(footnote_plugin, move_to_end=False)
+    parser.inline.ruler.at("footnote_ref", _footnote_ref)
     parser.inline.ruler.after("footnote_ref", MISSING_NOTE, _missing_note)
     parser.inline.ruler.before("link", CITATION, _citation)
     if containers:
@@ -51,6 +64,19 @@ def _any_container(params: str, *args: object) -> bool:
     return True
 
 
+def _footnote_ref(state: StateInline, silent: bool) -> bool:
+    """The plugin's footnote reference rule, asked only where a label can end.
+
+    The plugin reads ahead from every ``[^`` to the label's end, quadratic in a paragraph
+    of ``[^[^[^...``; the index answers that first, in constant time.
+    """
+    if state.src[state.pos : state.pos + 2] != "[^":
+        return False
+    if label_end(state, state.pos, _LABEL_STOP) is None:
+        return False
+    return footnote_ref(state, silent)
+
+
 def _missing_note(state: StateInline, silent: bool) -> bool:
     """Catch ``[^label]`` that the footnote plugin refused because nothing defines it.
 
@@ -59,14 +85,14 @@ def _missing_note(state: StateInline, silent: bool) -> bool:
     """
     if state.src[state.pos : state.pos + 2] != "[^":
         return False
-    match = _NOTE_REFERENCE.match(state.src, state.pos, state.posMax)
-    if match is None:
+    close = label_end(state, state.pos, _MISSING_LABEL_STOP)
+    if close is None:
         return False
     if not silent:
         token = state.push(MISSING_NOTE, "", 0)
-        token.content = match.group(0)
-        token.meta = {"label": match.group(1), "line": state.src.count("\n", 0, state.pos)}
-    state.pos = match.end()
+        token.content = state.src[state.pos : close + 1]
+        token.meta = {"label": token.content[2:-1], "line": _source_line(state, state.pos)[0]}
+    state.pos = close + 1
     return True
 
 
@@ -79,18 +105,54 @@ def _citation(state: StateInline, silent: bool) -> bool:
     """
     if state.src[state.pos] != "[":
         return False
-    end = scan_citation(state.src, state.pos, state.posMax)
+    end = citation_end(state, state.pos, state.posMax)
     if end is None:
         return False
     if not silent:
         token = state.push(CITATION, "", 0)
         token.content = state.src[state.pos : end]
-        line_start = state.src.rfind("\n", 0, state.pos) + 1
-        line_end = state.src.find("\n", line_start)
-        token.meta = {
-            "line": state.src.count("\n", 0, state.pos),
-            "column": state.pos - line_start,
-            "text": state.src[line_start : None if line_end < 0 else line_end],
-        }
+        line, line_start, text = _source_line(state, state.pos)
+        token.meta = {"line": line, "column": state.pos - line_start, "text": text}
     state.pos = end
     return True
+
+
+_LINES = "policydraft_source_lines"
+"""Key in the parse's ``env`` of the line index of the inline source last read."""
+
+
+def _source_line(state: StateInline, pos: int) -> tuple[int, int, str]:
+    """The line of the inline source at ``pos``: its number, where it starts, its text.
+
+    The index of line starts and the lines' texts are made once per inline source and kept in
+    the parse's env, so ten thousand citations on one long line cost one scan, not ten
+    thousand (counting and copying the line for each made such a paragraph quadratic).
+    """
+    index = state.env.get(_LINES)
+    if index is None or index[0] is not state.src:
+        starts = [0, *(match.end() for match in re.finditer("\n", state.src))]
+        texts: dict[int, str] = {}
+        index = (state.src, starts, texts)
+        state.env[_LINES] = index
+    src, starts, texts = index
+    line = bisect.bisect_right(starts, pos) - 1
+    if line not in texts:
+        end = starts[line + 1] - 1 if line + 1 < len(starts) else len(src)
+        texts[line] = src[starts[line] : end]
+    return line, starts[line], texts[line]
+
+
+def is_part_role(name: str) -> TypeGuard[PartRole]:
+    """Whether ``::: name`` names a letter part (templates only)."""
+    return name in PART_ROLES
+
+
+def unknown_part_message(name: str, parts: Collection[str]) -> str:
+    """PD304's words for a ``::: name`` that is no letter part, with the closest one."""
+    if not name:
+        return "a '::: ' block needs a letter part name"
+    message = f"unknown letter part '::: {name}'"
+    close = difflib.get_close_matches(name, sorted(parts), n=1)
+    if close:
+        return f"{message}; did you mean '{close[0]}'?"
+    return f"{message}; known parts: {', '.join(sorted(parts)) or 'none'}"

@@ -4,6 +4,12 @@ Profiles are written by people, like policydraft.yaml, so their mistakes get the
 treatment: YAML errors, unknown keys and bad values are diagnostics at the profile file's
 line (all PD601), found in one pass. Rules are validated one at a time by the model their
 ``rule:`` names, so an error inside rule #3 points at rule #3's key, not at the list.
+
+Profiles are also shared between organizations, so a profile is read as untrusted input: the
+YAML reader's limits apply (with the profile's own codes PD603-PD607), an ``extends:`` chain
+is followed in a loop, at most ``limits.PROFILE_CHAIN`` files long (1,500 files was a
+RecursionError), and ``docket_pattern`` must compile in RE2, whose matching time is linear
+in the docket's length whatever the pattern (PD609).
 """
 
 from __future__ import annotations
@@ -17,12 +23,27 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.limits import PROFILE_CHAIN
 from policydraft.readers.schema_errors import SchemaScope, describe, report_schema_errors
 from policydraft.readers.yaml_source import Segment, YamlDocument, parse_yaml, to_plain
 from policydraft.resources import builtin_profiles
-from policydraft.schema.profile import RULE_TYPES, BaseRule, Profile, ProfileDefaults
+from policydraft.schema.profile import (
+    RULE_TYPES,
+    BaseRule,
+    Profile,
+    ProfileDefaults,
+    docket_matcher,
+)
 
 CODE = "PD601"
+HEAVY_CODES = {
+    "PD108": "PD603",
+    "PD109": "PD604",
+    "PD110": "PD605",
+    "PD111": "PD606",
+    "PD112": "PD607",
+}
+"""The YAML reader's refusals of heavy input, as the profile's own codes."""
 
 
 def find_profile(name: str, folder: Path) -> Path | None:
@@ -33,28 +54,55 @@ def find_profile(name: str, folder: Path) -> Path | None:
     return builtin_profiles().get(name)
 
 
-def load_profile(
-    name: str, folder: Path, diags: Diagnostics, where: Location, _seen: tuple[Path, ...] = ()
-) -> Profile | None:
-    """The profile ``name`` with what it ``extends`` merged in; None after diagnostics."""
+def load_profile(name: str, folder: Path, diags: Diagnostics, where: Location) -> Profile | None:
+    """The profile ``name`` with what it ``extends`` merged in; None after diagnostics.
+
+    The chain is followed in a loop (each profile's ``extends:`` read from the folder of the
+    profile that names it), then merged from the far end: the base first, ``name`` last.
+    """
+    chain: list[Profile] = []
+    seen: list[Path] = []
+    while True:
+        path = _chain_link(name, folder, seen, diags, where)
+        if path is None:
+            return None
+        document = _parse(path, diags)
+        profile = None if document is None else _validate(document, path, diags)
+        if document is None or profile is None:
+            return None
+        chain.append(profile)
+        if profile.extends is None:
+            break
+        name, folder = profile.extends, path.parent
+        where = document.value_location(("extends",))
+    merged = chain.pop()
+    while chain:
+        merged = merge(merged, chain.pop())
+    return merged
+
+
+def _chain_link(
+    name: str, folder: Path, seen: list[Path], diags: Diagnostics, where: Location
+) -> Path | None:
+    """The file of the next profile of the chain, after the chain's own checks."""
     path = find_profile(name, folder)
     if path is None:
         known = ", ".join(sorted(builtin_profiles())) or "none"
         message = f"profile '{name}' not found (built-in profiles: {known}; or give a path)"
         diags.error("PD600", message, where)
         return None
-    if path in _seen:
+    if path in seen:
         diags.error(CODE, f"profile '{name}' extends itself (through {path.name})", where)
         return None
-    document = _parse(path, diags)
-    if document is None:
+    if len(seen) >= PROFILE_CHAIN.value:
+        message = (
+            f"profile '{name}' would be profile number {len(seen) + 1} of an extends: chain; "
+            f"a chain may be at most {PROFILE_CHAIN.value} profiles long"
+        )
+        diags.error("PD608", message, where)
         return None
-    profile = _validate(document, path, diags)
-    if profile is None or profile.extends is None:
-        return profile
-    base_where = document.value_location(("extends",))
-    base = load_profile(profile.extends, path.parent, diags, base_where, (*_seen, path))
-    return None if base is None else merge(base, profile)
+    seen.append(path)
+    return path
 
 
 def merge(base: Profile, child: Profile) -> Profile:
@@ -78,7 +126,8 @@ def _parse(path: Path, diags: Diagnostics) -> YamlDocument | None:
     found = Diagnostics()
     document = parse_yaml(path, display_path(path), found)
     for item in found.items:
-        diags.add(item.severity, CODE, f"profile: {item.message}", _at(item.file, item.line))
+        code = HEAVY_CODES.get(item.code, CODE)
+        diags.add(item.severity, code, f"profile: {item.message}", _at(item.file, item.line))
     if document is not None and not isinstance(document.data, Mapping):
         shown = describe(to_plain(document.data))
         message = f"a profile must be a mapping of keys such as title: and rules:, not {shown}"
@@ -103,9 +152,22 @@ def _validate(document: YamlDocument, path: Path, diags: Diagnostics) -> Profile
     rules = [
         _rule(item, index, document, diags, path.stem) for index, item in enumerate(rules_data)
     ]
-    if header is None or any(rule is None for rule in rules):
+    runs = header is not None and _pattern_runs(header, document, diags)
+    if header is None or any(rule is None for rule in rules) or not runs:
         return None
     return header.model_copy(update={"name": path.stem, "rules": rules})
+
+
+def _pattern_runs(profile: Profile, document: YamlDocument, diags: Diagnostics) -> bool:
+    """Whether ``docket_pattern`` compiles in RE2; PD609 at its line when it does not."""
+    if profile.docket_pattern is None:
+        return True
+    try:
+        docket_matcher(profile.docket_pattern)
+    except ValueError as error:
+        diags.error("PD609", str(error), document.value_location(("docket_pattern",)))
+        return False
+    return True
 
 
 def _rule(

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from policydraft.citations.bibliography import Bibliography, LocatedSource
 from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.readers.bounded import TooLarge, read_bounded
 from policydraft.readers.csl import map_csl_item
 from policydraft.readers.json_source import JsonListError, parse_json_list
 from policydraft.readers.located import LocatedMapping
@@ -28,6 +29,15 @@ from policydraft.schema.source import MODELS, SOURCE_TYPES, AnySource
 
 YAML_SUFFIXES = (".yaml", ".yml")
 JSON_SUFFIXES = (".json",)
+
+HEAVY_CODES = {
+    "PD108": "PD514",
+    "PD109": "PD515",
+    "PD110": "PD516",
+    "PD111": "PD517",
+    "PD112": "PD518",
+}
+"""The YAML reader's refusals of heavy input, as the bibliography's own codes."""
 
 
 @dataclass(frozen=True)
@@ -93,11 +103,13 @@ def _yaml_entries(path: Path, display: str, diags: Diagnostics) -> list[_Entry]:
 
 def _parse_yaml(path: Path, display: str, diags: Diagnostics) -> YamlDocument | None:
     """The shared YAML reader, with its file-level codes (PD100/101/107) turned into PD500:
-    for the bibliography, all of those mean "the file cannot be read as written"."""
+    for the bibliography, all of those mean "the file cannot be read as written". Its
+    refusals of heavy input keep codes of their own (PD514-PD518)."""
     found = Diagnostics()
     document = parse_yaml(path, display, found)
     for item in found.items:
-        diags.add(item.severity, "PD500", item.message, Location(item.file, item.line, item.column))
+        code = HEAVY_CODES.get(item.code, "PD500")
+        diags.add(item.severity, code, item.message, Location(item.file, item.line, item.column))
     return document
 
 
@@ -108,7 +120,7 @@ def _json_entries(path: Path, display: str, diags: Diagnostics) -> list[_Entry]:
     try:
         items = parse_json_list(text, display)
     except JsonListError as error:
-        diags.error("PD500", str(error), error.where)
+        diags.error(HEAVY_CODES.get(error.code, "PD500"), str(error), error.where)
         return []
     entries: list[_Entry] = []
     for item in items:
@@ -120,9 +132,12 @@ def _json_entries(path: Path, display: str, diags: Diagnostics) -> list[_Entry]:
 
 def _read_text(path: Path, display: str, diags: Diagnostics) -> str | None:
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path)
     except OSError as error:
         diags.error("PD500", f"cannot read the file: {error.strerror}", Location(display))
+        return None
+    if isinstance(raw, TooLarge):
+        diags.error("PD514", raw.message(path.name), Location(display))
         return None
     try:
         return raw.decode("utf-8-sig")

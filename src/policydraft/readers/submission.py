@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.readers.bounded import TooLarge, read_bounded
 from policydraft.readers.markdown_text import MarkdownText
 from policydraft.readers.schema_errors import describe, report_schema_errors
 from policydraft.readers.yaml_source import YamlDocument, parse_yaml, to_plain
@@ -164,9 +165,12 @@ def _read_markdown_file(folder: Path, name: str, where: Location, diags: Diagnos
         diags.error("PD105", f"'{name}' is a folder, not a Markdown file", where)
         return None
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path)
     except OSError as error:
         diags.error("PD105", f"cannot read Markdown file '{name}': {error.strerror}", where)
+        return None
+    if isinstance(raw, TooLarge):
+        diags.error("PD108", raw.message(f"Markdown file '{name}'"), where)
         return None
     try:
         return raw.decode("utf-8-sig")

@@ -2,7 +2,9 @@
 
 ruamel's round-trip loader records line and column of keys, values and list items, which is
 what lets every later diagnostic say ``policydraft.yaml:12:5``. Syntax errors and duplicate
-keys become diagnostics here instead of tracebacks.
+keys become diagnostics here instead of tracebacks, and so do files that are too heavy to
+load (yaml_bounds.py): too large, alias bombs, deep nesting, numbers too long for Python's
+int conversion and control characters written as escapes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from policydraft.diagnostics import Diagnostics, Location
+from policydraft.limits import YAML_BYTES
+from policydraft.readers.bounded import TooLarge, read_bounded
+from policydraft.readers.yaml_bounds import BoundedComposer, Refused
 
 Segment = str | int
 """One step of a path into the YAML data: a mapping key or a 0-based list index."""
@@ -148,6 +153,10 @@ def parse_yaml(path: Path, display: str, diags: Diagnostics) -> YamlDocument | N
     except YAMLError as error:
         diags.error("PD101", _syntax_message(error), _error_location(error, text, display))
         return None
+    except Refused as refused:
+        where = Location(display, refused.mark.line + 1, refused.mark.column + 1)
+        diags.error(refused.code, refused.message, where)
+        return None
     for first, again, name in duplicates:
         where = Location(display, again.line + 1, again.column + 1)
         message = f"duplicate key '{name}' (first given at line {first.line + 1})"
@@ -183,14 +192,18 @@ _LenientDates.add_constructor("tag:yaml.org,2002:timestamp", _LenientDates.const
 def _yaml() -> YAML:
     loader = YAML(typ="rt")
     loader.Constructor = _LenientDates
+    loader.Composer = BoundedComposer
     return loader
 
 
 def _read_text(path: Path, display: str, diags: Diagnostics) -> str | None:
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, YAML_BYTES)
     except OSError as error:
         diags.error("PD100", f"cannot read the file: {error.strerror}", Location(display))
+        return None
+    if isinstance(raw, TooLarge):
+        diags.error("PD108", raw.message(path.name), Location(display))
         return None
     try:
         return raw.decode("utf-8-sig")

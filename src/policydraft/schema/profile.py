@@ -9,10 +9,12 @@ prints it as a note. The rules are a pydantic discriminated union on ``rule:``.
 
 from __future__ import annotations
 
-import re
+import string
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
+import re2  # type: ignore[import-untyped]  # google-re2 ships no type information
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from policydraft.schema.submission import Person
@@ -143,6 +145,33 @@ Rule = Annotated[
     Field(discriminator="rule"),
 ]
 
+
+def docket_matcher(pattern: str) -> Callable[[str], bool]:
+    """Whether a docket matches ``pattern`` as a whole, run by RE2 in time linear in its length.
+
+    Python's backtracking engine takes exponential time on patterns like ``(a+)+$``, and a
+    profile is often written by someone else. RE2 has no backreferences or lookaround and
+    refuses patterns that would need too much memory to compile: ValueError says why.
+    """
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        compiled: Any = re2.compile(pattern, options)
+    except re2.error as error:
+        reason = error.args[0] if error.args else "invalid"
+        reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+        message = (
+            f"docket_pattern cannot run in RE2, the linear-time engine profiles use ({reason}); "
+            "backreferences and lookaround are not supported"
+        )
+        raise ValueError(message) from None
+
+    def matches(docket: str) -> bool:
+        return compiled.fullmatch(docket) is not None
+
+    return matches
+
+
 RULE_TYPES: dict[str, type[BaseRule]] = {
     "pages": PagesRule,
     "words": WordsRule,
@@ -181,26 +210,26 @@ class Profile(_Strict):
     file_name: str = "{stem}"
     rules: list[Rule] = Field(default_factory=list)
 
-    @field_validator("docket_pattern")
-    @classmethod
-    def _compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as error:
-                message = f"docket_pattern is not a valid regular expression: {error}"
-                raise ValueError(message) from None
-        return value
-
     @field_validator("file_name")
     @classmethod
     def _placeholders(cls, value: str) -> str:
-        unknown = set(re.findall(r"\{(\w*)\}", value)) - set(FILE_NAME_FIELDS)
+        """Only ``{stem}``, ``{docket}``, ... : no attribute, index, conversion or format spec.
+
+        ``str.format`` runs the pattern when ``package`` names its files: ``{stem:>999999999}``
+        would build a gigabyte, ``{stem.__class__}`` reach into Python, ``{stem`` fail.
+        """
+        wanted = ", ".join("{" + name + "}" for name in FILE_NAME_FIELDS)
+        try:
+            fields = [part for part in string.Formatter().parse(value) if part[1] is not None]
+        except ValueError as error:
+            raise ValueError(f"file_name is not a valid pattern ({error}); use {wanted}") from None
+        unknown = {str(name) for _, name, _, _ in fields} - set(FILE_NAME_FIELDS)
         if unknown:
             raise ValueError(
-                f"file_name uses unknown placeholder(s) {', '.join(sorted(unknown))}; "
-                f"use {', '.join('{' + f + '}' for f in FILE_NAME_FIELDS)}"
+                f"file_name uses unknown placeholder(s) {', '.join(sorted(unknown))}; use {wanted}"
             )
+        if any(spec or conversion for _, _, spec, conversion in fields):
+            raise ValueError(f"file_name placeholders take no format or conversion; use {wanted}")
         return value
 
     def rules_of(self, kind: type[RuleT]) -> list[RuleT]:
