@@ -139,7 +139,7 @@ def run_command(
     ]
     for reader in readers:
         reader.start()
-    status, usage, killed = _wait(process.pid, start + seconds)
+    status, peak_kb, killed = _wait(process.pid, start + seconds)
     for reader in readers:
         reader.join()
     process.returncode = status  # reaped by _wait; keep Popen from waiting again
@@ -149,22 +149,39 @@ def run_command(
         outputs.get("out", b"").decode("utf-8", "replace"),
         outputs.get("err", b"").decode("utf-8", "replace"),
         time.perf_counter() - start,
-        usage.ru_maxrss / 1024,
+        peak_kb / 1024,
         killed,
     )
 
 
-def _wait(pid: int, deadline: float) -> tuple[int, resource.struct_rusage, bool]:
-    """Reap ``pid`` with its own resource usage; kill it at ``deadline``."""
+def _wait(pid: int, deadline: float) -> tuple[int, int, bool]:
+    """Reap ``pid``, killing it at ``deadline``; return its status and peak memory (kB).
+
+    The peak is the process's own high-water mark (VmHWM), read while it runs: the rusage
+    of a forked child also counts the parent's memory at the fork, so it would show pytest's
+    size for every command.
+    """
     killed = False
+    peak_kb = 0
     while True:
-        done, status, usage = os.wait4(pid, os.WNOHANG)
+        done, status, _ = os.wait4(pid, os.WNOHANG)
         if done:
-            return os.waitstatus_to_exitcode(status), usage, killed
+            return os.waitstatus_to_exitcode(status), peak_kb, killed
+        peak_kb = _high_water_kb(pid) or peak_kb
         if not killed and time.perf_counter() > deadline:
             os.kill(pid, signal.SIGKILL)
             killed = True
         time.sleep(0.01)
+
+
+def _high_water_kb(pid: int) -> int:
+    """VmHWM of a running process in kB, or 0 once it has exited (or off Linux)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) if found else 0
 
 
 def readable_texts(root: Path) -> dict[str, bytes]:
