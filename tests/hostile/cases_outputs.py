@@ -169,6 +169,13 @@ def _stale_leftovers(folder: Path) -> None:
         (folder / name).write_bytes(b"left over")
 
 
+def _stale_removed(folder: Path) -> None:
+    """Once a render has published, its own leftovers are gone and nobody else's are."""
+    if (folder / "build" / "submission.pdf").exists():
+        assert not [name for name in STALE if (folder / name).exists()]
+        assert all((folder / name).exists() for name in KEPT)
+
+
 def _build_is_a_link_outside(folder: Path) -> None:
     outside = folder.parent / "outside"
     outside.mkdir()
@@ -208,7 +215,9 @@ CASES: list[Case] = [
     Case("dir-link-outside", base(), "PD904", setup=_build_is_a_link_outside),
     # publishing: all or nothing, leftovers cleaned, refusals leave no build/
     Case("pdf-is-a-folder", base(), "PD901", commands=(("render",),), setup=_pdf_is_a_folder),
-    Case("stale-temporaries", base(), None, exit=0, setup=_stale_leftovers),
+    Case(
+        "stale-temporaries", base(), None, exit=0, setup=_stale_leftovers, after=_stale_removed
+    ),
     Case(
         "refused-by-profile-on-staged-files",
         {**base(profile="./agency.yaml", docket=None), "agency.yaml": _PROFILE},

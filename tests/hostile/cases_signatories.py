@@ -56,6 +56,14 @@ CASES: list[Case] = [
     Case("csv-unclosed-quote-to-end", _csv(_UNCLOSED_AT_END), "PD415", commands=ALL),
     Case("csv-unclosed-quote-closed-later", _csv(_UNCLOSED_MID), "PD415", commands=ALL),
     Case(
+        "csv-unclosed-quote-every-row-counted",
+        _csv(_UNCLOSED_AT_END),
+        "PD415",
+        commands=(("signatories", "stats"),),
+        said=("3 rows read, 2 printed, 1 left out", "could not be read: 1"),
+        at="signatories.csv:3:",
+    ),
+    Case(
         "csv-no-header-row",
         _csv(_HEADERLESS),
         "PD402",

@@ -52,6 +52,9 @@ class Case:
     setup: Callable[[Path], None] | None = None
     writes: bool | None = None  # None: outputs are written iff the exit status is 0
     env: tuple[tuple[str, str], ...] = ()  # environment variables set for every command
+    said: tuple[str, ...] = ()  # text every command must print (e.g. a count in `stats`)
+    at: str | None = None  # where the code must be reported: "arguments/a.md:3:7"
+    after: Callable[[Path], None] | None = None  # checks of the folder after every command
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,10 @@ def write_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8")
 
 
+HASHED_BYTES = 16 * 1024 * 1024
+"""Larger files (sparse hostile inputs of gigabytes) are compared by size and time, not read."""
+
+
 def snapshot(root: Path) -> dict[str, str]:
     """Every file and folder under ``root`` with a digest of its content."""
     found: dict[str, str] = {}
@@ -95,8 +102,12 @@ def snapshot(root: Path) -> dict[str, str]:
             found[name] = "link:" + os.readlink(path)
         elif path.is_dir():
             found[name] = "dir"
+        elif path.is_file() and path.stat().st_size > HASHED_BYTES:
+            found[name] = f"size:{path.stat().st_size}:{path.stat().st_mtime_ns}"
         elif path.is_file():
             found[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        else:
+            found[name] = "special"
     return found
 
 
@@ -184,12 +195,10 @@ def _high_water_kb(pid: int) -> int:
     return int(found.group(1)) if found else 0
 
 
-def readable_texts(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` as bytes a secret could be found in (zips and PDFs opened)."""
+def readable_texts(paths: list[Path]) -> dict[str, bytes]:
+    """Each file as bytes a secret could be found in (zips and PDFs opened)."""
     texts: dict[str, bytes] = {}
-    for path in root.rglob("*"):
-        if not path.is_file():
-            continue
+    for path in paths:
         data = path.read_bytes()
         texts[str(path)] = data
         if data[:2] == b"PK":
@@ -234,22 +243,37 @@ def run_case(case: Case, tmp_path: Path) -> list[Run]:
 def _assert_run(case: Case, run: Run, tmp_path: Path, before: dict[str, str]) -> None:
     command = " ".join(run.argv)
     said = f"{command}\n--- stdout\n{run.stdout[-3000:]}\n--- stderr\n{run.stderr[-3000:]}"
+    printed = run.stdout + run.stderr
     assert not run.killed, f"did not finish within {case.seconds} s: {said}"
     assert "internal error" not in run.stderr.lower(), said
     assert "Traceback" not in run.stderr, said
     assert run.returncode == case.exit, f"exit {run.returncode}, expected {case.exit}: {said}"
     if case.code is not None:
         pattern = rf"\b(error|warning|note) {case.code}\b|\"code\": \"{case.code}\""
-        assert re.search(pattern, run.stdout + run.stderr), f"no {case.code}: {said}"
+        assert re.search(pattern, printed), f"no {case.code}: {said}"
+    if case.code is not None and case.at is not None:
+        located = [line for line in printed.splitlines() if f" {case.code}:" in line]
+        assert any(case.at in line for line in located), f"{case.code} not at {case.at}: {said}"
+    for text in case.said:
+        assert text in printed, f"{text!r} not printed: {said}"
+    after = snapshot(tmp_path)
+    changed = [tmp_path / name for name, digest in after.items() if before.get(name) != digest]
     writes = case.writes if case.writes is not None else case.exit == 0
     if not writes:
-        assert snapshot(tmp_path) == before, f"{' '.join(run.argv)} changed files: {said}"
-    secrets = (*case.secrets, *BASE_EMAILS)
+        assert after == before, f"{command} changed files: {said}"
+    if writes and run.returncode == 0 and run.argv[0] == "render":
+        documents = [p for p in changed if p.suffix in (".pdf", ".docx")]
+        assert documents, f"{command} succeeded but wrote no document: {said}"
+    if case.after is not None:
+        case.after(tmp_path / "submission")
+    _assert_no_leak(case, run, [p for p in changed if p.is_file() and not p.is_symlink()])
+
+
+def _assert_no_leak(case: Case, run: Run, written: list[Path]) -> None:
+    """No secret in what the command printed or in any file it wrote or changed."""
     texts = {"stdout": run.stdout.encode(), "stderr": run.stderr.encode()}
-    texts.update(readable_texts(tmp_path))
-    for secret in secrets:
+    texts.update(readable_texts(written))
+    for secret in (*case.secrets, *BASE_EMAILS):
         needle = secret.encode("utf-8")
         for where, text in texts.items():
-            if where.startswith(str(tmp_path / "submission")) and "/build/" not in where:
-                continue  # the inputs themselves hold the secrets
             assert needle not in text, f"{secret!r} leaked into {where}"

@@ -64,3 +64,15 @@ def test_the_harness_sees_a_write(tmp_path: Path) -> None:
     """A refused run that writes fails the case: the nothing-written check can fail."""
     with pytest.raises(AssertionError, match="changed files"):
         run_case(Case("writes", base(), None, exit=0, writes=False), tmp_path)
+
+
+def test_the_harness_checks_where_and_what() -> None:
+    """A code at another place, or a missing text, fails the case: those checks can fail."""
+    import tempfile
+
+    files = base(introduction="We submit these comments.[^gone]\n")
+    at_line_one = Case("at", files, "PD201", at="policydraft.yaml:1:")
+    wrong_text = Case("said", files, "PD201", said=("no such words",))
+    for case, message in ((at_line_one, "not at"), (wrong_text, "not printed")):
+        with tempfile.TemporaryDirectory() as tmp, pytest.raises(AssertionError, match=message):
+            run_case(case, Path(tmp))
