@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
-from policydraft.checks.pdf_reading import contains
+from policydraft.checks.pdf_reading import contains, normalize
 from policydraft.checks.rendered import Facts, Rendered, check_rendered
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (
@@ -34,7 +34,14 @@ from policydraft.model import (
 )
 from policydraft.readers.profile import load_profile
 from policydraft.resources import builtin_profiles
-from policydraft.schema.profile import BaseRule, FontSizeRule, Profile, StatementRule
+from policydraft.schema.profile import (
+    BaseRule,
+    FontSizeRule,
+    Profile,
+    SearchableTextRule,
+    StatementRule,
+    SubmitterRule,
+)
 from policydraft.writers.pdf import PdfOptions, write_pdf
 from policydraft.writers.typography import LETTER, Typography, at_least
 
@@ -311,3 +318,78 @@ def test_word_limit(tmp_path: Path) -> None:
     )
     (problem,) = run(words, good_letter(tmp_path / "w.pdf"))
     assert problem.code == "PD619" and "w allows at most 50" in problem.message
+
+
+# --- text that flows across a page break ---------------------------------------------------
+
+SENTENCE = "The agency should reconsider this rule because it harms small-business owners. "
+LONG_TEXT = (
+    "This document is approved for public dissemination. The document contains no "
+    "business-proprietary or confidential information. Document contents may be reused by "
+    "the government in developing the AI Action Plan and associated documents without "
+    "attribution."
+)
+
+
+def text_rule(kind: str, text: str) -> tuple[BaseRule, Facts]:
+    """A rule looking for ``text`` in the PDF, and the facts that make it the wanted text."""
+    if kind == "statement":
+        return StatementRule(rule="statement", text=text, source="s"), FACTS
+    if kind == "title":
+        return SearchableTextRule(rule="searchable-text", source="s"), replace(FACTS, title=text)
+    rule = SubmitterRule(rule="submitter", fields=["organization"], where="anywhere", source="s")
+    return rule, replace(FACTS, organization=text)
+
+
+def flowing(path: Path, sentences: int, text: str) -> Path:
+    """``text`` as its own paragraph after ``sentences`` of noted body, and a noted one after."""
+    blocks: list[Block] = [
+        para(SENTENCE * sentences, "A first note."),
+        para(text),
+        para(SENTENCE, "A second note."),
+    ]
+    return write(path, blocks)
+
+
+@pytest.mark.parametrize("kind", ["statement", "title", "submitter"])
+@pytest.mark.parametrize("sentences", [48, 49, 50])
+def test_text_split_by_a_page_break_is_found(tmp_path: Path, kind: str, sentences: int) -> None:
+    """Between its halves the PDF prints the page's notes and "Page 1 of 2": not the letter's
+    text, so they are read past. 48 to 50 sentences break it after its first or second line."""
+    pdf = flowing(tmp_path / "flow.pdf", sentences, LONG_TEXT)
+    pages = [normalize(page.extract_text()) for page in PdfReader(pdf).pages]
+    wanted = normalize(LONG_TEXT)
+    assert wanted[:30] in pages[0] and wanted[-30:] in pages[1]  # split by the page break
+    assert "a first note." in pages[0] and "page 1 of" in pages[0]
+    rule, facts = text_rule(kind, LONG_TEXT)
+    diags = Diagnostics()
+    profile = PROFILES["ostp-ai-action-plan"].model_copy(update={"rules": [rule]})
+    check_rendered(Rendered(profile, {"pdf": pdf}, facts, diags, WHERE))
+    assert [d.format() for d in diags] == []
+
+
+def test_a_statement_over_several_pages_is_found(tmp_path: Path) -> None:
+    """A statement longer than a page: whole pages of it, each with its footer, in between."""
+    text = "This is a required statement. " * 400
+    pdf = flowing(tmp_path / "long.pdf", 30, text)
+    assert len(PdfReader(pdf).pages) >= 4
+    rule = StatementRule(rule="statement", text=text, source="s")
+    assert (
+        run(PROFILES["ostp-ai-action-plan"].model_copy(update={"rules": [rule]}), pdf).items == []
+    )
+
+
+@pytest.mark.parametrize(
+    "missing",
+    [
+        "The agency should reconsider this rule because it harms small-business owners. 1 A",
+        "small-business owners. Page 1 of 2 The agency",
+        "A first note. This document is approved",
+    ],
+)
+def test_notes_and_footers_do_not_join_the_text(tmp_path: Path, missing: str) -> None:
+    """Read past at a page break, notes and the footer are not letter text to be found."""
+    pdf = flowing(tmp_path / "flow.pdf", 42, LONG_TEXT)
+    rule = StatementRule(rule="statement", text=missing, source="s")
+    profile = PROFILES["ostp-ai-action-plan"].model_copy(update={"rules": [rule]})
+    assert [d.code for d in run(profile, pdf).items] == ["PD616"]

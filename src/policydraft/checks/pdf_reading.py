@@ -4,6 +4,12 @@ Page counts, the page the signatory appendix starts on (from the PDF's bookmarks
 writer adds for the appendix heading), each page's text and whether the file is encrypted.
 Reading back the written file, rather than trusting the layout that produced it, is what
 makes a "15 pages" check mean what the agency will see.
+
+Text the rules look for (a statement, the title, the submitter) may flow from one page to the
+next, and a page's text ends with its notes and its "Page X of Y" line: read in order, those
+fall between the halves. So each page's text is also read without them (``flowing_text``):
+the footer is what sits in ``FOOTER_ZONE``, the notes are what is drawn below the note
+separator (the only stroked line the writer draws) once it is drawn.
 """
 
 from __future__ import annotations
@@ -15,10 +21,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf.errors import PdfReadError
 
-from policydraft.checks.pdf_fonts import TextRun, text_runs
+from policydraft.checks.pdf_fonts import IDENTITY, Matrix, TextRun, multiply, text_runs
+
+FOOTER_ZONE = 60.0
+"""Text whose baseline is this close to the page's bottom edge is the footer (page numbers)."""
 
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad]\s*\n\s*(\w)")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -48,12 +57,22 @@ class RenderedPdf:
         return len(self.reader.pages)
 
     @cached_property
+    def _read(self) -> list[tuple[str, str]]:
+        """Each page's extracted text and its body text (no notes, no footer), in one pass."""
+        try:
+            return [_page_texts(page) for page in self.reader.pages]
+        except (PdfReadError, KeyError, ValueError):
+            return [("", "") for _ in range(self.pages)]
+
+    @property
     def texts(self) -> list[str]:
         """Each page's extracted text ('' for all pages when it cannot be extracted)."""
-        try:
-            return [page.extract_text() or "" for page in self.reader.pages]
-        except (PdfReadError, KeyError, ValueError):
-            return ["" for _ in range(self.pages)]
+        return [whole for whole, _ in self._read]
+
+    @property
+    def body_texts(self) -> list[str]:
+        """Each page's text without its notes and its footer: the letter's running text."""
+        return [body for _, body in self._read]
 
     @cached_property
     def runs(self) -> list[TextRun]:
@@ -83,6 +102,64 @@ class RenderedPdf:
     def text(self, scope: str = "whole") -> str:
         pages = self.texts if scope == "whole" else self.texts[: self.body_pages]
         return "\n".join(pages)
+
+    def flowing_text(self) -> str:
+        """The running text of all pages joined, so a paragraph split by a page break reads
+        on: what a page prints below its note separator or in its footer zone is left out."""
+        return "\n".join(self.body_texts)
+
+    def prints(self, wanted: str) -> bool:
+        """Whether the PDF prints ``wanted``: on one page or flowing across page breaks."""
+        return contains(self.text(), wanted) or contains(self.flowing_text(), wanted)
+
+
+def _page_texts(page: PageObject) -> tuple[str, str]:
+    """The page's extracted text, and the same text without the note area and the footer.
+
+    pypdf hands each piece of its output to ``visitor_text`` with the matrices in force, so
+    the pieces kept are exactly the output's, less those drawn low on the page.
+    """
+    body: list[str] = []
+    separator: list[float] = []  # the height of the first stroked horizontal line
+    path: list[tuple[float, float]] = []
+
+    def operator(op: bytes, args: list[Any], cm: list[float], tm: list[float]) -> None:
+        if op in (b"m", b"l") and len(args) == 2:
+            path.append(_point(_numbers(args), _six(cm)))
+        elif op == b"S":
+            if not separator and len(path) == 2 and abs(path[0][1] - path[1][1]) < 0.01:
+                separator.append(path[0][1])
+            path.clear()
+        elif op in (b"n", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"s"):
+            path.clear()
+
+    def text(piece: str, cm: list[float], tm: list[float], *_: Any) -> None:
+        y = multiply(_six(tm), _six(cm))[5]
+        if y >= FOOTER_ZONE and not (separator and y < separator[0]):
+            body.append(piece)
+
+    whole = page.extract_text(visitor_operand_before=operator, visitor_text=text) or ""
+    return whole, "".join(body)
+
+
+def _six(values: Any) -> Matrix:
+    try:
+        a, b, c, d, e, f = (float(v) for v in values)
+    except (TypeError, ValueError):
+        return IDENTITY
+    return (a, b, c, d, e, f)
+
+
+def _numbers(args: list[Any]) -> tuple[float, float]:
+    try:
+        return float(args[0]), float(args[1])
+    except (TypeError, ValueError):
+        return 0.0, 0.0
+
+
+def _point(xy: tuple[float, float], cm: Matrix) -> tuple[float, float]:
+    x, y = xy
+    return x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5]
 
 
 def _bookmarks(reader: PdfReader, outline: Any) -> list[tuple[str, int]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policydraft.checks.pdf_reading import RenderedPdf, contains, normalize
+from policydraft.checks.pdf_reading import FOOTER_ZONE, RenderedPdf, contains, normalize
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Appendix, Document, plain_text
 from policydraft.schema.profile import (
@@ -32,9 +32,6 @@ from policydraft.schema.profile import (
     WordsRule,
 )
 from policydraft.schema.submission import Submission
-
-FOOTER_ZONE = 60.0
-"""Text whose baseline is this close to the page's bottom edge is the footer (page numbers)."""
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -161,7 +158,7 @@ def check_searchable_text(rule: SearchableTextRule, rendered: Rendered) -> None:
         name = rendered.profile.name
         message = f"no text can be extracted from the PDF; {name} needs searchable text"
         rendered.broken(rule, "PD615", message)
-    elif not contains(text, rendered.facts.title):
+    elif not pdf.prints(rendered.facts.title):
         message = (
             "the PDF's extracted text does not contain the letter's title; "
             f"{rendered.profile.name} needs searchable text"
@@ -170,7 +167,7 @@ def check_searchable_text(rule: SearchableTextRule, rendered: Rendered) -> None:
 
 
 def check_statement(rule: StatementRule, rendered: Rendered) -> None:
-    if not contains(_pdf(rendered).text(), rule.text):
+    if not _pdf(rendered).prints(rule.text):
         shown = rule.text if len(rule.text) <= 60 else rule.text[:57] + "..."
         message = (
             f"the PDF lacks the statement {rendered.profile.name} requires: '{shown}' "
@@ -183,14 +180,12 @@ def check_submitter(rule: SubmitterRule, rendered: Rendered) -> None:
     pdf = _pdf(rendered)
     facts = rendered.facts
     values = {"name": facts.commenter, "organization": facts.organization}
-    if rule.where == "top":
-        first = pdf.texts[0] if pdf.texts else ""
-        text, place = "\n".join(first.splitlines()[: rule.top_lines]), "at the top of page 1"
-    else:
-        text, place = pdf.text(), "anywhere in the PDF"
+    top = rule.where == "top"
+    first = "\n".join(pdf.texts[0].splitlines()[: rule.top_lines]) if top and pdf.texts else ""
+    place = "at the top of page 1" if top else "anywhere in the PDF"
     for name in rule.fields:
         value = values[name]
-        if value and not contains(text, value):
+        if value and not (contains(first, value) if top else pdf.prints(value)):
             message = (
                 f"the commenter's {name} '{value}' is not printed {place}; "
                 f"{rendered.profile.name} requires the submitter's {name}"

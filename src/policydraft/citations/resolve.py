@@ -8,7 +8,6 @@ footnotes in, which is what *Id.* and short forms are about (see ``history.py``)
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,6 +16,7 @@ from policydraft.citations.bibliography import Bibliography, LocatedSource
 from policydraft.citations.format import CitationFormatter
 from policydraft.citations.history import CitationHistory
 from policydraft.citations.markup import citation_inlines
+from policydraft.citations.suggest import Budget, close_matches
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (
     Appendix,
@@ -72,11 +72,31 @@ def _report_uncited(bibliography: Bibliography, cited: set[str], diags: Diagnost
 
 
 @dataclass
+class KeySuggestions:
+    """The closest of ``ids`` to each unknown key, once per key and within one ``Budget`` for
+    the run: past it, unknown keys are reported without a suggestion (see ``suggest.py``)."""
+
+    ids: tuple[str, ...]
+    budget: Budget = field(default_factory=Budget)
+    found: dict[str, str | None] = field(default_factory=dict)
+
+    def closest(self, key: str) -> str | None:
+        if key not in self.found:
+            close = close_matches(key, self.ids, n=1, budget=self.budget)
+            self.found[key] = close[0] if close else None
+        return self.found[key]
+
+
+@dataclass
 class _Resolver:
     bibliography: Bibliography | None
     diags: Diagnostics
     formatter: CitationFormatter
     history: CitationHistory = field(default_factory=CitationHistory)
+    suggestions: KeySuggestions = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.suggestions = KeySuggestions(tuple(self.bibliography or ()))
 
     # --- the tree ------------------------------------------------------------------------
 
@@ -175,14 +195,11 @@ class _Resolver:
             return None
         located = self.bibliography.get(key)
         if located is None and key not in self.bibliography.invalid:  # invalid: reported
-            self.diags.error("PD501", _unknown_key_message(key, self.bibliography), where)
+            message = f"no source '{key}' in {self.bibliography.file or 'the bibliography'}"
+            close = self.suggestions.closest(key)
+            hint = f"; did you mean '@{close}'?" if close else ""
+            self.diags.error("PD501", message + hint, where)
         return located
-
-
-def _unknown_key_message(key: str, bibliography: Bibliography) -> str:
-    message = f"no source '{key}' in {bibliography.file or 'the bibliography'}"
-    close = difflib.get_close_matches(key, list(bibliography), n=1)
-    return f"{message}; did you mean '@{close[0]}'?" if close else message
 
 
 def _signal(signal: str, *, capitalise: bool) -> list[Inline]:
