@@ -118,6 +118,20 @@ YAML_MISTAKES = [
         "missing required field 'id' in source #1",
         id="no-id",
     ),
+    *[
+        pytest.param(
+            f"- id: a\n  type: {kind}\n  year: {year}\n  {rest}\n",
+            "PD504",
+            3,
+            f"'year' in source 'a': must be {bound}",
+            id=f"{kind}-year-{year}",
+        )
+        for kind, rest in [
+            ("book", "author: A\n  title: T"),
+            ("statute", "title: '17'\n  code: U.S.C.\n  section: '107'"),
+        ]
+        for year, bound in [(-5, "greater than 0"), (0, "greater than 0")]
+    ],
     pytest.param(
         "- id: a\n  type: book\n  author: A\n  title: T\n  year: soon\n",
         "PD504",
@@ -359,6 +373,24 @@ def test_csl_types_map_onto_source_types(
 
 
 # (CSL items, code, line, message fragment); items are dumped one key a line from line 2
+ZOTERO_ARTICLE = {
+    "id": "a",
+    "type": "article-journal",
+    "author": [{"family": "Doe", "given": "A"}],
+    "title": "T",
+    "container-title": "J",
+    "volume": 1,
+    "page": "5",
+    "issued": {"date-parts": [[2020]]},
+}
+ZOTERO_REPORT = {
+    "id": "r",
+    "type": "report",
+    "author": [{"family": "Doe"}],
+    "title": "T",
+    "issued": {"date-parts": [[2020, 1, 2]]},
+}
+
 CSL_MISTAKES = [
     pytest.param(
         [{"id": "t", "type": "thesis", "title": "T"}],
@@ -422,6 +454,30 @@ CSL_MISTAKES = [
         "'volume' in CSL item 'c' (legal_case) must be a whole number",
         id="bad-volume",
     ),
+    *[
+        pytest.param(
+            [{**ZOTERO_ARTICLE, "issued": {"date-parts": parts}}],
+            "PD504",
+            15,
+            f"'issued' gives the year {year}, but a year must be 1 or later",
+            id=f"article-year-{year}",
+        )
+        for parts, year in [([[-5]], -5), ([[0]], 0), ([[-10_000]], -10_000)]
+    ],
+    *[
+        pytest.param(
+            [{**ZOTERO_REPORT, "issued": issued}],
+            "PD504",
+            11,
+            f"'issued' gives the year {year}, but a year must be 1 or later",
+            id=f"report-year-{year}",
+        )
+        for issued, year in [
+            ({"date-parts": [[-5, 1, 2]]}, -5),
+            ({"date-parts": [[0, 1, 2]]}, 0),
+            ({"raw": "0000-01-02"}, 0),
+        ]
+    ],
     pytest.param(
         [{"type": "book", "title": "T"}],
         "PD504",

@@ -4,6 +4,7 @@ the citation and footnote rules answer like the scans they replace, in linear ti
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -16,6 +17,7 @@ from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Block, BlockQuote, Cite, Note, Para, Text, walk_inlines
 from policydraft.readers import MarkdownText, read_markdown
 from policydraft.readers.markdown_bounds import MAX_LABEL, citation_end, label_end
+from tests.hostile.harness import Case, base, run_case
 
 ORIGIN = Location("a.md", 10, 3)
 
@@ -40,6 +42,9 @@ REFUSED = [
     ("nul", "One.\n\nTwo \x00 three.", [("PD207", 12, 7)]),
     ("escape-sequence", "Red \x1b[31m text.", [("PD207", 10, 7)]),
     ("c1-control", "a\x85b", [("PD207", 10, 4)]),
+    ("bidi-override", "Signed by \u202eevil\u202c here.", [("PD207", 10, 13)]),
+    ("bidi-embedding", "One.\n\nTwo \u202bx.", [("PD207", 12, 7)]),
+    ("bidi-isolate-in-note", "A.[^a]\n\n[^a]: \u2066x\u2069", [("PD207", 12, 9)]),
     ("note-in-note", "A.[^a]\n\n[^a]: See[^b].\n\n[^b]: Inner.", [("PD205", 12, 12)]),
     ("inline-note-in-note", "A.[^a]\n\n[^a]: See^[inner].", [("PD205", 12, 3)]),
     ("note-in-inline-note", "A.^[see[^b]]\n\n[^b]: Inner.", [("PD205", 10, 10)]),
@@ -125,3 +130,48 @@ def test_a_label_longer_than_the_limit_is_text() -> None:
     blocks, diags = read(f"A.[^{label}]\n\n[^short]: note")
     assert blocks[0] == Para((Text(f"A.[^{label}]"),))
     assert [d.code for d in diags] == ["PD202"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Signed by \u202eevil\u202c here.", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("a\u2069", "U+2069 (POP DIRECTIONAL ISOLATE)"),
+    ],
+)
+def test_a_bidirectional_control_is_named_as_one(text: str, name: str) -> None:
+    _, diags = read(text)
+    [d] = diags
+    assert "bidirectional control character " + name in d.message, d.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("\u05e9\u05dc\u05d5\u05dd, \u05e2\u05d5\u05dc\u05dd.", id="hebrew"),
+        pytest.param("\u0645\u0624\u0633\u0633\u0629 \u0627\u0644\u0646\u0648\u0631.", id="arabic"),
+        pytest.param("Tel Aviv (\u05ea\u05dc \u05d0\u05d1\u05d9\u05d1\u200f) is.", id="marks"),
+    ],
+)
+def test_right_to_left_text_is_read_as_written(text: str) -> None:
+    blocks, diags = read(text)
+    assert blocks == (Para((Text(text),)),)
+    assert list(diags) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "status"),
+    [
+        pytest.param("Signed by \u202eevil\u202c here.\n", "PD207", 1, id="override"),
+        pytest.param("A \u2068quoted\u2069 name.\n", "PD207", 1, id="isolate"),
+    ],
+)
+def test_a_markdown_file_with_a_bidirectional_control_is_refused_by_the_cli(
+    tmp_path: Path, text: str, code: str, status: int
+) -> None:
+    files = {
+        **base(arguments=[{"heading": "From a file", "file": "arguments/a.md"}]),
+        "arguments/a.md": text,
+    }
+    for run in run_case(Case("bidi", files, code, exit=status), tmp_path):
+        assert "arguments/a.md:1:" in run.stdout + run.stderr

@@ -14,6 +14,7 @@ from policydraft.diagnostics import Diagnostics
 from policydraft.readers import yaml_bounds
 from policydraft.readers.bounded import control_character
 from policydraft.readers.yaml_source import YamlDocument, parse_yaml, to_plain
+from tests.hostile.harness import Case, base, run_case
 
 
 def parse(tmp_path: Path, text: str | bytes) -> tuple[YamlDocument | None, Diagnostics]:
@@ -34,6 +35,9 @@ def bomb(levels: int, width: int = 9) -> str:
     return "\n".join(lines) + "\n"
 
 
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Embeddings, overrides and isolates: refused like the control characters."""
+
 # (id, YAML, code, line, column, words of the message)
 REFUSED = [
     ("billion-laughs", bomb(9), "PD109", 7, 10, "expand to more than 1,000,000 values"),
@@ -52,6 +56,13 @@ REFUSED = [
     ("surrogate-pair-escape", 'title: "\\ud83d\\ude00"\n', "PD112", 1, 8, "U+D83D"),
     ("control-in-key", '"k\\x01": 1\n', "PD112", 1, 1, "U+0001"),
     ("raw-nul", "title: a\x00b\n", "PD101", 1, 9, "U+0000"),
+    # bidirectional controls, which YAML allows raw, make a name read differently in print
+    ("bidi-override", "name: Jane \u202eetacovdA\n", "PD112", 1, 7, "bidirectional control"),
+    ("bidi-embedding", "name: 'a \u202ab'\n", "PD112", 1, 7, "U+202A"),
+    ("bidi-pop", 'name: [x, "a\u202c"]\n', "PD112", 1, 11, "U+202C"),
+    ("bidi-isolate-escape", 'title: "a\\u2066b\\u2069"\n', "PD112", 1, 8, "U+2066"),
+    ("bidi-first-strong-isolate", "t: |\n  line\n  \u2068x\n", "PD112", 1, 4, "U+2068"),
+    ("bidi-in-key", "\u202dname: x\n", "PD112", 1, 1, "U+202D"),
 ]
 
 
@@ -79,6 +90,11 @@ ACCEPTED = [
     ("folded-block", "d: >-\n  one\n  two\n\n  three\n"),
     ("emoji-escape", 'title: "\\U0001F600"\n'),
     ("bomb-of-two-levels", bomb(2)),
+    # right-to-left text is text: letters, and the marks (not controls) that order it
+    ("hebrew", "name: \u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd\n"),
+    ("arabic", "organization: \u0645\u0624\u0633\u0633\u0629 \u0627\u0644\u0646\u0648\u0631\n"),
+    ("rtl-and-ltr-marks", 'name: "\u05d0\u200f (Tel Aviv)\u200e"\n'),
+    ("arabic-letter-mark", "name: \u061c\u0645\n"),
 ]
 
 
@@ -166,9 +182,76 @@ def test_any_escaped_string_loads_or_names_its_control_character(
 ) -> None:
     text = "title: " + '"' + "".join(f"\\u{ord(c):04x}" for c in value) + '"\n'
     document, diags = parse(tmp_path, text)
-    bad = [c for c in value if control_character(c) is not None]
+    bad = [c for c in value if control_character(c) is not None or c in BIDI_CONTROLS]
     if bad:
         assert [d.code for d in diags.items] == ["PD112"]
         assert f"U+{ord(bad[0]):04X}" in diags.items[0].message
     else:
         assert document is not None and to_plain(document.data) == {"title": value}
+
+
+# --- through the CLI: every YAML file a submission reads, with its own code ---------------
+
+_WEB = "- id: site\n  type: web\n  title: {}\n  url: https://example.org\n  accessed: 2025-01-01\n"
+_CITED = [{"heading": "Cited", "body": "As shown.[@site]\n"}]
+_PROFILE = "title: Mine\nagency: Example Agency\ndescription: {}\n"
+_RTL_NAME = "\u05e9\u05e8\u05d4 \u05dc\u05d5\u05d9"  # Hebrew: Sarah Levi
+_RTL_ORG = "\u0645\u0624\u0633\u0633\u0629 \u0627\u0644\u0646\u0648\u0631"  # Arabic letters
+
+
+# (id, files, code, exit status)
+CLI = [
+    (
+        "override-in-commenter",
+        base(commenter={"name": "Jane \u202eetacovdA", "organization": "Org"}),
+        "PD112",
+        1,
+    ),
+    (
+        "isolate-in-sources-yaml",
+        {
+            **base(sources="sources.yaml", arguments=_CITED),
+            "sources.yaml": _WEB.format("A \u2067page\u2069"),
+        },
+        "PD518",
+        1,
+    ),
+    (
+        "override-in-profile",
+        {**base(profile="./mine.yaml"), "mine.yaml": _PROFILE.format("a \u202eb")},
+        "PD607",
+        1,
+    ),
+    (
+        "right-to-left-commenter-and-source",
+        {
+            **base(
+                commenter={"name": _RTL_NAME, "organization": "Example Coalition"},
+                sources="sources.yaml",
+                arguments=_CITED,
+            ),
+            "sources.yaml": _WEB.format(_RTL_NAME),
+        },
+        None,
+        0,
+    ),
+    # Arabic letters are refused too, but only because no bundled font draws them
+    (
+        "arabic-organization",
+        base(commenter={"name": "Jane Advocate", "organization": _RTL_ORG}),
+        "PD902",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("files", "code", "status"), [pytest.param(*case[1:], id=case[0]) for case in CLI]
+)
+def test_bidirectional_controls_are_refused_by_the_cli(
+    tmp_path: Path, files: dict[str, str | bytes], code: str | None, status: int
+) -> None:
+    runs = run_case(Case("bidi", files, code, exit=status), tmp_path)
+    for run in runs:
+        said = "bidirectional control character" in run.stdout + run.stderr
+        assert said is (code in ("PD112", "PD518", "PD607"))

@@ -29,6 +29,12 @@ def _read(path: Path, **config: object):
         ("name\nZoë Ødegaard\n".encode(), "utf-8", False),
         (b"\xef\xbb\xbf" + "Name\nZoë Ødegaard\n".encode(), "utf-8-sig", False),
         ("name\r\nZoë Ødegaard\r\n".encode("cp1252"), "cp1252", True),
+        # UTF-16 as some exports write it: with a byte-order mark, and without one (NULs
+        # between ASCII letters, which are valid UTF-8 and were read as such)
+        ("name\r\nZoë Ødegaard\r\n".encode("utf-16"), "utf_16", True),
+        ("name\r\nZoë Ødegaard\r\n".encode("utf-16-le"), "utf_16_le", True),
+        ("name\r\nZoë Ødegaard\r\n".encode("utf-16-be"), "utf_16_be", True),
+        ("name,email\nZoë Ødegaard,zoe@example.org\n".encode("utf-16-le"), "utf_16_le", True),
     ],
 )
 def test_encodings(tmp_path: Path, data: bytes, encoding: str, note: bool) -> None:
@@ -40,7 +46,23 @@ def test_encodings(tmp_path: Path, data: bytes, encoding: str, note: bool) -> No
     notes = [d for d in diags.sorted() if d.code == "PD404"]
     assert bool(notes) is note
     if note:
-        assert "cp1252" in notes[0].message
+        assert encoding in notes[0].message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"name\nAda\x00 Lovelace\n", id="one-nul"),
+        pytest.param(b"name\n" + b"A\x00" * 3 + b"da\n", id="a-few-nuls-in-a-row"),
+        pytest.param("name\nAda Lovelace\n".encode("utf-16-le")[:-1], id="odd-length"),
+    ],
+)
+def test_utf8_with_nuls_is_not_taken_for_utf16(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    listing, diags = _read(path)
+    assert listing.encoding == "utf-8"
+    assert "PD404" not in [d.code for d in diags]
 
 
 def test_windows_1252_sample_with_mapped_headers() -> None:

@@ -128,6 +128,59 @@ def test_unmatched_mapping_does_not_show_a_signer(tmp_path: Path) -> None:
     assert d.code == "PD414" and "ada@example.org" not in d.message
 
 
+# (id, list, columns, [(code, line)], words of the message); a second column with the header
+# of a field it already has would be dropped without a word
+DUPLICATE_COLUMNS = [
+    (
+        "two-name",
+        "name,name,email\nAda,Analyst,a@x.org\n",
+        {},
+        [("PD420", 1)],
+        "'name' (column 1, A)",
+    ),
+    (
+        "case-differs",
+        "Name,org, NAME \nAda,x,Analyst\n",
+        {},
+        [("PD420", 1)],
+        "' NAME ' (column 3, C)",
+    ),
+    ("two-email", "name,Email,email\nAda,a@x.org,b@x.org\n", {}, [("PD420", 1)], "'email'"),
+    (
+        "two-mapped",
+        "Full Name,x,full name\nAda,y,Ada L\n",
+        {"name": "Full Name"},
+        [("PD420", 1)],
+        "'full name' (column 3, C)",
+    ),
+    ("mapped-and-default-name", "Name,Full Name\nAda,Ada L\n", {"name": "Full Name"}, [], ""),
+    ("one-of-each", "name,title,organization,email\nAda,A,B,a@x.org\n", {}, [], ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "columns", "errors", "words"),
+    [pytest.param(*case[1:], id=case[0]) for case in DUPLICATE_COLUMNS],
+)
+def test_two_columns_for_one_field_are_refused(
+    tmp_path: Path, text: str, columns: dict[str, str], errors: list[tuple[str, int]], words: str
+) -> None:
+    _, diags = _read(tmp_path / "list.csv", text, columns=columns)
+    found = [d for d in diags.sorted() if d.severity == "error"]
+    assert [(d.code, d.line) for d in found] == errors
+    for d in found:
+        assert words in d.message, d.message
+        assert "@" not in d.message and "Ada" not in d.message
+
+
+def test_two_name_columns_in_a_workbook_name_their_letters(tmp_path: Path) -> None:
+    raw = wb.workbook([["Name", "Title", "name"], ["Ada", "Analyst", "Lovelace"]])
+    _, diags = _read(tmp_path / "list.xlsx", raw)
+    [d] = [d for d in diags.sorted() if d.severity == "error"]
+    assert (d.code, d.line) == ("PD420", 1)
+    assert "'Name' (column 1, A)" in d.message and "'name' (column 3, C)" in d.message
+
+
 @pytest.mark.parametrize("control", ["\x00", "\x1b", "\x7f", "\u202e"])
 def test_control_characters_are_noted(tmp_path: Path, control: str) -> None:
     listing, diags = _read(tmp_path / "list.csv", f"name,org\nAda{control} Lovelace,x\n")

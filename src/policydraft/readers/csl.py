@@ -347,7 +347,18 @@ def _year(m: _Mapper, name: str, key: str) -> None:
     parsed = csl_date(value)
     if value is not None and parsed is None:
         m.problem(f"'{key}' is not a CSL date (date-parts or raw YYYY-MM-DD)", key, name)
+    if parsed is not None and not _year_in_range(m, name, key, parsed[0]):
+        return
     m.put(name, key, parsed[0] if parsed else None)
+
+
+def _year_in_range(m: _Mapper, name: str, key: str, year: int) -> bool:
+    """A year from 1 on; a year 0 or below (BCE in CSL) would be cited as "(-5)". A year
+    after the letter's date is PD507, checked with the other dates."""
+    if year >= 1:
+        return True
+    m.problem(f"'{key}' gives the year {year}, but a year must be 1 or later", key, name)
+    return False
 
 
 def _full_date(m: _Mapper, name: str, key: str, *, required: bool) -> None:
@@ -355,6 +366,8 @@ def _full_date(m: _Mapper, name: str, key: str, *, required: bool) -> None:
     parsed = csl_date(value)
     if value is None:
         m.origins.setdefault(name, key)
+        return
+    if parsed is not None and not _year_in_range(m, name, key, parsed[0]):
         return
     if parsed is None or parsed[1] is None or parsed[2] is None:
         shown = "-".join(f"{part:02d}" for part in parsed if part) if parsed else describe(value)

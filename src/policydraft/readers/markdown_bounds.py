@@ -13,7 +13,8 @@ costs a lookup:
 
 ``refuse_deep_nesting`` measures how deep the parsed tokens nest, before anything recursive
 (the syntax tree, the reader) walks them: 3,000 nested emphases were a RecursionError (PD206).
-``refuse_control_characters`` finds a NUL or ESC in a body before markdown-it sees it (PD207).
+``refuse_control_characters`` finds a NUL or ESC in a body before markdown-it sees it, or a
+bidirectional control that would make the text print in another order than written (PD207).
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from markdown_it.token import Token
 
 from policydraft.diagnostics import Diagnostics
 from policydraft.limits import NESTING
-from policydraft.readers.bounded import control_character, offset_location
+from policydraft.readers.bounded import offset_location
 from policydraft.readers.markdown_text import MarkdownText
+from policydraft.readers.yaml_bounds import forbidden_character
 
 MAX_LABEL = 1000
 """A ``[^label]`` longer than this is text, not a footnote reference (labels are words)."""
@@ -154,13 +156,20 @@ def _inline_depth(children: Sequence[Any]) -> int:
 
 def refuse_control_characters(body: MarkdownText, diags: Diagnostics) -> bool:
     """PD207 at the first control character: markdown-it would turn a NUL into U+FFFD and
-    pass the others on to the writers, which cannot put them in a DOCX."""
-    found = control_character(body.text)
+    pass the others on to the writers, which cannot put them in a DOCX; a bidirectional
+    control would be printed, and reorder the text around it."""
+    found = forbidden_character(body.text)
     if found is None:
         return False
     offset, name = found
     at = offset_location(body.text, offset, body.origin.file)
-    message = f"the text contains the control character {name}; delete it"
+    if name.startswith("bidirectional"):
+        message = (
+            f"the text contains the {name}, which makes the text around it print in another "
+            "order than it is written; delete it"
+        )
+    else:
+        message = f"the text contains the control character {name}; delete it"
     diags.error("PD207", message, body.location(at.line - 1, at.column - 1))
     return True
 

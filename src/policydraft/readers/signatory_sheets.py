@@ -20,6 +20,8 @@ from policydraft.readers.signatory_xlsx import cell_text, too_large, xlsx_rows
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _ZIP_MAGIC = b"PK\x03\x04"
 _BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 with a byte-order mark is detected as such
+_UTF16_SAMPLE = 1024  # bytes looked at to tell UTF-16 without a byte-order mark
 __all__ = ["Table", "cell_text", "read_table"]
 
 
@@ -80,6 +82,12 @@ def _read_bytes(path: Path, shown: str, diags: Diagnostics, where: Location) -> 
 
 
 def _decode(raw: bytes, shown: str, diags: Diagnostics) -> tuple[str | None, str]:
+    utf16 = _utf16_without_bom(raw)
+    if utf16 is not None:
+        text, encoding = utf16
+        message = f"{shown} is not UTF-8; read it as {encoding} (UTF-16 without a byte-order mark)"
+        diags.note("PD404", message, Location(shown))
+        return text, encoding
     try:
         return raw.decode("utf-8-sig"), "utf-8-sig" if raw.startswith(_BOM) else "utf-8"
     except UnicodeDecodeError:
@@ -96,6 +104,28 @@ def _decode(raw: bytes, shown: str, diags: Diagnostics) -> tuple[str | None, str
         return None, ""
     diags.note("PD404", f"{shown} is not UTF-8; read it as {best.encoding}", Location(shown))
     return str(best), best.encoding
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """The text and encoding of a UTF-16 file without a byte-order mark, else None.
+
+    Such a file is valid UTF-8 when its text is ASCII (each letter followed, or preceded, by a
+    NUL), so it would be read with its NULs stripped. A list's header is ASCII, so in its first
+    KB nearly every other byte is a NUL, always on the same side (odd offsets little-endian,
+    even ones big-endian); UTF-8 text with stray NULs has them on both sides or few.
+    """
+    sample = raw[:_UTF16_SAMPLE]  # an even number of bytes, as UTF-16 text is
+    if len(raw) % 2 or raw.startswith(_UTF16_BOMS) or not sample.count(0):
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    for nuls, other, encoding in ((odd, even, "utf_16_le"), (even, odd, "utf_16_be")):
+        if 2 * nuls >= pairs and 8 * other <= nuls:
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError:  # a lone surrogate: not UTF-16 after all
+                return None
+    return None
 
 
 def _csv_table(text: str, encoding: str, shown: str, diags: Diagnostics) -> Table:

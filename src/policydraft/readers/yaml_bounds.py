@@ -14,7 +14,8 @@ sees every alias where it is written, so it counts there, against ``limits.py``:
   RecursionError; the depth is checked before each level is entered;
 - numbers (``NUMBER_DIGITS``): an int of 5,000 digits is a ValueError in Python's
   conversion, refused here with its line;
-- control characters (bounded.CONTROL) that YAML's escapes (``"\\0"``, ``"\\e"``) produce.
+- control characters (bounded.CONTROL) that YAML's escapes (``"\\0"``, ``"\\e"``) produce,
+  and bidirectional controls (``BIDI``), which YAML allows even written raw.
 
 Each refusal raises ``Refused`` with the mark of the offending node, and ``parse_yaml``
 turns it into a diagnostic at that line.
@@ -22,6 +23,8 @@ turns it into a diagnostic at that line.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from ruamel.yaml.composer import Composer
@@ -30,6 +33,12 @@ from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from policydraft.limits import NESTING, NUMBER_DIGITS, YAML_ALIASES, YAML_NODES
 from policydraft.readers.bounded import control_character
+
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI,
+PDI): printed, they reorder the text around them, so "Jane \u202eetacovdA" reads "Jane
+Advocate". Right-to-left letters need none of them, nor do the marks U+200E, U+200F and
+U+061C, which are allowed."""
 
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 
@@ -91,12 +100,19 @@ class BoundedComposer(Composer):
             value = value.replace("\a", "")
         if str(node.tag) in _NUMBER_TAGS:
             _check_number(value, node.start_mark)
-        found = control_character(value)
+        found = forbidden_character(value)
         if found is not None:
-            message = (
-                f"a value contains the control character {found[1]} (written as an escape "
-                "such as \\0 or \\e); a letter cannot print it, so remove it"
-            )
+            offset, name = found
+            if BIDI.match(value, offset):
+                message = (
+                    f"a value contains the {name}, which makes the text around it print in "
+                    "another order than it is written (it can disguise a name); remove it"
+                )
+            else:
+                message = (
+                    f"a value contains the control character {name} (written as an escape "
+                    "such as \\0 or \\e); a letter cannot print it, so remove it"
+                )
             raise Refused("control", message, node.start_mark)
         return node
 
@@ -131,6 +147,19 @@ def _children(node: SequenceNode | MappingNode) -> list[Node]:
     if isinstance(node, SequenceNode):
         return list(node.value)
     return [part for pair in node.value for part in pair]
+
+
+def forbidden_character(text: str) -> tuple[int, str] | None:
+    """The offset and name of the first control character (bounded.CONTROL) or
+    bidirectional control (``BIDI``) of ``text``: ``U+0000``, or ``bidirectional control
+    character U+202E (RIGHT-TO-LEFT OVERRIDE)``."""
+    control = control_character(text)
+    bidi = BIDI.search(text, 0, control[0] if control else len(text))
+    if bidi is None:
+        return control
+    codepoint = ord(bidi.group())
+    name = f"bidirectional control character U+{codepoint:04X} ({unicodedata.name(bidi.group())})"
+    return bidi.start(), name
 
 
 def _check_number(value: str, mark: Any) -> None:

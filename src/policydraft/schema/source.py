@@ -36,6 +36,9 @@ def _citable(value: str) -> str:
 SourceId = Annotated[str, AfterValidator(_citable)]
 Volume = Annotated[int, Field(gt=0)]  # a volume or page number 0 is always a typo
 Page = Annotated[int, Field(gt=0)]
+# A year 0 or below is no year a citation can print: "(-5)" was cited as written. (A year
+# after the letter's date is PD507, checked with the other dates.)
+Year = Annotated[int, Field(gt=0)]
 
 
 class _Source(BaseModel):
@@ -53,7 +56,7 @@ class Case(_Source):
     volume: Volume
     reporter: str
     page: Page
-    year: int
+    year: Year
     court: str | None = None
     pin: str | None = None
     url: str | None = None
@@ -66,7 +69,7 @@ class Statute(_Source):
     title: str  # the code's title number, e.g. "17"
     code: str  # e.g. "U.S.C."
     section: str
-    year: int | None = None
+    year: Year | None = None
     name: str | None = None
     url: str | None = None
 
@@ -76,7 +79,7 @@ class Regulation(_Source):
     title: str
     code: str  # e.g. "C.F.R."
     section: str
-    year: int | None = None
+    year: Year | None = None
     url: str | None = None
 
 
@@ -113,7 +116,7 @@ class Book(_Source):
     type: Literal["book"]
     author: str
     title: str
-    year: int
+    year: Year
     publisher: str | None = None
     edition: str | None = None
     pin: str | None = None
@@ -126,7 +129,7 @@ class Article(_Source):
     journal: str
     volume: Volume
     page: Page
-    year: int
+    year: Year
     url: str | None = None
 
 
