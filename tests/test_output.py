@@ -165,7 +165,7 @@ def test_output_dir_rules(tmp_path: Path, name: str, problem: str | None) -> Non
         ("Zoë's letter (final)", None),
         ("x" * 120, None),
         ("x" * 121, "characters long"),
-        ("é" * 101, "characters long"),  # 202 bytes of UTF-8
+        ("é" * 101, "202 bytes long"),  # 101 characters, 202 bytes of UTF-8
         ("", "empty"),
         ("   ", "empty"),
         ("../../x", "folder separator"),

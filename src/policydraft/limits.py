@@ -63,6 +63,13 @@ SIGNATORY_CELL_CHARS = Limit(
     "characters",
     "a signatory cell longer than this is refused (Excel's own maximum; no name comes near)",
 )
+SOURCE_COPY_BYTES = Limit(
+    "source_copy_bytes",
+    256 * MB,
+    "bytes",
+    "a source's local copy (file:) larger than this is not read; its quotations go unchecked",
+    "POLICYDRAFT_MAX_SOURCE_COPY_BYTES",
+)
 NESTING = Limit(
     "nesting",
     64,
@@ -145,6 +152,7 @@ ALL: tuple[Limit, ...] = (
     YAML_BYTES,
     SIGNATORY_BYTES,
     SIGNATORY_CELL_CHARS,
+    SOURCE_COPY_BYTES,
     NESTING,
     YAML_ALIASES,
     YAML_NODES,

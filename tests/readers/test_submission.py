@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -521,3 +522,80 @@ def test_markdown_diagnostics_point_into_the_right_files(
         ("PD201", "sub/policydraft.yaml", 11, 31),
         ("PD201", "sub/policydraft.yaml", 15, 26),
     ]
+
+
+# --- files named by the submission stay inside its folder ------------------------------------
+
+SECRET = "SECRET-outside-the-folder"
+
+
+def _outside(root: Path) -> None:
+    """A private file beside the submission folder, and a link to it inside."""
+    (root / "private.md").write_text(f"{SECRET}\n", encoding="utf-8")
+    (root / "sub" / "link.md").symlink_to(root / "private.md")
+
+
+# (yaml added to MINIMAL, code, line, column, message fragment)
+OUTSIDE = [
+    ("arguments:\n  - heading: A\n    file: /etc/passwd\n", "PD105", 7, 11, "absolute path"),
+    ("arguments:\n  - heading: A\n    file: ../private.md\n", "PD105", 7, 11, "leads outside"),
+    ("arguments:\n  - heading: A\n    file: link.md\n", "PD105", 7, 11, "symbolic link"),
+    ("signatories:\n  file: ../private.md\n", "PD105", 6, 9, "leads outside"),
+    ("signatories:\n  file: link.md\n", "PD105", 6, 9, "symbolic link"),
+    ("sources: /etc/passwd\n", "PD500", 5, 10, "absolute path"),
+    ("sources: link.md\n", "PD500", 5, 10, "symbolic link"),
+]
+
+
+@pytest.mark.parametrize(("yaml", "code", "line", "column", "fragment"), OUTSIDE)
+def test_a_named_file_outside_the_folder_is_refused(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    yaml: str,
+    code: str,
+    line: int,
+    column: int,
+    fragment: str,
+) -> None:
+    (tmp_path / "sub").mkdir()
+    _outside(tmp_path)
+    (tmp_path / "sub" / "policydraft.yaml").write_text(MINIMAL + yaml, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    diags = Diagnostics()
+    loaded = load_submission(Path("sub"), diags)
+    [found] = diags.sorted()
+    assert (found.code, found.file, found.line, found.column) == (
+        code,
+        "sub/policydraft.yaml",
+        line,
+        column,
+    )
+    assert "outside the submission folder" in found.message and fragment in found.message
+    assert SECRET not in found.message
+    if "arguments" in yaml:  # the submission is still returned, with an empty body
+        assert loaded is not None and loaded.arguments[0][1].text == ""
+    else:  # nothing more is read: later stages would open the file outside
+        assert loaded is None
+
+
+@pytest.mark.parametrize(
+    ("make", "fragment"),
+    [
+        (lambda sub: (sub / "policydraft.yaml").symlink_to("/dev/zero"), "is not a regular file"),
+        (lambda sub: os.mkfifo(sub / "policydraft.yaml"), "is not a regular file"),
+        (lambda sub: (sub / "policydraft.yaml").mkdir(), "is a folder"),
+    ],
+    ids=["link-to-device", "fifo", "folder"],
+)
+def test_a_policydraft_yaml_that_is_not_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: object, fragment: str
+) -> None:
+    assert callable(make)
+    (tmp_path / "sub").mkdir()
+    make(tmp_path / "sub")
+    monkeypatch.chdir(tmp_path)
+    diags = Diagnostics()
+    assert load_submission(Path("sub"), diags) is None
+    [found] = diags.sorted()
+    assert (found.code, found.file) == ("PD100", "sub/policydraft.yaml")  # not the link's target
+    assert f"policydraft.yaml {fragment}" in found.message

@@ -61,8 +61,17 @@ def stem_problem(stem: str) -> str | None:
         return f"contains the control character U+{ord(control):04X}"
     if stem.startswith("."):
         return "starts with '.', which would hide the files (or name a parent folder)"
-    if len(stem) > OUTPUT_NAME.value or len(stem.encode("utf-8")) > _MAX_NAME_BYTES:
-        return f"is {len(stem)} characters long; at most {OUTPUT_NAME.value} fit a file name"
+    if len(stem) > OUTPUT_NAME.value:
+        return (
+            f"is {len(stem)} characters long; at most {OUTPUT_NAME.value} characters fit "
+            "a file name"
+        )
+    size = len(stem.encode("utf-8"))
+    if size > _MAX_NAME_BYTES:  # fewer characters, but accented letters and emoji take more
+        return (
+            f"is {size} bytes long in UTF-8; at most {_MAX_NAME_BYTES} bytes fit a file name "
+            f"(it has {len(stem)} characters, but 'é' takes 2 bytes and most emoji 4)"
+        )
     return None
 
 

@@ -6,15 +6,23 @@ hyphen, a word split across a line with a hyphen, a ligature, line breaks, capit
 sides go through :func:`normalise` so that only a change of words is left to be noticed.
 
 Extracting a long PDF costs seconds, so each file is read once per run (:class:`CopyReader`).
+A copy is read only up to ``limits.SOURCE_COPY_BYTES``, and only from inside the submission
+folder (symbolic links followed): a ``file: /etc/passwd`` would otherwise be read and its
+closest passage quoted back in a message.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from policydraft.diagnostics import Severity
+from policydraft.limits import SOURCE_COPY_BYTES
+from policydraft.readers.bounded import TooLarge, outside_folder, read_bounded
 
 # Every dash-like character; a run of them (with the spaces around it) becomes one "-".
 _DASHES = "\u002d\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -53,7 +61,15 @@ def normalise(text: str) -> str:
 
 
 class CopyError(Exception):
-    """A local copy that cannot be read; the message says why, in the user's terms."""
+    """A local copy that cannot be read; the message says why, in the user's terms.
+
+    A copy that is missing or unreadable is a warning (its quotations go unchecked); one
+    outside the submission folder is an error, as any file a submission names from outside.
+    """
+
+    def __init__(self, message: str, severity: Severity = "warning") -> None:
+        super().__init__(message)
+        self.severity: Severity = severity
 
 
 @dataclass(frozen=True)
@@ -78,8 +94,26 @@ class CopyReader:
 
     cache: dict[Path, CopyText | CopyError] = field(default_factory=dict)
 
-    def read(self, path: Path) -> CopyText:
-        """The normalised text of ``path``; raises :class:`CopyError` when it has none."""
+    def problem(self, folder: Path, path: Path) -> CopyError | None:
+        """Why ``path`` cannot be a copy of the submission in ``folder`` (without reading it)."""
+        try:
+            name = str(path.relative_to(folder))
+        except ValueError:  # an absolute file: (folder / "/etc/passwd" is /etc/passwd)
+            name = str(path)
+        outside = outside_folder(folder, name)
+        if outside is not None:
+            return CopyError(outside, "error")
+        return None if path.is_file() else CopyError("does not exist")
+
+    def read(self, path: Path, folder: Path | None = None) -> CopyText:
+        """The normalised text of ``path``; raises :class:`CopyError` when it has none.
+
+        With ``folder`` (the submission's), a copy outside it is refused unread.
+        """
+        if folder is not None:
+            outside = self.problem(folder, path)
+            if outside is not None and outside.severity == "error":
+                raise outside
         key = path.resolve()
         if key not in self.cache:
             try:
@@ -110,13 +144,22 @@ def extract_text(path: Path) -> str:
     return text
 
 
-def _utf8(path: Path) -> str:
+def _bytes(path: Path) -> bytes:
+    """The file's bytes, up to ``SOURCE_COPY_BYTES`` (a 2 GB copy is refused, not read)."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CopyError("is not UTF-8 text; save it as UTF-8") from None
+        data = read_bounded(path, SOURCE_COPY_BYTES)
     except OSError as error:
         raise CopyError(f"cannot be read ({error.strerror or error})") from None
+    if isinstance(data, TooLarge):
+        raise CopyError(data.message("it").removeprefix("it "))
+    return data
+
+
+def _utf8(path: Path) -> str:
+    try:
+        return _bytes(path).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CopyError("is not UTF-8 text; save it as UTF-8") from None
 
 
 def _pdf_text(path: Path) -> str:
@@ -124,8 +167,9 @@ def _pdf_text(path: Path) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    data = _bytes(path)
     try:
-        reader = PdfReader(path)
+        reader = PdfReader(io.BytesIO(data))
         return "\n".join(page.extract_text() or "" for page in reader.pages)
     except (PyPdfError, OSError, ValueError, KeyError, TypeError) as error:
         raise CopyError(f"is not a readable PDF ({error})") from None

@@ -281,8 +281,9 @@ class _Copies:
 
     def check_exists(self, key: str) -> None:
         written = self.bibliography[key].source.file
-        if written and not self.path(written).is_file():
-            self._report(key, CopyError("does not exist"))
+        problem = self.reader.problem(self.folder, self.path(written)) if written else None
+        if problem is not None:  # outside the submission folder (an error) or missing
+            self._report(key, problem)
 
     def text(self, key: str) -> CopyText | None:
         """The copy's text; None when the source has no copy or it cannot be read."""
@@ -290,7 +291,7 @@ class _Copies:
         if located is None or not located.source.file or key in self.reported:
             return None
         try:
-            return self.reader.read(self.path(located.source.file))
+            return self.reader.read(self.path(located.source.file), self.folder)
         except CopyError as error:
             self._report(key, error)
             return None
@@ -305,7 +306,7 @@ class _Copies:
         self.reported.add(key)
         located = self.bibliography[key]
         message = f"the local copy '{located.source.file}' of source '{key}' {error}"
-        self.diags.warning("PD522", message, located.where)
+        self.diags.add(error.severity, "PD522", message, located.where)
 
 
 def _check(quotation: Quotation, copies: _Copies, diags: Diagnostics) -> None:

@@ -4,17 +4,29 @@ Every reader of policydraft.yaml, Markdown bodies, bibliographies and profiles r
 here, so a file is never read past ``limits.FILE_BYTES`` (a 5 GB file, or a device, costs what
 the limit allows and no more) and the refusal says the same thing wherever it happens: the
 size, the limit and the environment variable that raises it.
+
+A submission folder is often received from someone else, so a file it names for its data (an
+argument's ``file:``, the signatory list, ``sources:``, a source's local copy) must resolve,
+symbolic links followed, inside the folder: :func:`outside_folder` says why one does not.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from policydraft.diagnostics import Location
 from policydraft.limits import FILE_BYTES, Limit
 
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI,
+PDI): printed, they reorder the text around them, so "Jane \u202eetacovdA" reads "Jane
+Advocate". Right-to-left letters need none of them, nor do the marks U+200E, U+200F and
+U+061C, which are allowed."""
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """Characters a letter cannot print and XML cannot carry: C0 and C1 controls (tab, line feed
 and carriage return excepted), DEL, lone surrogates and the noncharacters U+FFFE and U+FFFF.
@@ -42,9 +54,14 @@ def read_bounded(path: Path, limit: Limit = FILE_BYTES) -> bytes | TooLarge:
     """The bytes of ``path``, or ``TooLarge`` without reading more than the limit.
 
     Reads at most one byte past the limit rather than trusting the file's stated size, which
-    a device or a file still being written does not give. Raises OSError like ``read_bytes``.
+    a device or a file still being written does not give; a regular file already larger than
+    the limit (a 2 GB sparse file) is refused without reading. Raises OSError like
+    ``read_bytes``.
     """
     with path.open("rb") as stream:
+        status = os.fstat(stream.fileno())
+        if stat.S_ISREG(status.st_mode) and status.st_size > limit.value:
+            return TooLarge(status.st_size, limit)  # a regular file's size is true: not read
         data = stream.read(limit.value + 1)
     if len(data) <= limit.value:
         return data
@@ -55,12 +72,56 @@ def read_bounded(path: Path, limit: Limit = FILE_BYTES) -> bytes | TooLarge:
     return TooLarge(size, limit)
 
 
+def outside_folder(folder: Path, name: str) -> str | None:
+    """Why ``folder / name`` is not a file of the submission in ``folder``, or None if it is.
+
+    The path is resolved (``..`` and symbolic links followed) and must stay inside the
+    resolved folder. The reason never names where a link leads, only that it leads out.
+    """
+    try:
+        root = folder.resolve()
+        target = (folder / name).resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        return "cannot be resolved (a symbolic link loop?)"
+    if target.is_relative_to(root):
+        return None
+    reach = "is an absolute path" if Path(name).is_absolute() else "leads"
+    if reach == "leads" and ".." not in Path(name).parts:
+        reach = "leads through a symbolic link"
+    return (
+        f"{reach} outside the submission folder; files a submission names must be inside "
+        "its folder (copy the file there)"
+    )
+
+
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` (which exists) is not a regular file to read, or None when it is one."""
+    if path.is_dir():
+        return "is a folder, not a file"
+    if not path.is_file():
+        return "is not a regular file (a device, a pipe or a socket)"
+    return None
+
+
 def control_character(text: str) -> tuple[int, str] | None:
     """The offset and a printable name (``U+0000``) of the first forbidden character."""
     found = CONTROL.search(text)
     if found is None:
         return None
     return found.start(), f"U+{ord(found.group()):04X}"
+
+
+def forbidden_character(text: str) -> tuple[int, str] | None:
+    """The offset and name of the first control character (bounded.CONTROL) or
+    bidirectional control (``BIDI``) of ``text``: ``U+0000``, or ``bidirectional control
+    character U+202E (RIGHT-TO-LEFT OVERRIDE)``."""
+    control = control_character(text)
+    bidi = BIDI.search(text, 0, control[0] if control else len(text))
+    if bidi is None:
+        return control
+    codepoint = ord(bidi.group())
+    name = f"bidirectional control character U+{codepoint:04X} ({unicodedata.name(bidi.group())})"
+    return bidi.start(), name
 
 
 def offset_location(text: str, offset: int, file: str) -> Location:

@@ -23,7 +23,7 @@ from typing import Any
 
 from policydraft.diagnostics import Location
 from policydraft.limits import NESTING, NUMBER_DIGITS
-from policydraft.readers.bounded import control_character
+from policydraft.readers.bounded import forbidden_character
 from policydraft.readers.located import LocatedMapping
 from policydraft.readers.yaml_bounds import CODES
 
@@ -165,13 +165,18 @@ def _check_characters(data: Any, text: str, lines: _LineIndex) -> None:
         elif isinstance(value, list):
             stack.extend(value)
         elif isinstance(value, str):
-            found = control_character(value)
+            found = forbidden_character(value)
             if found is not None:
                 codepoint = ord(value[found[0]])
-                message = f"a string contains the control character {found[1]}; remove it"
+                message = f"a string contains the {_named(found[1])}; remove it"
                 escape = re.search(rf"\\u{codepoint:04x}", text, re.IGNORECASE)
                 where = lines.location(escape.start() if escape else 0)
                 raise JsonListError(message, where, CODES["control"])
+
+
+def _named(character: str) -> str:
+    """``control character U+0000``, or the bidirectional control's own description."""
+    return character if character.startswith("bidirectional") else f"control character {character}"
 
 
 def _skip(text: str, position: int) -> int:

@@ -31,9 +31,8 @@ from markdown_it.token import Token
 
 from policydraft.diagnostics import Diagnostics
 from policydraft.limits import NESTING
-from policydraft.readers.bounded import offset_location
+from policydraft.readers.bounded import forbidden_character, offset_location
 from policydraft.readers.markdown_text import MarkdownText
-from policydraft.readers.yaml_bounds import forbidden_character
 
 MAX_LABEL = 1000
 """A ``[^label]`` longer than this is text, not a footnote reference (labels are words)."""

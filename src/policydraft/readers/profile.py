@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.limits import PROFILE_CHAIN
+from policydraft.readers.bounded import not_regular
 from policydraft.readers.schema_errors import SchemaScope, describe, report_schema_errors
 from policydraft.readers.yaml_source import Segment, YamlDocument, parse_yaml, to_plain
 from policydraft.resources import builtin_profiles
@@ -48,10 +49,25 @@ HEAVY_CODES = {
 
 def find_profile(name: str, folder: Path) -> Path | None:
     """A path (``./my-profile.yaml``, relative to the submission) or a built-in name."""
-    if "/" in name or name.startswith(".") or name.endswith((".yaml", ".yml")):
+    if _is_path(name):
         path = (folder / name).resolve()
         return path if path.is_file() else None
     return builtin_profiles().get(name)
+
+
+def _is_path(name: str) -> bool:
+    return "/" in name or name.startswith(".") or name.endswith((".yaml", ".yml"))
+
+
+def _not_found(name: str, folder: Path) -> str:
+    """Why no profile ``name`` could be opened: not there, or there but not a file."""
+    if _is_path(name):
+        path = folder / name
+        problem = not_regular(path) if path.exists() else None
+        if problem is not None:
+            return f"profile '{name}' {problem}; a profile is a YAML file"
+    known = ", ".join(sorted(builtin_profiles())) or "none"
+    return f"profile '{name}' not found (built-in profiles: {known}; or give a path)"
 
 
 def load_profile(name: str, folder: Path, diags: Diagnostics, where: Location) -> Profile | None:
@@ -87,9 +103,7 @@ def _chain_link(
     """The file of the next profile of the chain, after the chain's own checks."""
     path = find_profile(name, folder)
     if path is None:
-        known = ", ".join(sorted(builtin_profiles())) or "none"
-        message = f"profile '{name}' not found (built-in profiles: {known}; or give a path)"
-        diags.error("PD600", message, where)
+        diags.error("PD600", _not_found(name, folder), where)
         return None
     if path in seen:
         diags.error(CODE, f"profile '{name}' extends itself (through {path.name})", where)
@@ -129,11 +143,29 @@ def _parse(path: Path, diags: Diagnostics) -> YamlDocument | None:
         code = HEAVY_CODES.get(item.code, CODE)
         diags.add(item.severity, code, f"profile: {item.message}", _at(item.file, item.line))
     if document is not None and not isinstance(document.data, Mapping):
-        shown = describe(to_plain(document.data))
-        message = f"a profile must be a mapping of keys such as title: and rules:, not {shown}"
+        # The file may be anything (`profile: /etc/passwd`): say what it holds, never quote it.
+        message = (
+            f"'{path.name}' is not a profile: it holds {_kind(document.data)}, and a profile "
+            "is a mapping of keys such as title: and rules:"
+        )
         diags.error(CODE, message, document.value_location(()))
         return None
     return None if found.has_errors else document
+
+
+def _kind(data: Any) -> str:
+    """What a YAML document that is not a mapping holds, without a word of its content."""
+    if data is None:
+        return "nothing"
+    if isinstance(data, str):
+        return "text"
+    if isinstance(data, list | tuple):
+        return "a list"
+    if isinstance(data, bool):
+        return "true or false"
+    if isinstance(data, int | float):
+        return "a number"
+    return "a single value"
 
 
 def _at(file: str, line: int) -> Location:

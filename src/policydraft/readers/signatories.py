@@ -56,6 +56,7 @@ def read_signatory_list(
         diags.error("PD402", f"signatory file {shown} is empty; it needs a 'name' column", where)
         return SignatoryList(shown, ())
     header = _clean_header(table.header, shown, diags)
+    _report_duplicate_columns(header, config.columns, Location(shown, table.header_line), diags)
     index = _column_index(header, config.columns)
     signers: list[Signatory] = []
     nameless: list[Location] = []
@@ -152,6 +153,42 @@ def _describe_headers(header: list[str], columns: Mapping[Column, str]) -> tuple
     if visible and hidden:
         text += f" and {hidden:,} not shown"
     return text, hidden
+
+
+def _report_duplicate_columns(
+    header: list[str], columns: Mapping[Column, str], where: Location, diags: Diagnostics
+) -> None:
+    """PD420 for each column whose header names a column an earlier header already names:
+    only the first is read, so the other (titles under a second 'name') would vanish."""
+    first: dict[str, int] = {}
+    wanted = {columns.get(column, column).strip().casefold(): column for column in COLUMNS}
+    for i, cell in enumerate(header):
+        folded = cell.strip().casefold()
+        if folded not in wanted:
+            continue
+        if folded not in first:
+            first[folded] = i
+            continue
+        column = wanted[folded]
+        mapped = (
+            f" (signatories.columns maps it to '{columns[column]}')" if column in columns else ""
+        )
+        before = first[folded]
+        message = (
+            f"the headers '{header[before]}' ({_column_name(before)}) and '{cell}' "
+            f"({_column_name(i)}) both name the '{column}' column{mapped}: only the first would "
+            "be read and the other dropped; rename or delete one of them"
+        )
+        diags.error("PD420", message, where)
+
+
+def _column_name(index: int) -> str:
+    """``column 3, C``: a 0-based column's number and its spreadsheet letters."""
+    letters, number = "", index + 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"column {index + 1}, {letters}"
 
 
 def _column_index(header: list[str], columns: Mapping[Column, str]) -> dict[str, int]:

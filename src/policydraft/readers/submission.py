@@ -3,6 +3,11 @@
 Everything a user can get wrong (a missing folder, broken YAML, a misspelt key, a bad date,
 a Markdown file that is not there) becomes a diagnostic pointing at the exact line, and all
 of them are collected in one pass, so a user fixes a file once rather than once per error.
+
+A submission folder is often received from someone else, so every file it names for its data
+(an argument's ``file:``, ``signatories.file``, ``sources:``) must resolve inside the folder,
+symbolic links followed (PD105; PD500 for ``sources:``): else a ``file: /etc/passwd`` would be
+printed in the letter.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
-from policydraft.readers.bounded import TooLarge, read_bounded
+from policydraft.readers.bounded import TooLarge, not_regular, outside_folder, read_bounded
 from policydraft.readers.markdown_text import MarkdownText
 from policydraft.readers.schema_errors import describe, report_schema_errors
 from policydraft.readers.yaml_source import YamlDocument, parse_yaml, to_plain
@@ -77,6 +82,8 @@ def load_submission(folder: Path, diags: Diagnostics) -> LoadedSubmission | None
     except ValidationError as error:
         report_schema_errors(error, Submission, document, diags)
         return None
+    if not _named_files_inside(folder, submission, document, diags):
+        return None  # nothing more is read: later stages would open the file outside
     return LoadedSubmission(
         submission=submission,
         folder=folder,
@@ -97,11 +104,36 @@ def _submission_file_exists(folder: Path, file: Path, diags: Diagnostics) -> boo
         message = f"'{display_path(folder)}' is not a folder; give the submission's folder"
         diags.error("PD100", message, Location(display_path(folder)))
         return False
-    if not file.is_file():
+    shown = str(Path(display_path(folder)) / SUBMISSION_FILE)  # the link itself, if one
+    if not file.exists():
         message = f"no {SUBMISSION_FILE} in '{display_path(folder)}'"
-        diags.error("PD100", message, Location(display_path(file)))
+        diags.error("PD100", message, Location(shown))
+        return False
+    problem = not_regular(file)
+    if problem is not None:
+        message = f"{SUBMISSION_FILE} {problem}; it must be a YAML text file"
+        diags.error("PD100", message, Location(shown))
         return False
     return True
+
+
+def _named_files_inside(
+    folder: Path, submission: Submission, document: YamlDocument, diags: Diagnostics
+) -> bool:
+    """PD105 for ``signatories.file``, PD500 for ``sources:``, leading outside the folder."""
+    named: list[tuple[str, str, str, tuple[str, ...]]] = []
+    if submission.signatories is not None:
+        file = submission.signatories.file
+        named.append(("PD105", "signatory list", file, ("signatories", "file")))
+    if submission.sources is not None:  # PD500, as every other problem of the bibliography file
+        named.append(("PD500", "bibliography", submission.sources, ("sources",)))
+    inside = True
+    for code, what, name, path in named:
+        problem = outside_folder(folder, name)
+        if problem is not None:
+            diags.error(code, f"{what} '{name}' {problem}", document.value_location(path))
+            inside = False
+    return inside
 
 
 def _inline_body(
@@ -157,12 +189,17 @@ def _file_name(value: Any) -> str | None:
 
 def _read_markdown_file(folder: Path, name: str, where: Location, diags: Diagnostics) -> str | None:
     path = folder / name
+    outside = outside_folder(folder, name)
+    if outside is not None:
+        diags.error("PD105", f"Markdown file '{name}' {outside}", where)
+        return None
     if not path.exists():
         message = f"Markdown file '{name}' does not exist (looked for {display_path(path)})"
         diags.error("PD105", message, where)
         return None
-    if not path.is_file():
-        diags.error("PD105", f"'{name}' is a folder, not a Markdown file", where)
+    problem = not_regular(path)
+    if problem is not None:
+        diags.error("PD105", f"'{name}' {problem}; it must be a Markdown file", where)
         return None
     try:
         raw = read_bounded(path)

@@ -23,8 +23,6 @@ turns it into a diagnostic at that line.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 from ruamel.yaml.composer import Composer
@@ -32,13 +30,7 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from policydraft.limits import NESTING, NUMBER_DIGITS, YAML_ALIASES, YAML_NODES
-from policydraft.readers.bounded import control_character
-
-BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-"""Bidirectional embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI,
-PDI): printed, they reorder the text around them, so "Jane \u202eetacovdA" reads "Jane
-Advocate". Right-to-left letters need none of them, nor do the marks U+200E, U+200F and
-U+061C, which are allowed."""
+from policydraft.readers.bounded import BIDI, forbidden_character
 
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 
@@ -147,19 +139,6 @@ def _children(node: SequenceNode | MappingNode) -> list[Node]:
     if isinstance(node, SequenceNode):
         return list(node.value)
     return [part for pair in node.value for part in pair]
-
-
-def forbidden_character(text: str) -> tuple[int, str] | None:
-    """The offset and name of the first control character (bounded.CONTROL) or
-    bidirectional control (``BIDI``) of ``text``: ``U+0000``, or ``bidirectional control
-    character U+202E (RIGHT-TO-LEFT OVERRIDE)``."""
-    control = control_character(text)
-    bidi = BIDI.search(text, 0, control[0] if control else len(text))
-    if bidi is None:
-        return control
-    codepoint = ord(bidi.group())
-    name = f"bidirectional control character U+{codepoint:04X} ({unicodedata.name(bidi.group())})"
-    return bidi.start(), name
 
 
 def _check_number(value: str, mark: Any) -> None:

@@ -30,6 +30,16 @@ Zone = Literal["superscripts", "footer", "appendix"]
 FILE_NAME_FIELDS = ("stem", "docket", "date", "commenter")
 """Placeholders a profile's ``file_name`` may use."""
 
+# The range of a rule's numbers: finite (no .inf or .nan), positive, and no larger than any
+# agency could mean. A profile is often someone else's file; ``minimum: .inf`` was an
+# OverflowError when the type size became half-points.
+MAX_PAGES = 10_000
+MAX_WORDS = 10_000_000  # words, and characters of a comment box
+MAX_FONT_SIZE = 72  # points
+MAX_FILE_MB = 100_000  # 100 GB
+MAX_ATTACHMENTS = 1_000
+MAX_TOP_LINES = 1_000
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=False)
@@ -52,25 +62,25 @@ RuleT = TypeVar("RuleT", bound=BaseRule)
 
 class PagesRule(BaseRule):
     rule: Literal["pages"]
-    max: int = Field(gt=0)
+    max: int = Field(gt=0, le=MAX_PAGES)
     scope: Scope = "whole"
 
 
 class WordsRule(BaseRule):
     rule: Literal["words"]
-    max: int = Field(gt=0)
+    max: int = Field(gt=0, le=MAX_WORDS)
     scope: Scope = "whole"
 
 
 class FontSizeRule(BaseRule):
     rule: Literal["font-size"]
-    minimum: float = Field(gt=0)
+    minimum: float = Field(gt=0, le=MAX_FONT_SIZE, allow_inf_nan=False)
     exempt: list[Zone] = Field(default_factory=lambda: list[Zone](["superscripts"]))
 
 
 class FileSizeRule(BaseRule):
     rule: Literal["file-size"]
-    max_mb: float = Field(gt=0)
+    max_mb: float = Field(gt=0, le=MAX_FILE_MB, allow_inf_nan=False)
 
     @property
     def max_bytes(self) -> int:
@@ -89,12 +99,12 @@ class FileTypesRule(BaseRule):
 
 class AttachmentsRule(BaseRule):
     rule: Literal["attachments"]
-    max: int = Field(gt=0)
+    max: int = Field(gt=0, le=MAX_ATTACHMENTS)
 
 
 class CommentBoxRule(BaseRule):
     rule: Literal["comment-box"]
-    max_characters: int = Field(gt=0)
+    max_characters: int = Field(gt=0, le=MAX_WORDS)
 
 
 class StatementRule(BaseRule):
@@ -108,7 +118,7 @@ class SubmitterRule(BaseRule):
     rule: Literal["submitter"]
     fields: list[SubmitterField] = Field(default_factory=lambda: list[SubmitterField](["name"]))
     where: Literal["top", "anywhere"] = "anywhere"
-    top_lines: int = Field(default=12, gt=0)
+    top_lines: int = Field(default=12, gt=0, le=MAX_TOP_LINES)
 
 
 class PageNumbersRule(BaseRule):
