@@ -247,7 +247,7 @@ def test_a_refused_render_leaves_no_build_folder(tmp_path: Path) -> None:
     [
         ({"name": "../../x"}, "PD903"),
         ({"name": "/tmp/x"}, "PD903"),
-        ({"name": "a\u202eb"}, "PD903"),
+        ({"name": "a\u202eb"}, "PD112"),  # the YAML reader refuses it before the name check
         ({"dir": "../out"}, "PD904"),
         ({"dir": "/tmp/out"}, "PD904"),
     ],

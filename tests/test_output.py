@@ -115,7 +115,7 @@ def test_a_file_in_the_way_of_the_folder_is_reported(tmp_path: Path) -> None:
         (".a.pdf.99999999.abcd1234.old", True),
         (".a.pdf.k2j4h6g8.tmp", True),  # the naming before process ids
         (".a.pdf.k2j4h6g8.old", False),  # never ours
-        (f".a.pdf.{os.getpid()}.abcd1234.tmp", False),  # this very run
+        (".a.pdf.{pid}.abcd1234.tmp", False),  # this very run
         (".a.pdf.1.abcd1234.tmp", False),  # a process that runs
         (".b.pdf.99999999.abcd1234.tmp", False),  # another output
         (".a.pdf.99999999.abcd1234.tmp.keep", False),
@@ -124,6 +124,7 @@ def test_a_file_in_the_way_of_the_folder_is_reported(tmp_path: Path) -> None:
     ],
 )
 def test_only_our_stale_leftovers_are_removed(tmp_path: Path, name: str, removed: bool) -> None:
+    name = name.format(pid=os.getpid())  # filled in here: test ids must not vary between runs
     (tmp_path / name).write_bytes(b"left over")
     remove_stale_temporaries(tmp_path / "a.pdf")
     assert (tmp_path / name).exists() is not removed

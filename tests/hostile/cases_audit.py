@@ -373,6 +373,7 @@ READERS: list[Case] = [
             _WEB + _web_entries(25_000, "s{:d}"),
         ),
         "PD503",
+        heavy=True,
         exit=0,
         commands=CHECK,
     ),
@@ -395,6 +396,7 @@ READERS: list[Case] = [
             ),
         ),
         "PD503",
+        heavy=True,
         exit=0,
         commands=CHECK,
     ),
@@ -540,8 +542,8 @@ ARGUMENTS: list[Case] = [
     ),
     Case("argument-file-latin-1", _markdown("Caf\u00e9 au lait.\n".encode("latin-1")), "PD105"),
     # heavy and odd Markdown
-    Case("markdown-100000-list-items", _markdown("- item\n" * 100_000), None, exit=0),
-    Case("markdown-100000-paragraphs", _markdown("Para.\n\n" * 100_000), None, exit=0),
+    Case("markdown-100000-list-items", _markdown("- item\n" * 100_000), None, exit=0, heavy=True),
+    Case("markdown-100000-paragraphs", _markdown("Para.\n\n" * 100_000), None, exit=0, heavy=True),
     Case("markdown-50000-backticks", _markdown("`" * 50_000 + "\n"), None, exit=0, commands=CHECK),
     Case(
         "markdown-alternating-backticks",
@@ -563,6 +565,7 @@ ARGUMENTS: list[Case] = [
         "markdown-100000-footnotes-unreferenced",
         _markdown("Text.\n\n" + "".join(f"[^n{i}]: x\n" for i in range(100_000))),
         "PD202",
+        heavy=True,
         exit=0,
         commands=CHECK,
     ),
@@ -673,6 +676,7 @@ SIGNATORIES: list[Case] = [
             BASE_SIGNATORIES + "".join(f"Signer {i},Actor,Org {i % 50},\n" for i in range(100_000))
         ),
         None,
+        heavy=True,
         exit=0,
         commands=SIGNATORIES_ALL,
     ),
@@ -723,6 +727,7 @@ PROFILES: list[Case] = [
             + '"\n'
         ),
         None,
+        heavy=True,
         exit=0,
         seconds=120,
     ),

@@ -215,9 +215,7 @@ CASES: list[Case] = [
     Case("dir-link-outside", base(), "PD904", setup=_build_is_a_link_outside),
     # publishing: all or nothing, leftovers cleaned, refusals leave no build/
     Case("pdf-is-a-folder", base(), "PD901", commands=(("render",),), setup=_pdf_is_a_folder),
-    Case(
-        "stale-temporaries", base(), None, exit=0, setup=_stale_leftovers, after=_stale_removed
-    ),
+    Case("stale-temporaries", base(), None, exit=0, setup=_stale_leftovers, after=_stale_removed),
     Case(
         "refused-by-profile-on-staged-files",
         {**base(profile="./agency.yaml", docket=None), "agency.yaml": _PROFILE},

@@ -55,6 +55,7 @@ class Case:
     said: tuple[str, ...] = ()  # text every command must print (e.g. a count in `stats`)
     at: str | None = None  # where the code must be reported: "arguments/a.md:3:7"
     after: Callable[[Path], None] | None = None  # checks of the folder after every command
+    heavy: bool = False  # valid but large: measured by bench/hostile_table.py, not the suite
 
 
 @dataclass(frozen=True)
