@@ -52,6 +52,37 @@ def reference_docx(mutate: Callable[[dict[str, bytes]], None] | None = None) -> 
     return out.getvalue()
 
 
+def _with_linked_header_picture() -> bytes:
+    """A reference whose header links a picture (and a hyperlink) from outside the file."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    document = docx.Document()
+    header = document.sections[0].header
+    header.paragraphs[0].text = "Example Coalition"
+    header.part.relate_to("https://tracker.example/pixel.png?reader=1", RT.IMAGE, is_external=True)
+    header.part.relate_to("https://coalition.example/", RT.HYPERLINK, is_external=True)
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def _reference_link_outside(folder: Path) -> None:
+    """reference.docx as a link to a Word file elsewhere on the machine."""
+    elsewhere = folder.parent / "private.docx"
+    elsewhere.write_bytes(reference_docx())
+    target = folder / REFERENCE
+    target.unlink()
+    target.symlink_to(elsewhere)
+
+
+def _hyperlink_kept(folder: Path) -> None:
+    built = folder / "build" / "submission.docx"
+    if built.exists():
+        with zipfile.ZipFile(built) as archive:
+            rels = b"".join(archive.read(n) for n in archive.namelist() if n.endswith(".rels"))
+        assert b"coalition.example" in rels
+
+
 def _without(*names: str) -> Callable[[dict[str, bytes]], None]:
     def mutate(parts: dict[str, bytes]) -> None:
         for name in names:
@@ -280,6 +311,20 @@ CASES: list[Case] = [
         memory_mb=1024,
     ),
     Case("reference-zip-bomb", _with_reference(_zip_bomb()), "PD319", memory_mb=1024),
+    Case(
+        "reference-link-outside",
+        _with_reference(b"replaced by a link"),
+        "PD314",
+        setup=_reference_link_outside,
+    ),
+    Case(
+        "reference-linked-picture-dropped",
+        _with_reference(_with_linked_header_picture()),
+        None,
+        exit=0,
+        secrets=("tracker.example",),
+        after=_hyperlink_kept,
+    ),
     Case(
         "reference-properties-do-not-leak",
         _with_reference(_with_private_properties()),

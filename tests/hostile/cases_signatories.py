@@ -141,4 +141,11 @@ CASES: list[Case] = [
         "PD401",
         commands=(("signatories", "diff", "{folder}/old.csv", "{folder}/signatories.csv"),),
     ),
+    Case(
+        "diff-against-an-empty-list-after-errors",
+        {**base(), "old.csv": BASE_SIGNATORIES + ",No name here\n", "new.csv": "name,title\n"},
+        "PD401",
+        commands=(("signatories", "diff", "{folder}/old.csv", "{folder}/new.csv"),),
+        said=("0 added, 3 removed, 0 changed",),  # compared, though the old list has an error
+    ),
 ]

@@ -83,7 +83,8 @@ def dir_problem(folder: Path, name: str) -> str | None:
     if control is not None:
         return f"contains the control character U+{ord(control):04X}"
     outside = (
-        "must be a folder inside the submission folder; use `render --out DIR` to write elsewhere"
+        "must be a folder inside the submission folder; to write elsewhere, leave output.dir"
+        " out and run `render --out DIR`"
     )
     windows = PureWindowsPath(name)
     if PurePosixPath(name).is_absolute() or windows.drive or windows.root:

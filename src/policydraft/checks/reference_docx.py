@@ -34,7 +34,15 @@ class ReferenceProblem(Exception):
 
 
 def check_reference_docx(path: Path, diags: Diagnostics) -> bool:
-    """Add a PD31x error at ``path`` if the DOCX writer cannot safely use it; True if it can."""
+    """Add a PD31x error at ``path`` if the DOCX writer cannot safely use it; True if it can.
+
+    A link leading out of its template folder is refused like a template file's (PD314): a
+    shared template must not carry the header and footer of another document on this machine.
+    """
+    if not path.resolve().is_relative_to(path.parent.resolve()):
+        message = "reference.docx is a link leading outside its template folder; copy the file in"
+        diags.error("PD314", message, Location(display_path(path)))
+        return False
     try:
         inspect_reference_docx(path)
         _trial_render(path)

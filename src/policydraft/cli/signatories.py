@@ -69,8 +69,9 @@ def diff(
     for path in (old, new):
         diags = Diagnostics()
         loaded = load_signatory_list(_existing(path), diags)
-        status = max(status, display_diagnostics(_errors(diags), as_json=False))
-        if loaded is None or (status and not loaded[0].signers):
+        errors = display_diagnostics(_errors(diags), as_json=False)
+        status = max(status, errors)
+        if loaded is None or (errors and not loaded[0].signers):
             raise typer.Exit(EXIT_ERRORS)  # nothing to compare: the errors above say why
         lists.append(select_printed(loaded[0], Diagnostics()).printed)
     display_signatory_diff(diff_lists(lists[0], lists[1]), as_json=json)

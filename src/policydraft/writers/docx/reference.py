@@ -55,6 +55,24 @@ def forget_reference(word: Any) -> None:
     )
     _forget_settings(word.part)
     _keep_separator_endnotes(word.part)
+    _forget_external_sources(package)
+
+
+def _forget_external_sources(package: Any) -> None:
+    """Drop links to outside resources (linked pictures, objects) from every kept part.
+
+    A header picture linked from a web address would be fetched when the agency opens the
+    letter, telling its sender who read it and when. Hyperlinks stay: they open only when
+    clicked, and a reference's header may well link to the organization's site.
+    """
+    for part in package.iter_parts():
+        external = [
+            rel_id
+            for rel_id, rel in part.rels.items()
+            if rel.is_external and rel.reltype != RT.HYPERLINK
+        ]
+        for rel_id in external:
+            del part.rels[rel_id]
 
 
 def _keep_relationships(rels: Any, kept: set[str]) -> None:
