@@ -10,6 +10,7 @@ every fault must be a located PD3xx from ``check`` as from ``render``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.hostile.harness import Case, base
@@ -76,6 +77,19 @@ DOUBLING = (
     + "{{ s30 | length }}"
 )
 
+
+def _printed(text: str) -> Callable[[Path], None]:
+    """After a render: ``text`` is in the PDF."""
+
+    def check(folder: Path) -> None:
+        from pypdf import PdfReader
+
+        for pdf in (folder / "build").glob("*.pdf"):
+            assert text in "".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+    return check
+
+
 ESCAPES: list[Case] = [
     Case("mro-subclasses", letter("{{ ''.__class__.__mro__[1].__subclasses__() }}"), "PD305"),
     Case("cycler-globals", letter("{{ cycler.__init__.__globals__.os.system('id') }}"), "PD305"),
@@ -132,6 +146,23 @@ LIMITS: list[Case] = [
         letter("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"),
         "PD306",
         env=(("POLICYDRAFT_TEMPLATE_SECONDS", "2"),),  # the limit lowered, as a user may
+    ),
+    Case(  # Jinja folds literal expressions while compiling, where no limit used to apply
+        "constant-folded-at-compile-time",
+        letter("{{ ('x'|center(8000000))|urlencode|urlencode|urlencode|urlencode|length }}"),
+        "PD308",
+    ),
+    Case(  # valid input keeps Jinja's meaning: a mapping becomes a query string
+        "urlencode-of-a-mapping",
+        letter("{{ {'a': 1, 'b': 'x y'}|urlencode }}"),
+        None,
+        exit=0,
+        after=_printed("a=1&b=x+y"),
+    ),
+    Case(  # map() gives a generator: list must count it as it is consumed
+        "map-upper-of-many-long-texts",
+        letter("{% set b='x'*8000000 %}{% set l=([b]*200)|map('upper')|list %}{{ l|length }}"),
+        "PD308",
     ),
 ]
 

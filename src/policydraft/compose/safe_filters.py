@@ -123,10 +123,11 @@ def sum_(
 
 
 TEXT_FIRST = frozenset({
-    "capitalize", "lower", "string", "title", "trim", "truncate", "upper", "urlencode",
-    "wordcount",
+    "capitalize", "lower", "string", "title", "trim", "truncate", "upper", "wordcount",
 })  # fmt: skip
-"""Jinja filters that turn their value into text first (checked by ``text_first``)."""
+"""Jinja filters that turn their value into text first (checked by ``text_first``); the text
+they return is checked and counted too, so ``[big] * 200 | map('upper')`` cannot build
+gigabytes outside the limits."""
 
 
 def text_first(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -138,7 +139,10 @@ def text_first(function: Callable[..., Any]) -> Callable[..., Any]:
     def checked(*args: Any, **kwargs: Any) -> Any:
         if len(args) > position and isinstance(args[position], CONTAINERS):
             args = (*args[:position], as_text(args[position]), *args[position + 1 :])
-        return function(*args, **kwargs)
+        result = function(*args, **kwargs)
+        if isinstance(result, str):
+            check_text(len(result))
+        return result
 
     if passes is not None:
         checked.jinja_pass_arg = passes  # type: ignore[attr-defined]
@@ -147,14 +151,36 @@ def text_first(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def list_(value: Any) -> list[Any]:
-    """``x|list``: a text of 8 million characters would be 8 million items."""
+    """``x|list``: a text of 8 million characters would be 8 million items; a generator
+    (``map``, ``select``) is counted as it is consumed, since it has no length to check first."""
+    iterable: Iterable[Any] = value
     if isinstance(value, Sized):
         check_items(len(value))
-    return list(value)
+        return list(iterable)
+    items: list[Any] = []
+    for item in iterable:
+        items.append(item)
+        if len(items) % 1024 == 0:
+            check_items(len(items), stored=False)
+    check_items(len(items))
+    return items
+
+
+def urlencode(value: Any) -> str:
+    """``x|urlencode`` as Jinja does it (mappings and pairs as query strings), bounded: each
+    character can become up to twelve (a four-byte character, each byte as ``%XX``)."""
+    if isinstance(value, str):
+        check_text(len(value) * 12)
+    elif isinstance(value, CONTAINERS):
+        as_text(value)  # refuses a container whose text would be too long
+    result: str = JINJA_FILTERS["urlencode"](value)
+    check_text(len(result))
+    return result
 
 
 BOUNDED: dict[str, Callable[..., Any]] = {
     "list": list_,
+    "urlencode": urlencode,
     "attr": attr,
     "join": join,
     "replace": replace,

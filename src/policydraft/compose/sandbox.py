@@ -83,7 +83,15 @@ class Method:
 
 
 class BoundedCodeGenerator(CodeGenerator):
-    """Compiles ``a ~ b`` to the environment's checked join (Jinja cannot intercept ``~``)."""
+    """Compiles ``a ~ b`` to the environment's checked join (Jinja cannot intercept ``~``),
+    and folds no output into a constant at compile time except literal template text: folding
+    runs filters on literals (``{{ 'x'|center(8000000)|urlencode }}``) while compiling, where
+    no limit applies and a limit's error would be swallowed."""
+
+    def _output_child_to_const(self, node: nodes.Expr, frame: Frame, finalize: Any) -> str:
+        if not isinstance(node, nodes.TemplateData):
+            raise nodes.Impossible()
+        return super()._output_child_to_const(node, frame, finalize)
 
     @optimizeconst
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
@@ -127,7 +135,11 @@ class LetterSandbox(SandboxedEnvironment):
     concat = staticmethod(bounds.concat)
 
     def __init__(self, folders: Sequence[Path], **options: Any) -> None:
-        super().__init__(loader=TemplateFiles(folders), autoescape=False, **options)
+        # optimized=False: Jinja's optimizer evaluates expressions of literals while it
+        # compiles, outside the time and size limits, and swallows the limits' errors.
+        super().__init__(
+            loader=TemplateFiles(folders), autoescape=False, optimized=False, **options
+        )
         self.filters = template_filters()
         self.tests = template_tests()
         self.globals = {
