@@ -861,4 +861,57 @@ TEMPLATES: list[Case] = [
     Case("int-of-long-string", _letter("{{ ('9' * 5000) | int }}"), None, exit=0),  # Jinja: 0
 ]
 
-CASES: list[Case] = [*READERS, *ARGUMENTS, *SIGNATORIES, *PROFILES, *OUTPUTS, *TEMPLATES]
+REVIEW: list[Case] = [  # found by reviewing the fixes above
+    Case(  # each note is an inline source: one bracket index per source, not one in all
+        "markdown-8000-inline-notes-with-brackets",
+        _markdown("[a] ^[[b]] " * 8000 + "\n"),
+        None,
+        exit=0,
+        commands=CHECK,
+    ),
+    Case(
+        "csl-json-infinite-year",
+        _sources(
+            "sources.json", _csl(issued={"date-parts": [["YEAR"]]}).replace('"YEAR"', "1e999")
+        ),
+        "PD517",
+    ),
+    Case(
+        "csl-json-infinity-constant",
+        _sources(
+            "sources.json", _csl(issued={"date-parts": [["YEAR"]]}).replace('"YEAR"', "Infinity")
+        ),
+        "PD517",
+    ),
+    Case(
+        "csl-json-101-digit-volume",
+        _sources("sources.json", _csl(volume="V").replace('"V"', "9" * 101)),
+        "PD517",
+    ),
+    Case(
+        "csl-json-raw-bidi-located",
+        _sources("sources.json", _csl(title="A \u202epage").replace("\\u202e", "\u202e")),
+        "PD518",
+        at="sources.json:1:",
+    ),
+    Case(
+        "csv-no-header-organization-with-header-words",
+        _csv(
+            "Jane Advocate,Policy Director,National Organization for Women,jane@example.org\n"
+            "Bo Li,Counsel,Title Insurance Guild,bo@example.org\n"
+        ),
+        "PD402",
+        commands=(("check",), ("signatories", "stats")),
+        secrets=("National Organization", "Title Insurance", "Jane Advocate"),
+    ),
+]
+
+CASES: list[Case] = [
+    *READERS,
+    *ARGUMENTS,
+    *SIGNATORIES,
+    *PROFILES,
+    *OUTPUTS,
+    *TEMPLATES,
+    *REVIEW,
+]

@@ -330,7 +330,7 @@ def csl_date(value: Any) -> tuple[int, int | None, int | None] | None:
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
         try:
             numbers = [int(part) for part in parts[0][:3]]
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return None
         numbers += [0] * (3 - len(numbers))
         return numbers[0], numbers[1] or None, numbers[2] or None

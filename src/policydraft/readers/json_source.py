@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,7 +68,7 @@ def parse_json_list(text: str, display: str) -> list[JsonItem]:
     lines = _LineIndex(text, display)
     _check_nesting(text, lines)
     try:
-        data = json.loads(text, parse_int=_int, parse_float=_float)
+        data = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
     except json.JSONDecodeError as error:
         raise JsonListError(f"invalid JSON: {error.msg}", _at(display, error)) from None
     except _LongNumber as error:
@@ -131,7 +132,7 @@ def _check_nesting(text: str, lines: _LineIndex) -> None:
 
 
 def _int(written: str) -> int:
-    if len(written) > NUMBER_DIGITS.value + 1:  # a minus sign may come first
+    if len(written.lstrip("-")) > NUMBER_DIGITS.value:
         raise _LongNumber(written)
     return int(written)
 
@@ -139,7 +140,15 @@ def _int(written: str) -> int:
 def _float(written: str) -> float:
     if sum(character.isdigit() for character in written) > NUMBER_DIGITS.value:
         raise _LongNumber(written)
-    return float(written)
+    value = float(written)
+    if not math.isfinite(value):  # 1e999: no year or page is infinite
+        raise _LongNumber(written)
+    return value
+
+
+def _constant(written: str) -> float:
+    """``NaN`` and ``Infinity``, which Python's JSON reader accepts and JSON does not."""
+    raise _LongNumber(written)
 
 
 def _number_error(text: str, written: str, lines: _LineIndex) -> JsonListError:
@@ -148,6 +157,8 @@ def _number_error(text: str, written: str, lines: _LineIndex) -> JsonListError:
         f"a number of {digits:,} digits (the limit is {NUMBER_DIGITS.value}); no volume, page "
         "or year is that long: write it as a string if it is meant as text"
     )
+    if digits <= NUMBER_DIGITS.value:
+        message = f"'{written[:20]}' is not a finite number; write a year, volume or page"
     return JsonListError(message, lines.location(max(text.find(written), 0)), CODES["number"])
 
 
@@ -169,14 +180,25 @@ def _check_characters(data: Any, text: str, lines: _LineIndex) -> None:
             if found is not None:
                 codepoint = ord(value[found[0]])
                 message = f"a string contains the {_named(found[1])}; remove it"
-                escape = re.search(rf"\\u{codepoint:04x}", text, re.IGNORECASE)
-                where = lines.location(escape.start() if escape else 0)
+                where = lines.location(_written_at(text, codepoint))
                 raise JsonListError(message, where, CODES["control"])
 
 
 def _named(character: str) -> str:
     """``control character U+0000``, or the bidirectional control's own description."""
     return character if character.startswith("bidirectional") else f"control character {character}"
+
+
+def _written_at(text: str, codepoint: int) -> int:
+    """Where a character is first written: raw, as ``\\uXXXX``, or as ``\\b`` or ``\\f``."""
+    raw = text.find(chr(codepoint))
+    if raw >= 0:
+        return raw
+    escape = re.search(rf"\\u{codepoint:04x}", text, re.IGNORECASE)
+    if escape is not None:
+        return escape.start()
+    short = {8: "\\b", 12: "\\f"}.get(codepoint)
+    return max(text.find(short), 0) if short else 0
 
 
 def _skip(text: str, position: int) -> int:

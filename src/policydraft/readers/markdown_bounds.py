@@ -96,10 +96,19 @@ class _Brackets:
 
 
 def _index(state: StateInline) -> _Brackets:
-    index = state.env.get(_BRACKETS)
-    if not isinstance(index, _Brackets) or index.src is not state.src:
-        index = _Brackets.of(state.src)
-        state.env[_BRACKETS] = index
+    """The bracket index of this inline source, made once per source.
+
+    One index per source, not only the last one: an inline note ``^[...]`` is parsed as a
+    source of its own in the middle of its paragraph, and rebuilding the paragraph's index
+    after every note made a paragraph of notes quadratic. Keyed by identity, holding the
+    source text so that its id cannot be reused while the parse runs.
+    """
+    indexes = state.env.setdefault(_BRACKETS, {})
+    found = indexes.get(id(state.src))
+    if found is None or found.src is not state.src:
+        found = _Brackets.of(state.src)
+        indexes[id(state.src)] = found
+    index: _Brackets = found
     return index
 
 

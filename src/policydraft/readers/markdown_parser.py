@@ -128,12 +128,13 @@ def _source_line(state: StateInline, pos: int) -> tuple[int, int, str]:
     the parse's env, so ten thousand citations on one long line cost one scan, not ten
     thousand (counting and copying the line for each made such a paragraph quadratic).
     """
-    index = state.env.get(_LINES)
+    indexes = state.env.setdefault(_LINES, {})  # one per source: notes are sources too
+    index = indexes.get(id(state.src))
     if index is None or index[0] is not state.src:
         starts = [0, *(match.end() for match in re.finditer("\n", state.src))]
         texts: dict[int, str] = {}
         index = (state.src, starts, texts)
-        state.env[_LINES] = index
+        indexes[id(state.src)] = index
     src, starts, texts = index
     line = bisect.bisect_right(starts, pos) - 1
     if line not in texts:

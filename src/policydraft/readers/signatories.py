@@ -28,7 +28,12 @@ _NO = {"no", "n", "false", "0"}
 # differently from what the list says; they are removed with the other control characters.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Words that make a cell of the first row look like a header, and so safe to show.
-_HEADER_WORDS = frozenset({*COLUMNS, "mail"})
+_HEADER_WORDS = frozenset({
+    *COLUMNS, "mail", "e", "address", "full", "your", "first", "last", "given", "family",
+    "surname", "signer", "signature", "company", "affiliation", "employer", "role", "job",
+    "city", "state", "country", "date", "time", "timestamp", "of", "as", "sort", "agree",
+})  # fmt: skip
+"""Words headers are made of: a cell is shown in a message only if all its words are here."""
 _WORD = re.compile(r"[^\W\d]+")
 
 
@@ -134,7 +139,8 @@ def _describe_headers(header: list[str], columns: Mapping[Column, str]) -> tuple
 
     A list without a header row has a signer in its first row, e-mail address included, and
     messages never show a signer's cells. A header is shown only when it looks like one: it
-    holds a word of a column name (or is a mapped header) and no ``@`` or digit.
+    is a mapped header, or every word of it is a header word (so "Full Name" is shown, but
+    not "National Organization for Women"), with no ``@`` or digit.
     """
     mapped = {wanted.strip().casefold() for wanted in columns.values()}
     visible: list[str] = []
@@ -145,7 +151,7 @@ def _describe_headers(header: list[str], columns: Mapping[Column, str]) -> tuple
         folded = cell.casefold()
         words = set(_WORD.findall(folded))
         plain = "@" not in folded and not any(c.isdigit() for c in folded) and len(cell) <= 40
-        if plain and (folded in mapped or words & _HEADER_WORDS):
+        if plain and (folded in mapped or (words and words <= _HEADER_WORDS)):
             visible.append(cell)
         else:
             hidden += 1

@@ -58,6 +58,8 @@ def load_bibliography(path: Path, diags: Diagnostics, where: Location) -> Biblio
     display = display_path(path)
     if not path.is_file():
         state = "is a folder" if path.is_dir() else "does not exist"
+        if path.exists() and not path.is_dir():
+            state = "is not a regular file (a device, a pipe or a socket)"
         diags.error("PD500", f"bibliography file '{display}' {state}", where)
         return Bibliography(file=display)
     suffix = path.suffix.lower()
