@@ -103,7 +103,11 @@ class CopyReader:
         outside = outside_folder(folder, name)
         if outside is not None:
             return CopyError(outside, "error")
-        return None if path.is_file() else CopyError("does not exist")
+        if path.is_file():
+            return None
+        if path.is_dir():
+            return CopyError("is a folder")
+        return CopyError("is not a regular file" if path.exists() else "does not exist")
 
     def read(self, path: Path, folder: Path | None = None) -> CopyText:
         """The normalised text of ``path``; raises :class:`CopyError` when it has none.
