@@ -265,3 +265,21 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
             case Note():
                 pass
     return "".join(parts)
+
+
+def merge_text(inlines: Iterable[Inline]) -> tuple[Inline, ...]:
+    """Join adjacent Text nodes and drop empty ones, so equal text gives equal trees."""
+    merged: list[Inline] = []
+    run: list[str] = []  # joined once per run: pairwise joining copies a long run n times
+    for inline in inlines:
+        if isinstance(inline, Text):
+            if inline.text:
+                run.append(inline.text)
+            continue
+        if run:
+            merged.append(Text("".join(run)))
+            run = []
+        merged.append(inline)
+    if run:
+        merged.append(Text("".join(run)))
+    return tuple(merged)

@@ -10,7 +10,7 @@ through the same scanner, so ``(quoting *Sony*)`` is italic there too.
 
 from __future__ import annotations
 
-from policydraft.model import Emph, Inline, Link, Text
+from policydraft.model import Emph, Inline, Link, Text, merge_text
 
 
 def citation_inlines(markup: str) -> tuple[Inline, ...]:
@@ -57,21 +57,4 @@ def citation_inlines(markup: str) -> tuple[Inline, ...]:
     if italic is not None:  # an unclosed "*" is printed as written
         out.append(Text("*"))
         out.extend(italic)
-    return _merge(out)
-
-
-def _merge(inlines: list[Inline]) -> tuple[Inline, ...]:
-    """Adjacent texts joined once per run (joining pairwise would copy a long run n times)."""
-    merged: list[Inline] = []
-    run: list[str] = []
-    for inline in inlines:
-        if isinstance(inline, Text):
-            run.append(inline.text)
-            continue
-        if run:
-            merged.append(Text("".join(run)))
-            run = []
-        merged.append(inline)
-    if run:
-        merged.append(Text("".join(run)))
-    return tuple(merged)
+    return merge_text(out)

@@ -36,9 +36,9 @@ from policydraft.model import (
     Para,
     Strong,
     Text,
+    merge_text,
     plain_text,
 )
-from policydraft.readers.markdown import merge_text
 
 NO_BIBLIOGRAPHY = "no bibliography: add sources: to policydraft.yaml"
 _SENTENCE_END = (".", "?", "!")

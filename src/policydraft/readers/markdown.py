@@ -42,6 +42,7 @@ from policydraft.model import (
     Para,
     Strong,
     Text,
+    merge_text,
     plain_text,
 )
 from policydraft.readers.markdown_bounds import refuse_control_characters, refuse_deep_nesting
@@ -386,24 +387,6 @@ _INLINE_HANDLERS: dict[str, InlineHandler] = {
     MISSING_NOTE: _Reader.missing_note,
     CITATION: _Reader.citation,
 }
-
-
-def merge_text(inlines: Iterable[Inline]) -> tuple[Inline, ...]:
-    """Join adjacent Text nodes and drop empty ones, so equal text gives equal trees."""
-    merged: list[Inline] = []
-    run: list[str] = []  # joined once per run: pairwise joining copies a long run n times
-    for inline in inlines:
-        if isinstance(inline, Text):
-            if inline.text:
-                run.append(inline.text)
-            continue
-        if run:
-            merged.append(Text("".join(run)))
-            run = []
-        merged.append(inline)
-    if run:
-        merged.append(Text("".join(run)))
-    return tuple(merged)
 
 
 def _lines_para(lines: Sequence[str]) -> Para:
