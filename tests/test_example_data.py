@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from policydraft.schema.submission import Submission
+from policydraft.submission.schema import Submission
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ostp-ai-action-plan"

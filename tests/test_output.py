@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policydraft import output
-from policydraft.checks.output_location import dir_problem, stem_problem
-from policydraft.output import PublishError, remove_stale_temporaries, staged_outputs
+from policydraft.outputs import staging as output
+from policydraft.outputs.location import dir_problem, stem_problem
+from policydraft.outputs.staging import PublishError, remove_stale_temporaries, staged_outputs
 
 
 def _stage(folder: Path, contents: dict[str, bytes]) -> output.StagedOutputs:

@@ -48,7 +48,11 @@ def test_imports_run_one_way() -> None:
     src = ROOT / "src" / "policydraft"
     for path in (src / "writers").rglob("*.py"):
         imports = re.findall(r"^\s*(?:from|import) (policydraft\.\w+)", path.read_text(), re.M)
-        assert set(imports) <= {"policydraft.model", "policydraft.writers"}, path
+        assert set(imports) <= {
+            "policydraft.model",
+            "policydraft.writers",
+            "policydraft.typography",
+        }, path
     for path in src.rglob("*.py"):
         if "cli" not in path.parts and path.name != "__main__.py":
             assert "policydraft.cli" not in path.read_text(), path

@@ -10,29 +10,29 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from policydraft.bulk import bulk_work
 from policydraft.checks.glyphs import check_document_glyphs, check_signatory_glyphs
-from policydraft.checks.output_location import check_output_location, output_stem
-from policydraft.checks.profile_files import ProfileCheck, check_scratch
-from policydraft.checks.profile_setup import apply_profile
 from policydraft.checks.reference_docx import check_reference_docx
-from policydraft.checks.rendered import Facts
 from policydraft.citations.bibliography import Bibliography
 from policydraft.citations.listing import collect_cites
 from policydraft.citations.prose import check_prose_citations
 from policydraft.citations.quotes import check_quotations
 from policydraft.citations.resolve import resolve_citations
+from policydraft.citations.sources_file import load_bibliography
 from policydraft.citations.validate_sources import validate_sources
 from policydraft.compose import compose_letter
-from policydraft.compose.templates import Template, find_template
 from policydraft.diagnostics import Diagnostics
+from policydraft.gc_pause import gc_paused
 from policydraft.model import Cite, Document
-from policydraft.readers.signatories import read_signatory_list
-from policydraft.readers.sources import load_bibliography
-from policydraft.readers.submission import LoadedSubmission, load_submission
-from policydraft.render import RenderedFile, write_outputs
-from policydraft.signatories.model import Signatory
+from policydraft.outputs.location import check_output_location, output_stem
+from policydraft.outputs.write import RenderedFile, write_outputs
+from policydraft.profiles.rendered import Facts
+from policydraft.profiles.setup import apply_profile
+from policydraft.profiles.verify import ProfileCheck, check_scratch
+from policydraft.signatories.read import read_signatory_list
 from policydraft.signatories.select import select_printed
+from policydraft.signatories.signatory import Signatory
+from policydraft.submission.load import LoadedSubmission, load_submission
+from policydraft.templating.templates import Template, find_template
 
 FORMATS = ("docx", "pdf")
 
@@ -56,7 +56,7 @@ def check(folder: Path, diags: Diagnostics, *, render_checks: bool = True) -> Ch
     With an agency profile, ``render_checks`` also writes the files to a scratch folder to
     check its page, type and text rules (``render`` checks its staged files instead).
     """
-    with bulk_work():
+    with gc_paused():
         return _check(folder, diags, render_checks)
 
 
@@ -157,7 +157,7 @@ def render(
     A profile's rules run on the staged files; a broken one raises ``SubmissionError`` (its
     diagnostics also go to ``diags``) and nothing is published.
     """
-    with bulk_work():
+    with gc_paused():
         return _render(checked, formats, out_dir, diags)
 
 

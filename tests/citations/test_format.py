@@ -13,9 +13,9 @@ from policydraft.citations.bibliography import Bibliography, LocatedSource
 from policydraft.citations.filters import bluebook_date, page, section
 from policydraft.citations.format import CitationFormatter, Form
 from policydraft.citations.markup import citation_inlines
+from policydraft.citations.source import Source
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Emph, Inline, Link, Strong, Text
-from policydraft.schema.source import Source
 
 URL = "https://www.regulations.gov/comment/NSF_FRDOC_0001-3479"
 

@@ -15,8 +15,8 @@ from pydantic import TypeAdapter
 
 from policydraft.citations.bibliography import Bibliography, LocatedSource
 from policydraft.citations.online import check_online
+from policydraft.citations.source import Source
 from policydraft.diagnostics import Diagnostic, Diagnostics, Location
-from policydraft.schema.source import Source
 
 TOKEN = "secret-token"
 KNOWN_CASES = {"510 U.S. 569"}

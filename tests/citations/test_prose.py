@@ -13,6 +13,7 @@ from pydantic import TypeAdapter
 
 from policydraft.citations.bibliography import Bibliography, LocatedSource
 from policydraft.citations.prose import check_prose_citations, iter_passages
+from policydraft.citations.source import Source
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (
     Block,
@@ -30,7 +31,6 @@ from policydraft.model import (
     Para,
     Text,
 )
-from policydraft.schema.source import Source
 
 WHERE = Location("policydraft.yaml", 1, 1)
 SOURCES: list[dict[str, Any]] = [

@@ -23,6 +23,7 @@ from policydraft.citations.quotes import (
     is_quoted_in,
     quotation_parts,
 )
+from policydraft.citations.source import Source
 from policydraft.diagnostics import Diagnostic, Diagnostics, Location
 from policydraft.model import (
     Block,
@@ -37,7 +38,6 @@ from policydraft.model import (
     Para,
     Text,
 )
-from policydraft.schema.source import Source
 
 COPY = (
     "By the Court. The fair use doctrine “permits and requires courts to avoid rigid\n"

@@ -24,7 +24,8 @@ from policydraft.model import (
     iter_notes,
     plain_text,
 )
-from policydraft.readers import MarkdownText, read_markdown
+from policydraft.readers.markdown import read_markdown
+from policydraft.readers.markdown_text import MarkdownText
 from tests.citations.test_format import bibliography, markup
 from tests.helpers import write_submission
 

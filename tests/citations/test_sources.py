@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policydraft.citations.bibliography import Bibliography
+from policydraft.citations.source import SOURCE_TYPES, Case, FederalRegister, Statute, Web
+from policydraft.citations.sources_file import load_bibliography
 from policydraft.citations.validate_sources import validate_sources
 from policydraft.codes import CODES
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.readers.sources import load_bibliography
-from policydraft.schema.source import SOURCE_TYPES, Case, FederalRegister, Statute, Web
 
 WHERE = Location("policydraft.yaml", 30, 10)
 

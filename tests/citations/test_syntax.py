@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policydraft.citations.syntax import CitationError, parse_citation, scan_citation
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Block, Cite, CiteItem, Inline, Link, Note, Para, Text
-from policydraft.readers import MarkdownText, read_markdown
+from policydraft.readers.markdown import read_markdown
+from policydraft.readers.markdown_citations import CitationError, parse_citation, scan_citation
+from policydraft.readers.markdown_text import MarkdownText
 
 BODY = Location("body.md")
 

@@ -9,9 +9,9 @@ import pytest
 
 from policydraft.citations.federal_register import docket_problem
 from policydraft.citations.reporters import resolve
+from policydraft.citations.sources_file import load_bibliography
 from policydraft.citations.validate_sources import url_problem, validate_sources
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.readers.sources import load_bibliography
 
 LETTER_DATE = dt.date(2025, 3, 15)
 

@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policydraft.compose.letter import template_context
-from policydraft.compose.plain import Helper, Markdown, plain_context
-from policydraft.compose.templates import Template, render_template
 from policydraft.diagnostics import Diagnostics
-from policydraft.readers.submission import load_submission
+from policydraft.submission.load import load_submission
+from policydraft.templating.plain import Helper, Markdown, plain_context
+from policydraft.templating.templates import Template, render_template
 from tests.compose.template_helpers import check_template as _check
 from tests.compose.template_helpers import error_codes as _codes
 from tests.helpers import write_submission

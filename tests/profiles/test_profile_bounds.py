@@ -9,8 +9,8 @@ import pytest
 
 from policydraft import limits
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.readers.profile import load_profile
-from policydraft.schema.profile import Profile, docket_matcher
+from policydraft.profiles.load import load_profile
+from policydraft.profiles.schema import Profile, docket_matcher
 
 HEAD = "title: Mine\nagency: Example Agency\n"
 WHERE = Location("policydraft.yaml", 1, 1)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.readers.profile import load_profile
-from policydraft.schema import profile as schema
+from policydraft.profiles import schema
+from policydraft.profiles.load import load_profile
 
 HEAD = "title: Mine\nagency: Example Agency\nrules:\n"
 WHERE = Location("policydraft.yaml", 1, 1)

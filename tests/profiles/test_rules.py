@@ -16,8 +16,6 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
-from policydraft.checks.pdf_reading import contains, normalize
-from policydraft.checks.rendered import Facts, Rendered, check_rendered
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (
     Appendix,
@@ -32,9 +30,10 @@ from policydraft.model import (
     SignatoryGroup,
     Text,
 )
-from policydraft.readers.profile import load_profile
-from policydraft.resources import builtin_profiles
-from policydraft.schema.profile import (
+from policydraft.profiles.load import load_profile
+from policydraft.profiles.pdf_reading import contains, normalize
+from policydraft.profiles.rendered import Facts, Rendered, check_rendered
+from policydraft.profiles.schema import (
     BaseRule,
     FontSizeRule,
     Profile,
@@ -42,8 +41,9 @@ from policydraft.schema.profile import (
     StatementRule,
     SubmitterRule,
 )
+from policydraft.resources import builtin_profiles
+from policydraft.typography import LETTER, Typography, at_least
 from policydraft.writers.pdf import PdfOptions, write_pdf
-from policydraft.writers.typography import LETTER, Typography, at_least
 
 TITLE = "Comment on the Proposed Rule"
 COMMENTER = "Jane Advocate"

@@ -22,7 +22,8 @@ from policydraft.model import (
     Strong,
     Text,
 )
-from policydraft.readers import MarkdownText, read_markdown
+from policydraft.readers.markdown import read_markdown
+from policydraft.readers.markdown_text import MarkdownText
 
 
 def para(*parts: str | Text | Emph | Strong | Code | Link | LineBreak | Note) -> Para:

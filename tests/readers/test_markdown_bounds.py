@@ -12,11 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policydraft.citations.syntax import scan_citation
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Block, BlockQuote, Cite, Note, Para, Text, walk_inlines
-from policydraft.readers import MarkdownText, read_markdown
+from policydraft.readers.markdown import read_markdown
 from policydraft.readers.markdown_bounds import MAX_LABEL, citation_end, label_end
+from policydraft.readers.markdown_citations import scan_citation
+from policydraft.readers.markdown_text import MarkdownText
 from tests.hostile.harness import Case, base, run_case
 
 ORIGIN = Location("a.md", 10, 3)

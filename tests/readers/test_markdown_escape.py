@@ -18,7 +18,9 @@ from policydraft.model import (
     Para,
     plain_text,
 )
-from policydraft.readers import MarkdownText, escape_markdown, read_markdown
+from policydraft.readers.markdown import read_markdown
+from policydraft.readers.markdown_text import MarkdownText
+from policydraft.templating.markdown_writer import escape_markdown
 
 # Printable: no control characters (C0/C1) and no lone surrogates, which no file can hold.
 PRINTABLE = st.text(st.characters(blacklist_categories=("Cc", "Cs")))

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from policydraft.diagnostics import Diagnostic, Diagnostics, Location
-from policydraft.readers import LoadedSubmission, MarkdownText, load_submission, read_markdown
+from policydraft.readers.markdown import read_markdown
+from policydraft.readers.markdown_text import MarkdownText
+from policydraft.submission.load import LoadedSubmission, load_submission
 
 MINIMAL = """\
 title: T

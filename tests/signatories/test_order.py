@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from policydraft.diagnostics import Location
-from policydraft.signatories.model import Signatory
 from policydraft.signatories.order import order_signatories, surname_and_given
+from policydraft.signatories.signatory import Signatory
 
 HERE = Location("list.csv", 2, 1)
 

@@ -7,11 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policydraft.diagnostics import Location
-from policydraft.schema.submission import SignatoriesConfig
 from policydraft.signatories import surnames
-from policydraft.signatories.model import Signatory
 from policydraft.signatories.order import collation_key, order_signatories
 from policydraft.signatories.printed import printed_groups
+from policydraft.signatories.signatory import Signatory
+from policydraft.submission.schema import SignatoriesConfig
 
 HERE = Location("list.csv", 2, 1)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.readers.signatories import read_signatories
+from policydraft.signatories.read import read_signatories
 
 WHERE = Location("policydraft.yaml", 30, 9)
 

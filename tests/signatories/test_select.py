@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.readers.signatories import read_signatory_list
-from policydraft.schema.submission import SignatoriesConfig
+from policydraft.signatories.read import read_signatory_list
 from policydraft.signatories.select import Selection, select_printed
+from policydraft.submission.schema import SignatoriesConfig
 
 WHERE = Location("policydraft.yaml", 30, 9)
 SAMPLES = Path(__file__).resolve().parents[2] / "signatories"

@@ -44,8 +44,8 @@ from policydraft.model import (
     Strong,
     Text,
 )
+from policydraft.typography import LETTER, at_least
 from policydraft.writers.docx import DocxOptions, write_docx
-from policydraft.writers.typography import LETTER, at_least
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",

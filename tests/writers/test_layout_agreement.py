@@ -43,9 +43,9 @@ from policydraft.model import (
     SignatoryGroup,
     Text,
 )
+from policydraft.typography import LETTER, Typography, at_least
 from policydraft.writers.docx import DocxOptions, write_docx
 from policydraft.writers.pdf import PdfOptions, write_pdf
-from policydraft.writers.typography import LETTER, Typography, at_least
 
 # Measured with LibreOffice 7.4: all 15 page starts agree (17 of 17 with 12-point minimum
 # type). The margin allows for another LibreOffice release breaking a line or two

@@ -43,8 +43,8 @@ from policydraft.model import (
     Strong,
     Text,
 )
+from policydraft.typography import LETTER, at_least
 from policydraft.writers.pdf import PdfOptions, missing_glyphs, write_pdf
-from policydraft.writers.typography import LETTER, at_least
 
 FILLER = (
     "The entertainment industry supports millions of American jobs and pays billions in "

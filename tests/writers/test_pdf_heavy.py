@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from reportlab.platypus import Paragraph
 
 from policydraft.model import Document, Link, Note, Para, Text
+from policydraft.typography import LETTER
 from policydraft.writers.pdf import linebreak, write_pdf
 from policydraft.writers.pdf.fonts import serif_coverage
 from policydraft.writers.pdf.markup import LONG_WORD, inline_markup, text_markup
 from policydraft.writers.pdf.paragraph import SafeParagraph
 from policydraft.writers.pdf.styles import make_styles
-from policydraft.writers.typography import LETTER
 from tests.writers.test_pdf import METADATA
 
 WIDTH = 468.0  # the letter's text width, in points

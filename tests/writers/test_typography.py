@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from policydraft.writers.typography import LETTER, ParagraphFormat, Typography, at_least
+from policydraft.typography import LETTER, ParagraphFormat, Typography, at_least
 
 
 def fmt_at(typography: Typography, path: str) -> ParagraphFormat:

@@ -13,8 +13,8 @@ from operator import attrgetter
 
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Block, Code, Document, Text, walk_inlines
-from policydraft.readers.submission import LoadedSubmission
-from policydraft.signatories.model import Signatory
+from policydraft.signatories.signatory import Signatory
+from policydraft.submission.load import LoadedSubmission
 from policydraft.writers.pdf import missing_glyphs
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from policydraft.citations.source import Source
 from policydraft.diagnostics import Location
-from policydraft.schema.source import Source
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from policydraft.citations.bibliography import LocatedSource
+from policydraft.citations.source import FederalRegister
 from policydraft.diagnostics import Diagnostics
-from policydraft.schema.source import FederalRegister
 
 FIRST_YEAR = 1936
 _DOC_NUMBER = re.compile(r"(\d{4})-(\d{5})")

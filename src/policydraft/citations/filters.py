@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from policydraft.compose.bounds import as_text
-from policydraft.compose.templates import Markdown
+from policydraft.templating.bounds import as_text
+from policydraft.templating.templates import Markdown
 
 MONTHS = (
     "Jan.",

@@ -3,7 +3,7 @@
 Each source type has a template ``templates/citations/bluebook/TYPE.j2`` printing its full
 form, short form and *Id.* form; a submission overrides one by putting its own file at
 ``templates/citations/bluebook/TYPE.j2`` in its folder, found the same way as the letter
-templates (compose/templates.py). Templates are compiled once per formatter and every
+templates (templating/templates.py). Templates are compiled once per formatter and every
 formatted (source, form, pin) is cached: a long comment cites a few sources many times.
 """
 
@@ -17,15 +17,15 @@ import jinja2
 
 from policydraft.citations.filters import FILTERS
 from policydraft.citations.markup import citation_inlines
-from policydraft.compose.bounds import TemplateLimitError, as_text
-from policydraft.compose.faults import report_fault
-from policydraft.compose.running import Budget, compile_bounded, render_bounded
-from policydraft.compose.safe_filters import text_first
-from policydraft.compose.templates import Markdown, Template, template_environment
+from policydraft.citations.source import Source
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Inline, Text
 from policydraft.resources import data_dir
-from policydraft.schema.source import Source
+from policydraft.templating.bounds import TemplateLimitError, as_text
+from policydraft.templating.faults import report_fault
+from policydraft.templating.running import Budget, compile_bounded, render_bounded
+from policydraft.templating.safe_filters import text_first
+from policydraft.templating.templates import Markdown, Template, template_environment
 
 Form = Literal["full", "short", "id"]
 STYLE = "citations/bluebook"

@@ -24,8 +24,8 @@ from urllib.parse import urlencode, urlsplit
 from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 from policydraft.citations.bibliography import Bibliography, LocatedSource
+from policydraft.citations.source import Case
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.schema.source import Case
 
 USER_AGENT = "policydraft"
 TOKEN_VARIABLE = "COURTLISTENER_TOKEN"

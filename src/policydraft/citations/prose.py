@@ -25,6 +25,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from policydraft.citations.bibliography import Bibliography
+from policydraft.citations.source import Case, FederalRegister, Regulation, Statute
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (
     Appendix,
@@ -47,7 +48,6 @@ from policydraft.model import (
     Strong,
     Text,
 )
-from policydraft.schema.source import Case, FederalRegister, Regulation, Statute
 
 if TYPE_CHECKING:
     from eyecite.models import CitationBase

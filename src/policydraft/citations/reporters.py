@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from policydraft.citations.bibliography import LocatedSource
+from policydraft.citations.source import Case
 from policydraft.diagnostics import Diagnostics
-from policydraft.schema.source import Case
 
 YearRange = tuple[int | None, int | None]  # first and last year; None is open-ended
 

@@ -1,6 +1,6 @@
 """Check a loaded bibliography against the world: the rules a schema cannot express.
 
-The schema (``schema/source.py``) already guarantees each entry's shape. What is left is
+The schema (``citations/source.py``) already guarantees each entry's shape. What is left is
 what embarrasses a commenter in public: a case in a reporter that did not exist that year,
 a Federal Register volume that does not match its date, a source dated after the letter,
 a URL that cannot be followed. Each rule is one function over one source; each diagnostic

@@ -17,11 +17,11 @@ from policydraft.cli.display import (
     display_rendered,
 )
 from policydraft.diagnostics import Diagnostics, Location, SubmissionError, display_path
-from policydraft.output import PublishError
+from policydraft.outputs.staging import PublishError
+from policydraft.outputs.write import source_date
 from policydraft.pipeline import FORMATS
 from policydraft.pipeline import check as check_submission
 from policydraft.pipeline import render as render_submission
-from policydraft.render import source_date
 from policydraft.resources import builtin_profiles, builtin_templates
 
 _STARTER = Path(__file__).resolve().parent.parent / "starter"

@@ -11,7 +11,7 @@ import typer
 
 from policydraft.citations.listing import SourceListing
 from policydraft.diagnostics import Diagnostic, Diagnostics, to_json
-from policydraft.render import RenderedFile
+from policydraft.outputs.write import RenderedFile
 
 EXIT_OK = 0
 EXIT_ERRORS = 1

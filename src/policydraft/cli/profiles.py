@@ -9,9 +9,8 @@ import typer
 
 from policydraft.cli.display import EXIT_ERRORS, display_diagnostics, display_message
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.readers.profile import load_profile
-from policydraft.resources import builtin_profiles
-from policydraft.schema.profile import (
+from policydraft.profiles.load import load_profile
+from policydraft.profiles.schema import (
     AttachmentsRule,
     BaseRule,
     CommentBoxRule,
@@ -25,6 +24,7 @@ from policydraft.schema.profile import (
     SubmitterRule,
     WordsRule,
 )
+from policydraft.resources import builtin_profiles
 
 app = typer.Typer(help="The agency profiles and their rules.", no_args_is_help=True)
 

@@ -21,9 +21,9 @@ from policydraft.cli.display import (
     display_signatory_stats,
 )
 from policydraft.diagnostics import Diagnostics
-from policydraft.readers.signatories import load_signatory_list
 from policydraft.signatories.export import export_csv
 from policydraft.signatories.printed import printed_groups
+from policydraft.signatories.read import load_signatory_list
 from policydraft.signatories.report import diff_lists, list_stats
 from policydraft.signatories.select import select_printed
 

@@ -14,9 +14,9 @@ import typer
 
 from policydraft.cli.copying import FileCopy, copy_files
 from policydraft.cli.display import EXIT_OK, abort, display_diagnostics, display_message
-from policydraft.compose.templates import ENTRY
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.resources import builtin_templates
+from policydraft.templating.templates import ENTRY
 
 app = typer.Typer(help="The built-in letter templates.", no_args_is_help=True)
 

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from policydraft.compose.templates import Markdown
 from policydraft.model import Appendix, Emph, Para, SignatoryEntry, SignatoryGroup, Text
-from policydraft.schema.submission import SignatoriesConfig
-from policydraft.signatories.model import Signatory
 from policydraft.signatories.printed import grouped, printed_groups
+from policydraft.signatories.signatory import Signatory
+from policydraft.submission.schema import SignatoriesConfig
+from policydraft.templating.templates import Markdown
 
 
 def build_appendix(signers: Sequence[Signatory], config: SignatoriesConfig | None) -> Appendix:
@@ -46,7 +46,7 @@ class SignatoriesView:
     """What a template sees of the signers (docs/templates.md and docs/signatories.md)."""
 
     template_helpers: ClassVar[tuple[str, ...]] = ("more_than",)
-    """Methods templates may call; ``compose.plain`` hands them over as helpers."""
+    """Methods templates may call; ``templating.plain`` hands them over as helpers."""
 
     count: int
     note: str | None

@@ -14,19 +14,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from policydraft.compose.appendix import build_appendix, signatories_view
-from policydraft.compose.templates import (
+from policydraft.diagnostics import Diagnostics, Location
+from policydraft.model import PART_ROLES, Block, Document, Metadata
+from policydraft.profiles.schema import Profile, ProfileView
+from policydraft.readers.markdown import read_markdown
+from policydraft.signatories.signatory import Signatory
+from policydraft.submission.load import LoadedSubmission, MarkdownText
+from policydraft.templating.templates import (
     Markdown,
     Template,
     check_parts,
     render_template,
     roman,
 )
-from policydraft.diagnostics import Diagnostics, Location
-from policydraft.model import PART_ROLES, Block, Document, Metadata
-from policydraft.readers.markdown import read_markdown
-from policydraft.readers.submission import LoadedSubmission, MarkdownText
-from policydraft.schema.profile import Profile, ProfileView
-from policydraft.signatories.model import Signatory
 
 SLOT = "slot"
 

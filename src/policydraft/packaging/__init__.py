@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from policydraft.diagnostics import Diagnostics, SubmissionError
-from policydraft.output import StagedOutputs, staged_outputs
+from policydraft.outputs.staging import StagedOutputs, staged_outputs
+from policydraft.outputs.write import stage_files
 from policydraft.packaging.comment import DEFAULT_LIMIT, comment_text
 from policydraft.packaging.manifest import PackagedFile, manifest_json
 from policydraft.pipeline import Checked, output_paths
-from policydraft.render import stage_files
-from policydraft.schema.profile import CommentBoxRule, ProfileView
-from policydraft.writers.typography import LETTER
+from policydraft.profiles.schema import CommentBoxRule, ProfileView
+from policydraft.typography import LETTER
 
 COMMENT = "comment.txt"
 MANIFEST = "manifest.json"

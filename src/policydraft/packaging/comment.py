@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from policydraft.diagnostics import Diagnostics
 from policydraft.model import Para, plain_text
 from policydraft.readers.markdown import read_markdown
-from policydraft.readers.submission import LoadedSubmission, MarkdownText
+from policydraft.submission.load import LoadedSubmission, MarkdownText
 
 DEFAULT_LIMIT = 5000
 """Without a comment-box rule: regulations.gov's limit, the most common one."""

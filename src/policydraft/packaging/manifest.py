@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from policydraft import __version__
-from policydraft.readers.submission import LoadedSubmission
+from policydraft.submission.load import LoadedSubmission
 
 
 @dataclass(frozen=True)

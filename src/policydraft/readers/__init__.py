@@ -1,14 +1,6 @@
-"""Readers: users' files -> schema objects and document-tree blocks, with diagnostics."""
+"""Generic readers: YAML with the location of every value, JSON with locations, and Markdown
+(with pandoc's citation syntax, as pandoc's Markdown reader has it) into document-tree blocks.
 
-from policydraft.readers.markdown import read_markdown
-from policydraft.readers.markdown_escape import escape_markdown
-from policydraft.readers.markdown_text import MarkdownText
-from policydraft.readers.submission import LoadedSubmission, load_submission
-
-__all__ = [
-    "LoadedSubmission",
-    "MarkdownText",
-    "escape_markdown",
-    "load_submission",
-    "read_markdown",
-]
+Subjects read their own files with these: ``submission.load``, ``citations.sources_file``,
+``profiles.load``, ``signatories.read``.
+"""

@@ -22,7 +22,6 @@ from typing import Any
 
 from markdown_it.tree import SyntaxTreeNode
 
-from policydraft.citations.syntax import CitationError, parse_citation
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (
     PART_ROLES,
@@ -46,6 +45,7 @@ from policydraft.model import (
     plain_text,
 )
 from policydraft.readers.markdown_bounds import refuse_control_characters, refuse_deep_nesting
+from policydraft.readers.markdown_citations import CitationError, parse_citation
 from policydraft.readers.markdown_parser import (
     CITATION,
     CONTAINER,

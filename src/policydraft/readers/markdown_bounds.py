@@ -6,7 +6,7 @@ that scans ahead from each position is quadratic in a paragraph made of openers:
 scans here are made once per inline source and kept in the parse's ``env``, so each call
 costs a lookup:
 
-- ``citation_end``: the citation rule's test (``citations.syntax.scan_citation``) from a
+- ``citation_end``: the citation rule's test (``readers.markdown_citations.scan_citation``) from a
   one-pass index of matching brackets and a cursor over the ``@`` that start a key;
 - ``label_end``: where a ``[^label`` stops (at ``]`` or at a character a label cannot hold),
   with a cursor that moves forward only.

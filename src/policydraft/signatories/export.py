@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from policydraft.output import staged_outputs
-from policydraft.signatories.model import PRINTED_COLUMNS, Signatory
+from policydraft.outputs.staging import staged_outputs
+from policydraft.signatories.signatory import PRINTED_COLUMNS, Signatory
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

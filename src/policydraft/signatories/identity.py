@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from policydraft.signatories.model import Signatory
+from policydraft.signatories.signatory import Signatory
 
 # Letters that carry their mark in the letter itself, so NFD cannot take it off.
 _UNMARKED = str.maketrans(

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from itertools import groupby
 from typing import Any
 
-from policydraft.signatories.model import Signatory
+from policydraft.signatories.signatory import Signatory
 from policydraft.signatories.signed import parse_signed
 from policydraft.signatories.surnames import surname_and_given
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policydraft.schema.submission import SignatoriesConfig
-from policydraft.signatories.model import Signatory
 from policydraft.signatories.order import order_signatories
+from policydraft.signatories.signatory import Signatory
+from policydraft.submission.schema import SignatoriesConfig
 
 OTHER = "Other"  # the heading of signers whose group column is empty
 

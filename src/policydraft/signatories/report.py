@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from policydraft.schema.submission import SignatoriesConfig
 from policydraft.signatories.identity import email_key, name_key
-from policydraft.signatories.model import PRINTED_COLUMNS, Signatory
 from policydraft.signatories.printed import grouped
 from policydraft.signatories.select import REASONS, Selection
+from policydraft.signatories.signatory import PRINTED_COLUMNS, Signatory
+from policydraft.submission.schema import SignatoriesConfig
 
 Report = dict[str, Any]
 

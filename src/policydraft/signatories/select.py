@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.signatories.identity import Identity, identity, similar_key
-from policydraft.signatories.model import PRINTED_COLUMNS, Signatory, SignatoryList
+from policydraft.signatories.signatory import PRINTED_COLUMNS, Signatory, SignatoryList
 from policydraft.signatories.signed import parse_signed
 
 _EMAIL = re.compile(r"[^\s@<>()\[\]]+@[^\s@<>()\[\]]+\.[^\s@<>()\[\]]+")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from policydraft.model import Document
+from policydraft.typography import LETTER, Typography
 from policydraft.writers.docx.blocks import BlockWriter
 from policydraft.writers.docx.footnotes import FootnotesPart, FootnoteWriter, declare_separators
 from policydraft.writers.docx.numbering import ListNumbering
@@ -24,7 +25,6 @@ from policydraft.writers.docx.sections import (
 )
 from policydraft.writers.docx.story import Story
 from policydraft.writers.docx.styles import StyleIds, ensure_styles
-from policydraft.writers.typography import LETTER, Typography
 
 __all__ = ["DocxOptions", "write_docx"]
 

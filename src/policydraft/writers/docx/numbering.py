@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from policydraft.typography import ListFormat
 from policydraft.writers.docx.oxml import sub, w
 from policydraft.writers.docx.styles import TWIPS
-from policydraft.writers.typography import ListFormat
 
 LEVELS = 9
 _BULLETS = ("•", "◦", "▪")

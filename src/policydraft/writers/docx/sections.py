@@ -12,9 +12,9 @@ from typing import Any, Literal
 
 from lxml import etree
 
+from policydraft.typography import PageFormat
 from policydraft.writers.docx.oxml import XML_SPACE, add_text, insert_before_any, sub, w
 from policydraft.writers.docx.styles import TWIPS
-from policydraft.writers.typography import PageFormat
 
 SectionStart = Literal["nextPage", "continuous"]
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policydraft.model import Note
+from policydraft.typography import Typography
 from policydraft.writers.docx.numbering import ListNumbering
 from policydraft.writers.docx.styles import StyleIds
-from policydraft.writers.typography import Typography
 
 HYPERLINK_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 

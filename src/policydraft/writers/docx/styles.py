@@ -15,8 +15,8 @@ from typing import Literal
 
 from lxml import etree
 
+from policydraft.typography import AppendixFormat, ParagraphFormat, Typography
 from policydraft.writers.docx.oxml import W_VAL, replace_child, sub, w
-from policydraft.writers.typography import AppendixFormat, ParagraphFormat, Typography
 
 BODY_FONT = "Times New Roman"  # metric twin of the PDF's Liberation Serif
 TWIPS = 20  # Word measures spacing and indents in twentieths of a point
@@ -28,7 +28,7 @@ _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 class StyleSpec:
     """One style as we define it: a shared paragraph format plus what only Word has.
 
-    ``fmt`` carries every number that moves a line (from ``writers.typography``, which the
+    ``fmt`` carries every number that moves a line (from ``typography``, which the
     PDF writer reads too); character styles have none.
     """
 

@@ -6,7 +6,7 @@ bookmarks the headings and prints the signatory appendix in columns. The same Do
 always gives the same bytes.
 
 Modules: ``fonts`` (registration, per-glyph fallback), ``styles``, ``markup`` (inlines),
-``blocks`` (blocks -> flowables), ``notes``/``splitting``/``frame`` (footnote layout),
+``blocks`` (blocks -> flowables), ``notes``/``noted_paragraph``/``frame`` (footnote layout),
 ``appendix_layout``/``appendix`` (signatory columns), ``page`` (template, footer, drawing).
 """
 
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from policydraft.model import Document
-from policydraft.writers.typography import LETTER, Typography
+from policydraft.typography import LETTER, Typography
 
 from .blocks import Context, StoryBuilder
 from .fonts import SERIF, missing_glyphs, serif_coverage

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from policydraft.model import SignatoryEntry
-from policydraft.writers.typography import AppendixFormat
+from policydraft.typography import AppendixFormat
 
 from .fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, Run, drawn_runs, needs_fallback, text_width
 

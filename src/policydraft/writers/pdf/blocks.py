@@ -33,7 +33,8 @@ from .appendix import SignatoryColumns, source_items
 from .appendix_layout import ColumnStyle
 from .fonts import SERIF
 from .markup import inline_markup, note_mark
-from .notes import Footnote, NotedParagraph, OutlineEntry, noted_paragraph
+from .noted_paragraph import NotedParagraph, noted_paragraph
+from .notes import Footnote, OutlineEntry
 from .paragraph import SafeParagraph
 from .styles import Styles
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Frame
 
-from policydraft.writers.typography import NoteFormat
+from policydraft.typography import NoteFormat
 
 from .notes import Footnote, PartialNote, flowables_height, split_flowables
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from policydraft.model import Cite, Code, Emph, Inline, LineBreak, Link, Note, Strong, Text
-from policydraft.writers.typography import NoteFormat
+from policydraft.typography import NoteFormat
 
 from .fonts import escape, markup
 

@@ -1,20 +1,18 @@
-"""Footnotes as layout objects, and the paragraph that knows which notes it references.
+"""Footnotes as layout objects: a note, a note continued on the next page, a bookmark, and
+the note area's side of splitting (``NoteSpace``).
 
-A ``NotedParagraph`` carries the ``Footnote``s whose marks it prints. The frame reads them
-to reserve room at the foot of the page before it places the paragraph (see ``frame.py``);
-when the paragraph must be split, ``splitting.plan_split`` decides where, so that each part
-takes exactly the notes whose marks it prints.
+A ``NotedParagraph`` (``noted_paragraph.py``) carries the ``Footnote``s whose marks it
+prints; the frame reads them to reserve room at the foot of the page before it places the
+paragraph (see ``frame.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from reportlab.platypus import Flowable
-
-from .paragraph import SafeParagraph
 
 _BIG = 1e9
 
@@ -64,44 +62,6 @@ class NoteSpace(Protocol):
     def note_height(self, note: Footnote) -> float:
         """The note's full height at the note area's width."""
         ...
-
-
-class NotedParagraph(SafeParagraph):
-    """A paragraph that knows its notes, where to split around them, and its bookmark."""
-
-    footnotes: tuple[Footnote, ...] = ()
-    partial: PartialNote | None = None
-    outline: OutlineEntry | None = None
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        frame: Any = getattr(self, "_frame", None)
-        if getattr(self.style, "keepLines", 0) and not getattr(frame, "_atTop", True):
-            return []  # a keep-lines paragraph moves whole, unless even a fresh page is short
-        if self.footnotes and hasattr(frame, "growth"):
-            from .splitting import plan_split
-
-            return plan_split(self, frame, availWidth, availHeight)
-        parts: list[Flowable] = super().split(availWidth, availHeight)
-        if len(parts) == 2:
-            parts[0].outline, parts[1].outline = self.outline, None
-        return parts
-
-    def draw(self) -> None:
-        if self.outline is not None:
-            entry = self.outline
-            self.canv.bookmarkHorizontal(entry.key, 0, self.height + self.style.leading)
-            self.canv.addOutlineEntry(entry.title, entry.key, entry.level, closed=False)
-            self.canv.showOutline()  # open the bookmarks pane: long letters are navigated
-        super().draw()
-
-
-def noted_paragraph(
-    text: str, style: Any, footnotes: Sequence[Footnote] = (), bullet: str | None = None
-) -> NotedParagraph:
-    """Build a ``NotedParagraph``; reportlab's constructor has no room for our fields."""
-    paragraph = NotedParagraph(text, style, bulletText=bullet)
-    paragraph.footnotes = tuple(footnotes)
-    return paragraph
 
 
 def flowables_height(flowables: Sequence[Flowable], width: float, gap: float) -> float:

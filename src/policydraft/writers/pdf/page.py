@@ -16,12 +16,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageTemplate
 
 from policydraft.model import Metadata
-from policydraft.writers.typography import Typography
+from policydraft.typography import Typography
 
 from .fonts import SERIF
 from .frame import FootnoteFrame, PageNotes
-from .notes import NotedParagraph
-from .splitting import first_line_notes
+from .noted_paragraph import NotedParagraph, first_line_notes
 
 _BIG = 1e9
 

@@ -14,7 +14,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
 from policydraft.model import PART_ROLES, PartRole
-from policydraft.writers.typography import Alignment, ParagraphFormat, Typography
+from policydraft.typography import Alignment, ParagraphFormat, Typography
 
 from .fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC
 

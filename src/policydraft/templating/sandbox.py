@@ -2,12 +2,12 @@
 
 Jinja's ``SandboxedEnvironment`` refuses private attributes and lets a template call any
 other method of any object it reaches. Templates are shared between organizations, so here
-the rule is turned around: a template reads fields of the plain data ``compose.plain`` built
+the rule is turned around: a template reads fields of the plain data ``templating.plain`` built
 for it and calls only what is listed below (a few pure methods of text, mappings, sequences
 and dates, policydraft's helpers, and Jinja's own macros, loops and blocks). Everything else
 is a ``SecurityError`` (PD305), or undefined (PD303) when no such field exists at all.
-Operations that grow values are checked first (``compose.bounds``), the run has a deadline
-(``compose.running``), and template files are read by ``TemplateFiles``, which refuses files
+Operations that grow values are checked first (``templating.bounds``), the run has a deadline
+(``templating.running``), and template files are read by ``TemplateFiles``, which refuses files
 too large, not UTF-8 or linked from outside the template's folders.
 """
 
@@ -29,10 +29,10 @@ from jinja2.runtime import BlockReference, LoopContext, Macro, TemplateReference
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Joiner, Namespace
 
-from policydraft.compose import bounds
-from policydraft.compose.plain import Helper
-from policydraft.compose.safe_filters import template_filters, template_tests
-from policydraft.compose.template_files import read_template_file
+from policydraft.templating import bounds
+from policydraft.templating.plain import Helper
+from policydraft.templating.safe_filters import template_filters, template_tests
+from policydraft.templating.template_files import read_template_file
 
 STR_METHODS = frozenset({
     "capitalize", "casefold", "center", "count", "endswith", "find", "index", "isalnum",
@@ -56,7 +56,7 @@ MAX_STRFTIME = 100
 
 
 class Method:
-    """A pure method of a plain value, checked against ``compose.bounds`` when it is called."""
+    """A pure method of a plain value, checked against ``templating.bounds`` when it is called."""
 
     __slots__ = ("_name", "_owner")
 
@@ -148,7 +148,7 @@ class LetterSandbox(SandboxedEnvironment):
             "joiner": Joiner,
         }
         self.deadline: float | None = None
-        """``time.monotonic()`` past which the run stops (``compose.running`` sets it)."""
+        """``time.monotonic()`` past which the run stops (``templating.running`` sets it)."""
 
     def check_deadline(self) -> None:
         """The time limit where no alarm signal can fire (a thread other than the main one)."""

@@ -24,17 +24,17 @@ from pydantic import BaseModel, ValidationError
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.limits import PROFILE_CHAIN
-from policydraft.readers.bounded import not_regular
-from policydraft.readers.schema_errors import SchemaScope, describe, report_schema_errors
-from policydraft.readers.yaml_source import Segment, YamlDocument, parse_yaml, to_plain
-from policydraft.resources import builtin_profiles
-from policydraft.schema.profile import (
+from policydraft.profiles.schema import (
     RULE_TYPES,
     BaseRule,
     Profile,
     ProfileDefaults,
     docket_matcher,
 )
+from policydraft.readers.bounded import not_regular
+from policydraft.readers.schema_errors import SchemaScope, describe, report_schema_errors
+from policydraft.readers.yaml_source import Segment, YamlDocument, parse_yaml, to_plain
+from policydraft.resources import builtin_profiles
 
 CODE = "PD601"
 HEAVY_CODES = {

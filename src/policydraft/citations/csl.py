@@ -14,11 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from policydraft.citations.source import required_fields
 from policydraft.diagnostics import Diagnostics
 from policydraft.readers.json_source import JsonItem
 from policydraft.readers.located import LocatedMapping
 from policydraft.readers.schema_errors import describe
-from policydraft.schema.source import required_fields
 
 CSL_TYPES: dict[str, str] = {
     "legal_case": "case",

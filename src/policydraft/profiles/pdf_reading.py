@@ -24,7 +24,7 @@ from typing import Any
 from pypdf import PageObject, PdfReader
 from pypdf.errors import PdfReadError
 
-from policydraft.checks.pdf_fonts import IDENTITY, Matrix, TextRun, multiply, text_runs
+from policydraft.profiles.pdf_fonts import IDENTITY, Matrix, TextRun, multiply, text_runs
 
 FOOTER_ZONE = 60.0
 """Text whose baseline is this close to the page's bottom edge is the footer (page numbers)."""

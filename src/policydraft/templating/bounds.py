@@ -70,7 +70,7 @@ class Meter:
 
 
 METER: ContextVar[Meter | None] = ContextVar("template_meter", default=None)
-"""The meter of the template running now (``compose.running`` sets it), if any."""
+"""The meter of the template running now (``templating.running`` sets it), if any."""
 
 
 def _charge(size: int) -> None:

@@ -24,7 +24,7 @@ from policydraft.readers.bounded import TooLarge, not_regular, outside_folder, r
 from policydraft.readers.markdown_text import MarkdownText
 from policydraft.readers.schema_errors import describe, report_schema_errors
 from policydraft.readers.yaml_source import YamlDocument, parse_yaml, to_plain
-from policydraft.schema.submission import Submission
+from policydraft.submission.schema import Submission
 
 # MarkdownText is re-exported: it is part of what a loaded submission hands out.
 __all__ = ["SUBMISSION_FILE", "LoadedSubmission", "MarkdownText", "load_submission"]

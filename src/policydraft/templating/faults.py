@@ -17,9 +17,9 @@ from types import TracebackType
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from policydraft.compose.bounds import OutputTooLarge, TemplateTimeout, ValueTooLarge
-from policydraft.compose.template_files import TemplateFileError
 from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.templating.bounds import OutputTooLarge, TemplateTimeout, ValueTooLarge
+from policydraft.templating.template_files import TemplateFileError
 
 _EMAIL = re.compile(r"[^\s@<>()\[\]'\"]+@[^\s@<>()\[\]'\"]+\.[^\s@<>()\[\]'\"]+")
 _LONGEST_MESSAGE = 200

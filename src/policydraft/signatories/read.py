@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import get_args
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
-from policydraft.readers.signatory_sheets import read_table
-from policydraft.schema.submission import Column, SignatoriesConfig
-from policydraft.signatories.model import Signatory, SignatoryList
+from policydraft.signatories.sheets import read_table
+from policydraft.signatories.signatory import Signatory, SignatoryList
+from policydraft.submission.schema import Column, SignatoriesConfig
 
 COLUMNS: tuple[Column, ...] = get_args(Column)  # the schema's list, in its order
 _YES = {"yes", "y", "true", "1"}
@@ -300,7 +300,7 @@ def load_signatory_list(
     if not path.is_dir():
         config = SignatoriesConfig(file=path.name)
         return read_signatory_list(path, config, diags, Location(display_path(path))), config
-    from policydraft.readers.submission import load_submission
+    from policydraft.submission.load import load_submission
 
     loaded = load_submission(path, diags)
     if loaded is None:

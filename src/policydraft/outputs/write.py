@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from policydraft.model import Document
-from policydraft.output import StagedOutputs, staged_outputs
-from policydraft.writers.typography import LETTER, Typography, at_least
+from policydraft.outputs.staging import StagedOutputs, staged_outputs
+from policydraft.typography import LETTER, Typography
 
 Writer = Callable[[BinaryIO], int | None]
 Verify = Callable[[Mapping[str, Path]], None]
@@ -23,15 +23,6 @@ class RenderedFile:
     format: str
     pages: int | None  # for DOCX: the page count of the same layout in the PDF, if rendered
     size: int
-
-
-def letter_typography(min_font_size: float | None) -> Typography:
-    """The letter's typography, with no text below a profile's ``min_font_size`` if any.
-
-    Made once per render and given to every writer, so the DOCX and the PDF keep breaking
-    pages alike when a profile enlarges type.
-    """
-    return LETTER if min_font_size is None else at_least(LETTER, min_font_size)
 
 
 def write_outputs(

@@ -4,7 +4,7 @@ A template may come from another organization, so it must not reach anything wit
 that do more than format: pydantic models carry loaders (``parse_file`` reads any file,
 ``parse_raw`` can unpickle bytes) and copy/mutate helpers, and a list can be emptied. Every
 value a template sees is therefore converted here, in one place, into read-only mappings,
-tuples, text, numbers and dates. The sandbox (``compose.sandbox``) then allows only a short
+tuples, text, numbers and dates. The sandbox (``templating.sandbox``) then allows only a short
 list of pure methods on exactly these types.
 
 A record keeps its field names as mapping keys: Jinja falls back from ``commenter.name`` to

@@ -1,4 +1,5 @@
-"""Where to split a paragraph so that every note starts on the page of its mark.
+"""The paragraph that knows its notes, and where to split it so that every note starts on
+the page of its mark.
 
 The rule, as a typesetter would apply it:
 
@@ -15,13 +16,52 @@ raised text a letter contains, so they are found by the frags' rise.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
-from .notes import Footnote, NotedParagraph, NoteSpace, PartialNote
+from .notes import Footnote, NoteSpace, OutlineEntry, PartialNote
+from .paragraph import SafeParagraph
 
 _FUZZ = 1e-6
+
+
+class NotedParagraph(SafeParagraph):
+    """A paragraph that knows its notes, where to split around them, and its bookmark."""
+
+    footnotes: tuple[Footnote, ...] = ()
+    partial: PartialNote | None = None
+    outline: OutlineEntry | None = None
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame: Any = getattr(self, "_frame", None)
+        if getattr(self.style, "keepLines", 0) and not getattr(frame, "_atTop", True):
+            return []  # a keep-lines paragraph moves whole, unless even a fresh page is short
+        if self.footnotes and hasattr(frame, "growth"):
+            return plan_split(self, frame, availWidth, availHeight)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if len(parts) == 2:
+            parts[0].outline, parts[1].outline = self.outline, None
+        return parts
+
+    def draw(self) -> None:
+        if self.outline is not None:
+            entry = self.outline
+            self.canv.bookmarkHorizontal(entry.key, 0, self.height + self.style.leading)
+            self.canv.addOutlineEntry(entry.title, entry.key, entry.level, closed=False)
+            self.canv.showOutline()  # open the bookmarks pane: long letters are navigated
+        super().draw()
+
+
+def noted_paragraph(
+    text: str, style: Any, footnotes: Sequence[Footnote] = (), bullet: str | None = None
+) -> NotedParagraph:
+    """Build a ``NotedParagraph``; reportlab's constructor has no room for our fields."""
+    paragraph = NotedParagraph(text, style, bulletText=bullet)
+    paragraph.footnotes = tuple(footnotes)
+    return paragraph
 
 
 def _line_marks(paragraph: Paragraph, limit: int) -> list[list[int]]:

@@ -23,15 +23,15 @@ from typing import Any, cast
 import jinja2
 
 from policydraft import limits
-from policydraft.compose.bounds import METER, Meter, OutputTooLarge, TemplateTimeout
-from policydraft.compose.plain import plain_context
-from policydraft.compose.sandbox import LetterSandbox
+from policydraft.templating.bounds import METER, Meter, OutputTooLarge, TemplateTimeout
+from policydraft.templating.plain import plain_context
+from policydraft.templating.sandbox import LetterSandbox
 
 
 @dataclass
 class Budget:
     """The template time one letter (or one citation formatter) may still spend, and the
-    meter of what its runs have built (``compose.bounds``)."""
+    meter of what its runs have built (``templating.bounds``)."""
 
     seconds: float
     spent: float = 0.0

@@ -1,7 +1,7 @@
 """Finding and rendering the Jinja2 templates a legal team owns.
 
-Templates run in policydraft's sandbox (``compose.sandbox``) on plain data
-(``compose.plain``), with strict undefined variables and limits on time, output and the size
+Templates run in policydraft's sandbox (``templating.sandbox``) on plain data
+(``templating.plain``), with strict undefined variables and limits on time, output and the size
 of values. Everything a template prints with ``{{ ... }}`` is Markdown-escaped unless it is
 already ``Markdown`` (a body slot, or the output of a helper that escapes its own parts), so a
 signer called ``Tom *Star* Baxter`` or a firm called ``Hart & Hart <LLC>`` prints literally.
@@ -18,15 +18,15 @@ from typing import Any
 
 import jinja2
 
-from policydraft.compose.bounds import as_text, check_text
-from policydraft.compose.faults import report_fault
-from policydraft.compose.plain import Markdown
-from policydraft.compose.running import Budget, compile_bounded, render_bounded
-from policydraft.compose.sandbox import LetterSandbox
-from policydraft.compose.template_files import TemplateFileError, read_template_file
 from policydraft.diagnostics import Diagnostics, Location, display_path
-from policydraft.readers.markdown_escape import escape_markdown
 from policydraft.resources import builtin_templates
+from policydraft.templating.bounds import as_text, check_text
+from policydraft.templating.faults import report_fault
+from policydraft.templating.markdown_writer import escape_markdown
+from policydraft.templating.plain import Markdown
+from policydraft.templating.running import Budget, compile_bounded, render_bounded
+from policydraft.templating.sandbox import LetterSandbox
+from policydraft.templating.template_files import TemplateFileError, read_template_file
 
 __all__ = ["Markdown", "Template", "find_template", "render_template", "template_environment"]
 

@@ -12,15 +12,15 @@ import dataclasses
 from typing import Any
 
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.readers.profile import load_profile
-from policydraft.readers.submission import LoadedSubmission
-from policydraft.schema.profile import (
+from policydraft.profiles.load import load_profile
+from policydraft.profiles.schema import (
     AttachmentsRule,
     EmailSubjectRule,
     FileTypesRule,
     Profile,
     docket_matcher,
 )
+from policydraft.submission.load import LoadedSubmission
 
 
 def apply_profile(

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from policydraft.schema.submission import IsoDate
+from policydraft.submission.schema import IsoDate
 
 # pandoc's citation key grammar: a word character first, punctuation only between word
 # characters. An id outside it could be written in sources.yaml but never cited as [@id].

@@ -18,14 +18,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from policydraft.citations.bibliography import Bibliography, LocatedSource
+from policydraft.citations.csl import map_csl_item
+from policydraft.citations.source import MODELS, SOURCE_TYPES, AnySource
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.readers.bounded import TooLarge, read_bounded
-from policydraft.readers.csl import map_csl_item
 from policydraft.readers.json_source import JsonListError, parse_json_list
 from policydraft.readers.located import LocatedMapping
 from policydraft.readers.schema_errors import SchemaScope, describe, report_schema_errors
 from policydraft.readers.yaml_source import YamlDocument, parse_yaml, to_plain
-from policydraft.schema.source import MODELS, SOURCE_TYPES, AnySource
 
 YAML_SUFFIXES = (".yaml", ".yml")
 JSON_SUFFIXES = (".json",)

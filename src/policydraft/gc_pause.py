@@ -3,7 +3,7 @@
 A 100,000-signer list becomes ~1.5 million long-lived objects (signers, locations, model
 entries, laid-out lines), none of them in a reference cycle, so reference counting frees them
 all. The cycle collector still scans them again and again as they accumulate: about a seventh
-of a 100,000-signer render. Stages that build such structures run inside ``bulk_work``.
+of a 100,000-signer render. Stages that build such structures run inside ``gc_paused``.
 
 Re-enabling the collector alone would make its next young-generation pass walk every object
 the stage made (~0.3 s at 100,000 signers), only to find them alive. So they are handed to
@@ -19,7 +19,7 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def bulk_work() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Run the body with the cycle collector off, restoring its state afterwards (nestable)."""
     was_enabled = gc.isenabled()
     gc.disable()

@@ -20,7 +20,7 @@ from jinja2.nodes import EvalContext
 from jinja2.tests import TESTS as JINJA_TESTS
 from jinja2.utils import pass_environment, pass_eval_context
 
-from policydraft.compose.bounds import (
+from policydraft.templating.bounds import (
     CONTAINERS,
     as_text,
     check_items,

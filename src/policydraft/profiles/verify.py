@@ -14,12 +14,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from policydraft.checks.rendered import Facts, Rendered, check_rendered
 from policydraft.diagnostics import Diagnostics, Location, SubmissionError
 from policydraft.model import Document
-from policydraft.render import Verify, letter_typography, write_outputs
-from policydraft.schema.profile import Profile
-from policydraft.writers.typography import Typography
+from policydraft.outputs.write import Verify, write_outputs
+from policydraft.profiles.rendered import Facts, Rendered, check_rendered
+from policydraft.profiles.schema import Profile
+from policydraft.typography import LETTER, Typography
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class ProfileCheck:
     @property
     def typography(self) -> Typography:
         """What the letter is set in under this profile: both formats get the same one."""
-        return letter_typography(self.profile.min_font_size)
+        return self.profile.typography(LETTER)
 
     def verifier(
         self,

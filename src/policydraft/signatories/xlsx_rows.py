@@ -23,7 +23,7 @@ from typing import Any
 
 from policydraft import limits
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.readers.signatory_csv import Row
+from policydraft.signatories.csv_rows import Row
 
 EXCEL_LAST_ROW = 1_048_576
 # What zipfile raises on a damaged or unusual archive: bad directory or CRC, a corrupt deflate

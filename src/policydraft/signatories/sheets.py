@@ -14,8 +14,8 @@ from pathlib import Path
 
 from policydraft import limits
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.readers.signatory_csv import Row, csv_rows
-from policydraft.readers.signatory_xlsx import cell_text, too_large, xlsx_rows
+from policydraft.signatories.csv_rows import Row, csv_rows
+from policydraft.signatories.xlsx_rows import cell_text, too_large, xlsx_rows
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _ZIP_MAGIC = b"PK\x03\x04"

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policydraft.checks.pdf_reading import FOOTER_ZONE, RenderedPdf, contains, normalize
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Appendix, Document, plain_text
-from policydraft.schema.profile import (
+from policydraft.profiles.pdf_reading import FOOTER_ZONE, RenderedPdf, contains, normalize
+from policydraft.profiles.schema import (
     BaseRule,
     FileSizeRule,
     FontSizeRule,
@@ -31,7 +31,7 @@ from policydraft.schema.profile import (
     SubmitterRule,
     WordsRule,
 )
-from policydraft.schema.submission import Submission
+from policydraft.submission.schema import Submission
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 

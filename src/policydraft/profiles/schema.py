@@ -17,7 +17,8 @@ from typing import Annotated, Any, Literal, TypeVar
 import re2  # type: ignore[import-untyped]  # google-re2 ships no type information
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from policydraft.schema.submission import Person
+from policydraft.submission.schema import Person
+from policydraft.typography import Typography, at_least
 
 Scope = Literal["whole", "body"]
 """What a page or word limit counts: every page, or only the pages before the appendix."""
@@ -253,6 +254,15 @@ class Profile(_Strict):
     def min_font_size(self) -> float | None:
         sizes = [rule.minimum for rule in self.rules_of(FontSizeRule)]
         return max(sizes) if sizes else None
+
+    def typography(self, base: Typography) -> Typography:
+        """``base`` under this profile: no text below its font-size rules, if it has any.
+
+        Made once per render and given to every writer, so the DOCX and the PDF keep breaking
+        pages alike when a profile enlarges type.
+        """
+        size = self.min_font_size
+        return base if size is None else at_least(base, size)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from policydraft.diagnostics import Diagnostics
 from policydraft.limits import OUTPUT_NAME
-from policydraft.readers.submission import LoadedSubmission
+from policydraft.submission.load import LoadedSubmission
 
 _BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _MAX_NAME_BYTES = 200  # file systems allow 255 bytes; the temporaries add a prefix and suffix

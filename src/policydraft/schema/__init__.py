@@ -1,1 +1,0 @@
-"""pydantic models of what users write: the submission (and later sources, profiles)."""
