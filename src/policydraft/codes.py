@@ -1,131 +1,219 @@
-"""Every diagnostic code policydraft emits, with a one-line meaning.
+"""Every diagnostic code policydraft emits: the one place a code is declared.
 
-Codes are stable: once published, a code keeps its meaning. ``docs/diagnostics.md`` documents
-each one, and a test checks that every code here is documented there.
+A code is declared with the severities it may be raised with and a one-line meaning. At run
+time ``Diagnostics`` refuses a code that is not declared here, or a severity the code does not
+declare (a bug in policydraft, never a user's mistake). ``docs/diagnostics.md`` documents every
+code with the same severities; tests check the page and this table against each other, and
+that every declared code is raised somewhere in the source.
+
+Codes are stable: once published, a code keeps its meaning.
 """
 
 from __future__ import annotations
 
-CODES: dict[str, str] = {
+from typing import Literal, NamedTuple
+
+Severity = Literal["error", "warning", "note"]
+
+
+class Code(NamedTuple):
+    """A declared code: the severities it may be raised with, and what it means, in a line."""
+
+    severities: frozenset[Severity]
+    meaning: str
+
+
+ERROR: frozenset[Severity] = frozenset({"error"})
+WARNING: frozenset[Severity] = frozenset({"warning"})
+NOTE: frozenset[Severity] = frozenset({"note"})
+ERROR_OR_WARNING: frozenset[Severity] = frozenset({"error", "warning"})
+"""Raised as an error or a warning: a profile rule with ``severity: warning``, for example."""
+NOTE_OR_WARNING: frozenset[Severity] = frozenset({"note", "warning"})
+
+CODES: dict[str, Code] = {
     # PD1xx: the submission file and its schema
-    "PD100": "the submission folder or its policydraft.yaml is missing",
-    "PD101": "policydraft.yaml is not valid YAML",
-    "PD102": "unknown key (with the closest valid key suggested)",
-    "PD103": "a required key is missing",
-    "PD104": "a value has the wrong type or an invalid form",
-    "PD105": "a file named in the submission is missing, unreadable or outside its folder",
-    "PD106": "an argument needs exactly one of body: and file:",
-    "PD107": "a key is given twice in the same mapping of policydraft.yaml",
-    "PD108": "policydraft.yaml or a Markdown file it names is larger than the size limit",
-    "PD109": "policydraft.yaml uses too many aliases or expands to too many values (alias bomb)",
-    "PD110": "policydraft.yaml is nested deeper than the nesting limit",
-    "PD111": "policydraft.yaml has a number with more digits than the limit",
-    "PD112": "policydraft.yaml has a control character written as an escape, or a bidi control",
-    "PD120": "init or templates copy would overwrite files that exist (--force overwrites)",
-    "PD121": "init or templates copy cannot write there (read-only, or a file in the way)",
+    "PD100": Code(ERROR, "the submission folder or its policydraft.yaml is missing"),
+    "PD101": Code(ERROR, "policydraft.yaml is not valid YAML"),
+    "PD102": Code(ERROR, "unknown key (with the closest valid key suggested)"),
+    "PD103": Code(ERROR, "a required key is missing"),
+    "PD104": Code(ERROR, "a value has the wrong type or an invalid form"),
+    "PD105": Code(
+        ERROR, "a file named in the submission is missing, unreadable or outside its folder"
+    ),
+    "PD106": Code(ERROR, "an argument needs exactly one of body: and file:"),
+    "PD107": Code(ERROR, "a key is given twice in the same mapping of policydraft.yaml"),
+    "PD108": Code(
+        ERROR, "policydraft.yaml or a Markdown file it names is larger than the size limit"
+    ),
+    "PD109": Code(
+        ERROR, "policydraft.yaml uses too many aliases or expands to too many values (alias bomb)"
+    ),
+    "PD110": Code(ERROR, "policydraft.yaml is nested deeper than the nesting limit"),
+    "PD111": Code(ERROR, "policydraft.yaml has a number with more digits than the limit"),
+    "PD112": Code(
+        ERROR, "policydraft.yaml has a control character written as an escape, or a bidi control"
+    ),
+    "PD120": Code(
+        ERROR, "init or templates copy would overwrite files that exist (--force overwrites)"
+    ),
+    "PD121": Code(
+        ERROR, "init or templates copy cannot write there (read-only, or a file in the way)"
+    ),
     # PD2xx: Markdown bodies
-    "PD201": "footnote reference without a definition in the same body",
-    "PD202": "footnote defined but never referenced",
-    "PD203": "Markdown construct that a letter cannot carry (image, table, code block, rule)",
-    "PD204": "footnote defined twice in the same body",
-    "PD205": "footnote referenced inside another footnote (Word cannot nest notes)",
-    "PD206": "Markdown nested deeper than the nesting limit (quotes, lists, emphasis)",
-    "PD207": "a Markdown file contains a control character (NUL, ESC, ...) or a bidi control",
+    "PD201": Code(ERROR, "footnote reference without a definition in the same body"),
+    "PD202": Code(WARNING, "footnote defined but never referenced"),
+    "PD203": Code(
+        WARNING, "Markdown construct that a letter cannot carry (image, table, code block, rule)"
+    ),
+    "PD204": Code(ERROR, "footnote defined twice in the same body"),
+    "PD205": Code(ERROR, "footnote referenced inside another footnote (Word cannot nest notes)"),
+    "PD206": Code(ERROR, "Markdown nested deeper than the nesting limit (quotes, lists, emphasis)"),
+    "PD207": Code(
+        ERROR, "a Markdown file contains a control character (NUL, ESC, ...) or a bidi control"
+    ),
     # PD3xx: templates
-    "PD301": "template not found",
-    "PD302": "template syntax error",
-    "PD303": "template uses an undefined variable",
-    "PD304": "template uses an unknown letter part (::: name)",
-    "PD305": "template tried something the sandbox forbids",
-    "PD306": "template ran longer than the time limit",
-    "PD307": "template printed more than the output limit",
-    "PD308": "template builds a value over the size limits (range, repeated text, huge number)",
-    "PD309": "template recursion too deep (a macro, include or block that calls itself)",
-    "PD310": "a file the template includes, imports or extends is not found",
-    "PD311": "template fails while running (division by zero, wrong type, bad value)",
-    "PD312": "template file is not UTF-8 text",
-    "PD313": "template file is larger than the file size limit",
-    "PD314": "template file is a link to a file outside the template folder, or not a file",
-    "PD315": "the template's reference.docx is not a Word document policydraft can use",
-    "PD316": "the template's reference.docx lacks a part every Word document has",
-    "PD317": "a part of the template's reference.docx is not well-formed XML",
-    "PD318": "the template's reference.docx declares a DTD or entities (XXE, entity bomb)",
-    "PD319": "the template's reference.docx is too large or has too many parts (zip bomb)",
+    "PD301": Code(ERROR, "template not found"),
+    "PD302": Code(ERROR, "template syntax error"),
+    "PD303": Code(ERROR, "template uses an undefined variable"),
+    "PD304": Code(ERROR, "template uses an unknown letter part (::: name)"),
+    "PD305": Code(ERROR, "template tried something the sandbox forbids"),
+    "PD306": Code(ERROR, "template ran longer than the time limit"),
+    "PD307": Code(ERROR, "template printed more than the output limit"),
+    "PD308": Code(
+        ERROR, "template builds a value over the size limits (range, repeated text, huge number)"
+    ),
+    "PD309": Code(
+        ERROR, "template recursion too deep (a macro, include or block that calls itself)"
+    ),
+    "PD310": Code(ERROR, "a file the template includes, imports or extends is not found"),
+    "PD311": Code(ERROR, "template fails while running (division by zero, wrong type, bad value)"),
+    "PD312": Code(ERROR, "template file is not UTF-8 text"),
+    "PD313": Code(ERROR, "template file is larger than the file size limit"),
+    "PD314": Code(
+        ERROR, "template file is a link to a file outside the template folder, or not a file"
+    ),
+    "PD315": Code(
+        ERROR, "the template's reference.docx is not a Word document policydraft can use"
+    ),
+    "PD316": Code(ERROR, "the template's reference.docx lacks a part every Word document has"),
+    "PD317": Code(ERROR, "a part of the template's reference.docx is not well-formed XML"),
+    "PD318": Code(
+        ERROR, "the template's reference.docx declares a DTD or entities (XXE, entity bomb)"
+    ),
+    "PD319": Code(
+        ERROR, "the template's reference.docx is too large or has too many parts (zip bomb)"
+    ),
     # PD4xx: signatories
-    "PD401": "signatory row without a name",
-    "PD402": "signatory file lacks a name column",
-    "PD403": "signatory file cannot be read or decoded",
-    "PD404": "signatory file's encoding was detected (not UTF-8)",
-    "PD405": "signatory's consent is empty or unclear, so the row is left out",
-    "PD406": "the XLSX workbook has no sheet of the name given in signatories.sheet",
-    "PD407": "duplicate signatory row (same e-mail, or same name and organization) left out",
-    "PD408": "possible duplicate: a similar name with a different e-mail; both printed",
-    "PD409": "the signer withdrew on another row, so this row is left out too",
-    "PD410": "control characters removed from a signatory cell",
-    "PD411": "a printed column holds an e-mail address, so the row is left out",
-    "PD412": "a signed time cannot be read as a date (sort: signed)",
-    "PD413": "summary of a signatory list: rows read, printed and left out (with reasons)",
-    "PD414": "signatories.columns maps a column to a header the list does not have",
-    "PD415": "a quoted CSV cell never closes, or closes mid-cell, swallowing the rows after it",
-    "PD416": "a signatory list (or what an XLSX unpacks to) is larger than the limit",
-    "PD417": "an XLSX part declares a DTD (entities); the workbook is refused unread",
-    "PD418": "the XLSX sheet to read is a chart sheet, or the workbook has only charts",
-    "PD419": "a signatory cell is too long (characters, or digits of a number); row not read",
-    "PD420": "two columns of a signatory list have headers that name the same column",
+    "PD401": Code(ERROR, "signatory row without a name"),
+    "PD402": Code(ERROR, "signatory file lacks a name column"),
+    "PD403": Code(ERROR, "signatory file cannot be read or decoded"),
+    "PD404": Code(NOTE, "signatory file's encoding was detected (not UTF-8)"),
+    "PD405": Code(WARNING, "signatory's consent is empty or unclear, so the row is left out"),
+    "PD406": Code(ERROR, "the XLSX workbook has no sheet of the name given in signatories.sheet"),
+    "PD407": Code(
+        WARNING, "duplicate signatory row (same e-mail, or same name and organization) left out"
+    ),
+    "PD408": Code(NOTE, "possible duplicate: a similar name with a different e-mail; both printed"),
+    "PD409": Code(WARNING, "the signer withdrew on another row, so this row is left out too"),
+    "PD410": Code(NOTE, "control characters removed from a signatory cell"),
+    "PD411": Code(WARNING, "a printed column holds an e-mail address, so the row is left out"),
+    "PD412": Code(WARNING, "a signed time cannot be read as a date (sort: signed)"),
+    "PD413": Code(
+        NOTE, "summary of a signatory list: rows read, printed and left out (with reasons)"
+    ),
+    "PD414": Code(ERROR, "signatories.columns maps a column to a header the list does not have"),
+    "PD415": Code(
+        ERROR, "a quoted CSV cell never closes, or closes mid-cell, swallowing the rows after it"
+    ),
+    "PD416": Code(ERROR, "a signatory list (or what an XLSX unpacks to) is larger than the limit"),
+    "PD417": Code(ERROR, "an XLSX part declares a DTD (entities); the workbook is refused unread"),
+    "PD418": Code(
+        ERROR, "the XLSX sheet to read is a chart sheet, or the workbook has only charts"
+    ),
+    "PD419": Code(
+        ERROR, "a signatory cell is too long (characters, or digits of a number); row not read"
+    ),
+    "PD420": Code(ERROR, "two columns of a signatory list have headers that name the same column"),
     # PD5xx: sources and citations
-    "PD500": "the bibliography file is missing, unreadable or not valid YAML/JSON",
-    "PD501": "citation of a key that is not in the bibliography",
-    "PD502": "two sources share one id",
-    "PD503": "source is never cited",
-    "PD504": "a source lacks a field its type requires, or has one it cannot take",
-    "PD505": "unknown or nonexistent reporter",
-    "PD506": "reporter cited outside the years it was published",
-    "PD507": "source dated after the submission's date",
-    "PD508": "Federal Register volume does not match the year (volume = year - 1935)",
-    "PD509": "Federal Register document number is not of the form YYYY-NNNNN",
-    "PD510": "docket id is not of a regulations.gov form",
-    "PD511": "URL is not well formed",
-    "PD512": "a source's accessed date is after the submission's date",
-    "PD513": "citation syntax cannot be read",
-    "PD514": "the bibliography file is larger than the size limit",
-    "PD515": "sources.yaml uses too many aliases or expands to too many values (alias bomb)",
-    "PD516": "the bibliography is nested deeper than the nesting limit",
-    "PD517": "the bibliography has a number with more digits than the limit",
-    "PD518": "the bibliography has a control character written as an escape, or a bidi control",
-    "PD520": "a full citation is typed into the text instead of cited with [@key]",
-    "PD521": "quotation not found in the source's local copy",
-    "PD522": "a source's local copy (file:) is missing, outside the folder or has no usable text",
-    "PD530": "a source's URL does not answer or answers an error (check --online)",
-    "PD531": "case citation not found by CourtListener (check --online)",
-    "PD532": "an online check was skipped or could not run (check --online)",
+    "PD500": Code(ERROR, "the bibliography file is missing, unreadable or not valid YAML/JSON"),
+    "PD501": Code(ERROR, "citation of a key that is not in the bibliography"),
+    "PD502": Code(ERROR, "two sources share one id"),
+    "PD503": Code(WARNING, "source is never cited"),
+    "PD504": Code(
+        ERROR_OR_WARNING, "a source lacks a field its type requires, or has one it cannot take"
+    ),
+    "PD505": Code(ERROR_OR_WARNING, "unknown or nonexistent reporter"),
+    "PD506": Code(ERROR, "reporter cited outside the years it was published"),
+    "PD507": Code(ERROR, "source dated after the submission's date"),
+    "PD508": Code(ERROR, "Federal Register volume does not match the year (volume = year - 1935)"),
+    "PD509": Code(ERROR, "Federal Register document number is not of the form YYYY-NNNNN"),
+    "PD510": Code(WARNING, "docket id is not of a regulations.gov form"),
+    "PD511": Code(ERROR, "URL is not well formed"),
+    "PD512": Code(WARNING, "a source's accessed date is after the submission's date"),
+    "PD513": Code(ERROR, "citation syntax cannot be read"),
+    "PD514": Code(ERROR, "the bibliography file is larger than the size limit"),
+    "PD515": Code(
+        ERROR, "sources.yaml uses too many aliases or expands to too many values (alias bomb)"
+    ),
+    "PD516": Code(ERROR, "the bibliography is nested deeper than the nesting limit"),
+    "PD517": Code(ERROR, "the bibliography has a number with more digits than the limit"),
+    "PD518": Code(
+        ERROR, "the bibliography has a control character written as an escape, or a bidi control"
+    ),
+    "PD520": Code(WARNING, "a full citation is typed into the text instead of cited with [@key]"),
+    "PD521": Code(ERROR, "quotation not found in the source's local copy"),
+    "PD522": Code(
+        ERROR_OR_WARNING,
+        "a source's local copy (file:) is missing, outside the folder or has no usable text",
+    ),
+    "PD530": Code(WARNING, "a source's URL does not answer or answers an error (check --online)"),
+    "PD531": Code(ERROR, "case citation not found by CourtListener (check --online)"),
+    "PD532": Code(NOTE_OR_WARNING, "an online check was skipped or could not run (check --online)"),
     # PD6xx: agency profiles and the rules they check on the rendered files
-    "PD600": "the profile named by profile: is not built in and no such file exists",
-    "PD601": "the profile file is invalid (YAML, unknown key, bad value, unknown rule)",
-    "PD602": "the docket does not match the profile's docket pattern",
-    "PD603": "the profile file is larger than the size limit",
-    "PD604": "the profile uses too many aliases or expands to too many values (alias bomb)",
-    "PD605": "the profile is nested deeper than the nesting limit",
-    "PD606": "the profile has a number with more digits than the limit",
-    "PD607": "the profile has a control character written as an escape, or a bidi control",
-    "PD608": "the profile's extends: chain is longer than the limit",
-    "PD609": "docket_pattern is not a regular expression the linear-time engine (RE2) runs",
-    "PD610": "the PDF has more pages than the profile allows",
-    "PD611": "the PDF prints text smaller than the profile's minimum type size",
-    "PD612": "an attached file is larger than the profile allows",
-    "PD613": "the profile attaches a file type it does not allow",
-    "PD614": "the PDF is encrypted (copy-protected)",
-    "PD615": "the PDF's text cannot be extracted, or lacks the letter's title",
-    "PD616": "a statement the profile requires is not in the PDF",
-    "PD617": "the submitter's name or organization is not where the profile requires it",
-    "PD618": "a page of the PDF has no page number",
-    "PD619": "the PDF has more words than the profile allows",
-    "PD620": "the comment-box text cannot fit the profile's character limit",
-    "PD621": "the profile attaches more files than it allows",
-    "PD690": "how the profile reads an uncertain rule (note)",
-    "PD691": "the e-mail subject line the profile requires (note)",
-    "PD901": "an output file could not be written",
-    "PD902": "text contains a character no bundled font can draw",
-    "PD903": "output.name (or the folder's name, its default) is not a plain file stem",
-    "PD904": "output.dir is not a folder inside the submission folder",
-    "PD905": "publishing failed midway and an earlier output could not be put back",
+    "PD600": Code(ERROR, "the profile named by profile: is not built in and no such file exists"),
+    "PD601": Code(
+        ERROR, "the profile file is invalid (YAML, unknown key, bad value, unknown rule)"
+    ),
+    "PD602": Code(ERROR, "the docket does not match the profile's docket pattern"),
+    "PD603": Code(ERROR, "the profile file is larger than the size limit"),
+    "PD604": Code(
+        ERROR, "the profile uses too many aliases or expands to too many values (alias bomb)"
+    ),
+    "PD605": Code(ERROR, "the profile is nested deeper than the nesting limit"),
+    "PD606": Code(ERROR, "the profile has a number with more digits than the limit"),
+    "PD607": Code(
+        ERROR, "the profile has a control character written as an escape, or a bidi control"
+    ),
+    "PD608": Code(ERROR, "the profile's extends: chain is longer than the limit"),
+    "PD609": Code(
+        ERROR, "docket_pattern is not a regular expression the linear-time engine (RE2) runs"
+    ),
+    "PD610": Code(ERROR_OR_WARNING, "the PDF has more pages than the profile allows"),
+    "PD611": Code(
+        ERROR_OR_WARNING, "the PDF prints text smaller than the profile's minimum type size"
+    ),
+    "PD612": Code(ERROR_OR_WARNING, "an attached file is larger than the profile allows"),
+    "PD613": Code(ERROR_OR_WARNING, "the profile attaches a file type it does not allow"),
+    "PD614": Code(ERROR_OR_WARNING, "the PDF is encrypted (copy-protected)"),
+    "PD615": Code(
+        ERROR_OR_WARNING, "the PDF's text cannot be extracted, or lacks the letter's title"
+    ),
+    "PD616": Code(ERROR_OR_WARNING, "a statement the profile requires is not in the PDF"),
+    "PD617": Code(
+        ERROR_OR_WARNING,
+        "the submitter's name or organization is not where the profile requires it",
+    ),
+    "PD618": Code(ERROR_OR_WARNING, "a page of the PDF has no page number"),
+    "PD619": Code(ERROR_OR_WARNING, "the PDF has more words than the profile allows"),
+    "PD620": Code(ERROR, "the comment-box text cannot fit the profile's character limit"),
+    "PD621": Code(ERROR_OR_WARNING, "the profile attaches more files than it allows"),
+    "PD690": Code(NOTE, "how the profile reads an uncertain rule"),
+    "PD691": Code(NOTE, "the e-mail subject line the profile requires"),
+    "PD901": Code(ERROR, "an output file could not be written"),
+    "PD902": Code(ERROR, "text contains a character no bundled font can draw"),
+    "PD903": Code(
+        ERROR, "output.name (or the folder's name, its default) is not a plain file stem"
+    ),
+    "PD904": Code(ERROR, "output.dir is not a folder inside the submission folder"),
+    "PD905": Code(ERROR, "publishing failed midway and an earlier output could not be put back"),
 }

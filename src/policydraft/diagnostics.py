@@ -10,9 +10,13 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
-Severity = Literal["error", "warning", "note"]
+from policydraft.codes import CODES
+from policydraft.codes import Severity as Severity
+
+_SEVERITIES = {code: declared.severities for code, declared in CODES.items()}
+"""Each declared code's severities, looked up on every diagnostic added (one dict lookup)."""
 
 
 class Location(NamedTuple):
@@ -53,6 +57,9 @@ class Diagnostics:
     items: list[Diagnostic] = field(default_factory=list)
 
     def add(self, severity: Severity, code: str, message: str, where: Location) -> None:
+        """Add a diagnostic; a code that ``codes.py`` does not declare is a bug, refused."""
+        if severity not in _SEVERITIES.get(code, ()):
+            raise UndeclaredCode(code, severity)
         self.items.append(Diagnostic(where.file, where.line, where.column, severity, code, message))
 
     def error(self, code: str, message: str, where: Location) -> None:
@@ -84,6 +91,24 @@ class Diagnostics:
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+class UndeclaredCode(Exception):
+    """A diagnostic raised with a code, or a severity for it, that ``codes.py`` does not declare.
+
+    A mistake in policydraft, never in a user's files: the CLI reports it as an internal error.
+    """
+
+    def __init__(self, code: str, severity: str) -> None:
+        declared = CODES.get(code)
+        if declared is None:
+            problem = f"{code!r} is not a declared diagnostic code"
+        else:
+            allowed = " or ".join(sorted(declared.severities))
+            problem = f"{code} is declared as {allowed}, not {severity}"
+        super().__init__(f"{problem} (see policydraft/codes.py)")
+        self.code = code
+        self.severity = severity
 
 
 class SubmissionError(Exception):

@@ -1,9 +1,10 @@
 """Bibliography entries (``sources.yaml``, or CSL-JSON mapped onto the same types).
 
 One pydantic model per source type, selected by ``type``; each forbids unknown fields and
-requires the fields the SPEC's table requires, so "required field missing for the type" is
-a schema error with the entry's line. Rules that compare fields with the world (a reporter's
-years, a Federal Register volume against its date) live in ``citations/validate_sources``.
+requires the fields the table of docs/sources.md requires, so "required field missing for the
+type" is a schema error with the entry's line. Rules that compare fields with the world (a
+reporter's years, a Federal Register volume against its date) live in
+``citations/validate_sources``.
 """
 
 from __future__ import annotations
@@ -169,13 +170,13 @@ MODELS: dict[str, type[AnySource]] = {
     "news": News,
     "web": Web,
 }
-"""Each ``type:`` a user can write, with its model, in the SPEC's order."""
+"""Each ``type:`` a user can write, with its model, in the order of docs/sources.md."""
 
 SOURCE_TYPES: tuple[str, ...] = tuple(MODELS)
 
 
 def required_fields(source_type: str) -> tuple[str, ...]:
-    """The fields an entry of ``source_type`` must have besides id and type (SPEC's table)."""
+    """The fields an entry of ``source_type`` must have besides id and type (docs/sources.md)."""
     model = MODELS[source_type]
     return tuple(
         name

@@ -8,22 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policydraft.diagnostics import Diagnostics
-from policydraft.model import Appendix, Document, LetterPart, Para, Text, plain_text
-from policydraft.pipeline import check
+from policydraft.model import Text
 from tests.helpers import write_submission
-
-
-def _compose(folder: Path) -> tuple[Document | None, Diagnostics]:
-    diags = Diagnostics()
-    checked = check(folder, diags)
-    return (checked.document if checked else None), diags
-
-
-def _part_text(document: Document, role: str) -> str:
-    parts = [b for b in document.blocks if isinstance(b, LetterPart) and b.role == role]
-    assert parts, f"no {role} part"
-    return "\n".join(plain_text(p.inlines) for p in parts[0].blocks if isinstance(p, Para))
+from tests.templating.template_helpers import compose, part_text
 
 
 @pytest.mark.parametrize(
@@ -47,36 +34,9 @@ def test_users_text_prints_literally(tmp_path: Path, name: str, template: str) -
     folder = write_submission(
         tmp_path, {"template": template, "signature": [{"name": name, "organization": name}]}
     )
-    document, diags = _compose(folder)
+    document, diags = compose(folder)
     assert document is not None, diags.sorted()
-    assert _part_text(document, "signature") == f"{name}\n{name}"
-
-
-def test_addressee_lines_and_date(tmp_path: Path) -> None:
-    folder = write_submission(
-        tmp_path,
-        {"addressee": {"name": "Faisal D'Souza", "address": ["2415 Eisenhower Ave", "Alexandria"]}},
-    )
-    document, _ = _compose(folder)
-    assert document is not None
-    assert _part_text(document, "addressee") == "Faisal D'Souza\n2415 Eisenhower Ave\nAlexandria"
-    assert _part_text(document, "date") == "March 15, 2025"
-
-
-def test_appendix_counts_and_note(tmp_path: Path) -> None:
-    folder = write_submission(
-        tmp_path,
-        {"template": "open-letter", "signatories": {"file": "signatories.csv", "note": "For ID."}},
-        signatories="name,consent\nAda,yes\nGrace,yes\nWithdrawn Person,no\n",
-    )
-    document, _ = _compose(folder)
-    assert document is not None
-    (appendix,) = [b for b in document.blocks if isinstance(b, Appendix)]
-    assert appendix.count == 2
-    assert plain_text(appendix.heading) == "Signatories (2)"
-    assert "For ID." in plain_text(appendix.intro[0].inlines)  # type: ignore[union-attr]
-    names = [e.name for g in appendix.groups for e in g.entries]
-    assert names == ["Ada", "Grace"]
+    assert part_text(document, "signature") == f"{name}\n{name}"
 
 
 def test_submission_overrides_builtin_template(tmp_path: Path) -> None:
@@ -84,9 +44,9 @@ def test_submission_overrides_builtin_template(tmp_path: Path) -> None:
     own = folder / "templates" / "comment-letter"
     own.mkdir(parents=True)
     (own / "letter.md.j2").write_text("::: statement\nOur own {{ title }}\n:::\n", encoding="utf-8")
-    document, diags = _compose(folder)
+    document, diags = compose(folder)
     assert document is not None, diags.sorted()
-    assert _part_text(document, "statement") == "Our own Comment on the Proposed Rule"
+    assert part_text(document, "statement") == "Our own Comment on the Proposed Rule"
 
 
 @pytest.mark.parametrize(
@@ -104,7 +64,7 @@ def test_template_mistakes_are_diagnostics(
     folder = write_submission(tmp_path, {"template": "./mine"})
     (folder / "mine").mkdir()
     (folder / "mine" / "letter.md.j2").write_text(source, encoding="utf-8")
-    document, diags = _compose(folder)
+    document, diags = compose(folder)
     assert document is None
     found = [d for d in diags.sorted() if d.code == code]
     assert found, diags.sorted()
@@ -114,7 +74,7 @@ def test_template_mistakes_are_diagnostics(
 
 def test_unknown_template_is_reported_at_its_key(tmp_path: Path) -> None:
     folder = write_submission(tmp_path, {"template": "nonesuch"})
-    _, diags = _compose(folder)
+    _, diags = compose(folder)
     (d,) = [d for d in diags.sorted() if d.code == "PD301"]
     assert d.file.endswith("policydraft.yaml")
     assert "comment-letter" in d.message
@@ -131,10 +91,12 @@ names = st.text(
 @given(name=names)
 def test_any_name_prints_literally(tmp_path: Path, name: str) -> None:
     folder = write_submission(tmp_path / "s", {"signature": [{"name": name}]})
-    document, diags = _compose(folder)
-    if document is None:  # a character no bundled font can draw: a clear diagnostic instead
+    document, diags = compose(folder)
+    if document is None:
+        # a character no bundled font can draw (PD902), or a bidirectional control such as
+        # U+202A (PD112): a clear diagnostic instead
         errors = [d for d in diags.sorted() if d.severity == "error"]
-        assert errors and all(d.code == "PD902" for d in errors), errors
+        assert errors and all(d.code in {"PD902", "PD112"} for d in errors), errors
         return
-    assert _part_text(document, "signature") == name
+    assert part_text(document, "signature") == name
     assert not any(isinstance(b, Text) for b in document.blocks)

@@ -13,9 +13,9 @@ import pytest
 
 from policydraft.diagnostics import Diagnostics
 from policydraft.pipeline import check
-from tests.compose.template_helpers import check_template as _check
-from tests.compose.template_helpers import error_codes as _codes
 from tests.helpers import write_submission
+from tests.templating.template_helpers import check_template as _check
+from tests.templating.template_helpers import error_codes as _codes
 
 LIMITS = [
     ("{% for i in range(10**9) %}x{% endfor %}", "PD308"),

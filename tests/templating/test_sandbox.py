@@ -20,9 +20,9 @@ from policydraft.diagnostics import Diagnostics
 from policydraft.submission.load import load_submission
 from policydraft.templating.plain import Helper, Markdown, plain_context
 from policydraft.templating.templates import Template, render_template
-from tests.compose.template_helpers import check_template as _check
-from tests.compose.template_helpers import error_codes as _codes
 from tests.helpers import write_submission
+from tests.templating.template_helpers import check_template as _check
+from tests.templating.template_helpers import error_codes as _codes
 
 ESCAPES = [
     ("''.__class__.__mro__[1].__subclasses__()", "PD305"),
