@@ -21,6 +21,7 @@ from policydraft.model import (
     Note,
     Para,
     Text,
+    iter_nodes,
     iter_notes,
     plain_text,
 )
@@ -223,15 +224,22 @@ def test_no_cite_is_left() -> None:
 
 
 def _cites(blocks: tuple[Block, ...]) -> int:
-    found = 0
-    for block in blocks:
-        for value in getattr(block, "inlines", ()):
-            found += isinstance(value, Cite)
-        for attr in ("blocks", "items"):
-            inner = getattr(block, attr, ())
-            for child in inner:
-                found += _cites(child if isinstance(child, tuple) else (child,))
-    return found
+    return sum(isinstance(node, Cite) for node in iter_nodes(blocks))
+
+
+def test_what_holds_no_citation_is_handed_back_not_copied() -> None:
+    text = "# Head\n\nA *b*.[^n]\n\n[^n]: Note.\n\n- item\n\n> quote [@campbell]\n"
+    blocks = read_markdown(MarkdownText(text, BODY), Diagnostics())
+    document = Document(Metadata("Title", "Author"), blocks)
+    resolved = resolve_citations(document, bibliography(), Diagnostics())
+    assert [new is old for new, old in zip(resolved.blocks, blocks, strict=True)] == [
+        True,
+        True,
+        True,
+        False,  # the quote: its citation became a note
+    ]
+    plain = Document(Metadata("Title", "Author"), blocks[:-1])
+    assert resolve_citations(plain, bibliography(), Diagnostics()).blocks is plain.blocks
 
 
 def test_unknown_key_is_pd501_with_suggestion_at_the_cite() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from policydraft.citations.bibliography import Bibliography
 from policydraft.citations.format import CitationFormatter
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.model import Block, Cite, plain_text, walk_inlines
+from policydraft.model import Block, Cite, iter_nodes, plain_text
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,6 @@ def list_sources(
 
 def collect_cites(blocks: Iterable[Block]) -> Iterator[Cite]:
     """Every Cite as written, in document order (notes included)."""
-    for inline in walk_inlines(blocks):
-        if isinstance(inline, Cite):
-            yield inline
+    for node in iter_nodes(blocks):
+        if isinstance(node, Cite):
+            yield node

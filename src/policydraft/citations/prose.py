@@ -30,23 +30,19 @@ from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (
     Appendix,
     Block,
-    BlockQuote,
-    BulletList,
     Cite,
     Code,
     Document,
-    Emph,
     Heading,
     Inline,
     LetterPart,
     LineBreak,
-    Link,
     Note,
-    OrderedList,
     PageBreak,
     Para,
-    Strong,
     Text,
+    inner_blocks,
+    inner_inlines,
 )
 
 if TYPE_CHECKING:
@@ -96,14 +92,10 @@ def _walk(blocks: Iterable[Block], origins: Origins, origin: Location | None) ->
         if isinstance(block, Appendix | LetterPart | PageBreak):
             continue
         here = origins.get(block, origin) if origins else origin
-        match block:
-            case Para(inlines) | Heading(_, inlines):
-                yield from _paragraph(inlines, origins, here)
-            case BulletList(items) | OrderedList(items, _):
-                for item in items:
-                    yield from _walk(item, origins, here)
-            case BlockQuote(inner):
-                yield from _walk(inner, origins, here)
+        if isinstance(block, Para | Heading):
+            yield from _paragraph(block.inlines, origins, here)
+        else:  # a list's items, a quote's blocks
+            yield from _walk(inner_blocks(block), origins, here)
 
 
 def _paragraph(
@@ -134,8 +126,6 @@ class Flattened:
             match inline:
                 case Text(text) | Code(text):
                     self._append(text)
-                case Emph(children) | Strong(children) | Link(children, _):
-                    self.add(children)
                 case LineBreak():
                     self._append("\n")
                 case Cite():
@@ -144,6 +134,8 @@ class Flattened:
                 case Note():
                     self.notes.append(inline)
                     self._append(" ")
+                case _:  # italics, bold, a link's words
+                    self.add(inner_inlines(inline))
 
     def _append(self, text: str) -> None:
         self.parts.append(text)

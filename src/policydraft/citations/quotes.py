@@ -34,8 +34,11 @@ from policydraft.model import (
     Cite,
     Document,
     Inline,
+    Node,
     OrderedList,
     Para,
+    inner_blocks,
+    iter_nodes,
 )
 
 # A closing mark at the end of the text before a Cite, maybe with punctuation after it.
@@ -103,16 +106,20 @@ def _quoted_before(text: str) -> str | None:
 
 
 def _block_quotes(blocks: Iterable[Block]) -> Iterator[Quotation]:
-    for block in blocks:
-        match block:
-            case BlockQuote(inner) if inner and isinstance(inner[-1], Para):
-                quotation = _cited_block_quote(inner)
-                if quotation is not None:
-                    yield quotation
-                yield from _block_quotes(inner)
-            case BulletList(items) | OrderedList(items, _):
-                for item in items:
-                    yield from _block_quotes(item)
+    """Cited block quotes in the body's lists and quotes (not in notes or letter parts)."""
+    for node in iter_nodes(blocks, _may_hold_quotes):
+        if _ends_with_paragraph(node):
+            quotation = _cited_block_quote(inner_blocks(node))
+            if quotation is not None:
+                yield quotation
+
+
+def _may_hold_quotes(node: Node) -> bool:
+    return isinstance(node, BulletList | OrderedList) or _ends_with_paragraph(node)
+
+
+def _ends_with_paragraph(node: Node) -> bool:
+    return isinstance(node, BlockQuote) and bool(node.blocks) and isinstance(node.blocks[-1], Para)
 
 
 def _cited_block_quote(blocks: tuple[Block, ...]) -> Quotation | None:

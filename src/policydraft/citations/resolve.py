@@ -8,7 +8,7 @@ footnotes in, which is what *Id.* and short forms are about (see ``history.py``)
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,23 +19,19 @@ from policydraft.citations.markup import citation_inlines
 from policydraft.citations.suggest import Budget, close_matches
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (
-    Appendix,
     Block,
-    BlockQuote,
-    BulletList,
     Cite,
     CiteItem,
     Document,
     Emph,
-    Heading,
     Inline,
-    LetterPart,
-    Link,
     Note,
-    OrderedList,
     Para,
-    Strong,
     Text,
+    inner_inlines,
+    kept,
+    map_children,
+    map_each,
     merge_text,
     plain_text,
 )
@@ -100,28 +96,11 @@ class _Resolver:
 
     # --- the tree ------------------------------------------------------------------------
 
-    def blocks(self, blocks: Iterable[Block]) -> tuple[Block, ...]:
-        return tuple(self.block(block) for block in blocks)
+    def blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        return map_each(blocks, self.block)
 
     def block(self, block: Block) -> Block:
-        match block:
-            case Para(inlines):
-                return Para(self.inlines(inlines))
-            case Heading(level, inlines):
-                return Heading(level, self.inlines(inlines))
-            case BulletList(items):
-                return BulletList(tuple(self.blocks(item) for item in items))
-            case OrderedList(items, start):
-                return OrderedList(tuple(self.blocks(item) for item in items), start)
-            case BlockQuote(blocks):
-                return BlockQuote(self.blocks(blocks))
-            case LetterPart(role, blocks):
-                return LetterPart(role, self.blocks(blocks))
-            case Appendix():
-                return replace(
-                    block, heading=self.inlines(block.heading), intro=self.blocks(block.intro)
-                )
-        return block
+        return map_children(block, self.blocks, self.inlines)
 
     def inlines(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
@@ -131,25 +110,19 @@ class _Resolver:
                     out.extend(self.citation(inline, capitalise=_starts_sentence(out)))
                 case Cite():
                     out.append(self.citation_note(inline))
-                case Note(blocks):
-                    out.append(self.note(blocks))
-                case Emph(children):
-                    out.append(Emph(self.inlines(children)))
-                case Strong(children):
-                    out.append(Strong(self.inlines(children)))
-                case Link(children, url):
-                    out.append(Link(self.inlines(children), url))
+                case Note():
+                    out.append(self.note(inline))
                 case Text(text) if _period_after_citation(inlines, index, out):
                     out.append(Text(text[1:]))  # "See [@a]." printing "id." keeps one period
                 case _:
-                    out.append(inline)
-        return merge_text(out)
+                    out.append(map_children(inline, self.blocks, self.inlines))
+        return kept(merge_text(out), inlines)
 
-    def note(self, blocks: tuple[Block, ...]) -> Note:
+    def note(self, note: Note) -> Note:
         self.history.begin_note()
-        resolved = self.blocks(blocks)
+        resolved = map_children(note, self.blocks, self.inlines)
         self.history.end_note()
-        return Note(resolved)
+        return resolved
 
     def citation_note(self, cite: Cite) -> Note:
         """A citation in the text: a note of its own that ends with one period."""
@@ -262,11 +235,7 @@ def _ends_with_period(inlines: Sequence[Inline]) -> bool:
 def _last_text(inlines: Sequence[Inline]) -> str:
     """The last character written, looking into italics and links (a URL's text counts)."""
     for inline in reversed(inlines):
-        match inline:
-            case Text(text) if text:
-                return text
-            case Emph(children) | Strong(children) | Link(children, _):
-                found = _last_text(children)
-                if found:
-                    return found
+        found = inline.text if isinstance(inline, Text) else _last_text(inner_inlines(inline))
+        if found:
+            return found
     return ""

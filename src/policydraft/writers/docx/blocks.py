@@ -22,6 +22,7 @@ from policydraft.model import (
     PageBreak,
     Para,
     PartRole,
+    inner_blocks,
 )
 from policydraft.writers.docx.appendix import add_entries
 from policydraft.writers.docx.inlines import add_inlines
@@ -93,11 +94,13 @@ class BlockWriter:
             case OrderedList(items, start):
                 num_id = self._story.numbering.ordered(start)
                 self._list(container, items, frame, num_id, "List Number")
-            case BlockQuote(blocks):
+            case BlockQuote():
                 style = self._story.body_style if self._story.in_footnote else "Quote"
-                self.write(container, blocks, frame.nested(para_style=style, quote=frame.quote + 1))
-            case LetterPart(role, blocks):
-                self.write(container, blocks, frame.nested(para_style=ROLE_STYLES[role]))
+                inside = frame.nested(para_style=style, quote=frame.quote + 1)
+                self.write(container, inner_blocks(block), inside)
+            case LetterPart(role):
+                inside = frame.nested(para_style=ROLE_STYLES[role])
+                self.write(container, inner_blocks(block), inside)
             case PageBreak():
                 if not self._story.in_footnote:
                     sub(sub(sub(container, "p"), "r"), "br", type="page")

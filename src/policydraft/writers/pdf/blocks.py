@@ -25,6 +25,7 @@ from policydraft.model import (
     Note,
     OrderedList,
     Para,
+    inner_blocks,
     plain_text,
 )
 from policydraft.model import PageBreak as ModelPageBreak
@@ -80,12 +81,13 @@ class StoryBuilder:
                 return self.list_items(items, context, None)
             case OrderedList(items, start):
                 return self.list_items(items, context, start)
-            case BlockQuote(blocks):
-                return self.blocks(blocks, self.quote_context(context))
+            case BlockQuote():
+                return self.blocks(inner_blocks(block), self.quote_context(context))
             case ModelPageBreak():
                 return [PageBreak()]
-            case LetterPart(role, blocks):
-                return self.blocks(blocks, replace(context, style=self.styles.parts[role]))
+            case LetterPart(role):
+                inside = replace(context, style=self.styles.parts[role])
+                return self.blocks(inner_blocks(block), inside)
             case Appendix():
                 return self.appendix(block)
 

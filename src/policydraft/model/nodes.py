@@ -1,18 +1,8 @@
-"""The document tree: the one shape readers produce and writers consume.
-
-Modelled on pandoc's AST: a small, closed set of frozen block and inline nodes. Writers never
-see YAML, CSV or Markdown; readers never know about DOCX or PDF. Footnotes are an inline
-``Note`` holding blocks; writers number them in document order, so numbering is never stored.
-
-Letter-specific parts (date, addressee block, Re: line, ...) are a ``LetterPart`` whose
-``role`` tells writers which paragraph style to use. The signatory appendix keeps plain strings
-rather than inline trees, because it may hold 100,000 entries.
-"""
+"""The tree's nodes: a small, closed set of frozen blocks and inlines (see the package doc)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
@@ -210,76 +200,4 @@ class Document:
     blocks: tuple[Block, ...]
 
 
-def walk_inlines(blocks: Iterable[Block], *, into_notes: bool = True) -> Iterator[Inline]:
-    """Every inline in document order, each container before its children.
-
-    The one traversal of the tree that checks and steps share; ``into_notes`` says whether a
-    Note's own blocks are walked (they are part of the text, but not of the note order).
-    """
-    for block in blocks:
-        match block:
-            case Para(inlines) | Heading(_, inlines):
-                yield from _walk(inlines, into_notes)
-            case BulletList(items) | OrderedList(items, _):
-                for item in items:
-                    yield from walk_inlines(item, into_notes=into_notes)
-            case BlockQuote(children) | LetterPart(_, children):
-                yield from walk_inlines(children, into_notes=into_notes)
-            case Appendix(heading, intro, _, _):
-                yield from _walk(heading, into_notes)
-                yield from walk_inlines(intro, into_notes=into_notes)
-            case PageBreak():
-                pass
-
-
-def _walk(inlines: tuple[Inline, ...], into_notes: bool) -> Iterator[Inline]:
-    for inline in inlines:
-        yield inline
-        match inline:
-            case Emph(children) | Strong(children) | Link(children, _):
-                yield from _walk(children, into_notes)
-            case Note(blocks) if into_notes:
-                yield from walk_inlines(blocks)
-            case _:
-                pass
-
-
-def iter_notes(blocks: tuple[Block, ...]) -> Iterator[Note]:
-    """Every Note in document order (the order writers number them in)."""
-    for inline in walk_inlines(blocks, into_notes=False):
-        if isinstance(inline, Note):
-            yield inline
-
-
-def plain_text(inlines: tuple[Inline, ...]) -> str:
-    """The inlines' text without notes: for bookmarks, metadata and comparisons."""
-    parts: list[str] = []
-    for inline in inlines:
-        match inline:
-            case Text(text) | Code(text):
-                parts.append(text)
-            case Emph(children) | Strong(children) | Link(children, _):
-                parts.append(plain_text(children))
-            case LineBreak():
-                parts.append("\n")
-            case Note():
-                pass
-    return "".join(parts)
-
-
-def merge_text(inlines: Iterable[Inline]) -> tuple[Inline, ...]:
-    """Join adjacent Text nodes and drop empty ones, so equal text gives equal trees."""
-    merged: list[Inline] = []
-    run: list[str] = []  # joined once per run: pairwise joining copies a long run n times
-    for inline in inlines:
-        if isinstance(inline, Text):
-            if inline.text:
-                run.append(inline.text)
-            continue
-        if run:
-            merged.append(Text("".join(run)))
-            run = []
-        merged.append(inline)
-    if run:
-        merged.append(Text("".join(run)))
-    return tuple(merged)
+Node: TypeAlias = Block | Inline
