@@ -6,12 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policydraft.diagnostics import Location
+from policydraft.diagnostics import Diagnostics, Location
 from policydraft.signatories import surnames
+from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.order import collation_key, order_signatories
 from policydraft.signatories.printed import printed_groups
-from policydraft.signatories.signatory import Signatory
-from policydraft.submission.schema import SignatoriesConfig
+from policydraft.signatories.select import select_printed
+from policydraft.signatories.signatory import Signatory, SignatoryList
 
 HERE = Location("list.csv", 2, 1)
 
@@ -83,7 +84,8 @@ def test_groups_follow_group_order_then_alphabet_with_other_last() -> None:
             ("Cy Cole", "Directors"), ("Al Able", "writers")]  # fmt: skip
     signers = [Signatory(name=n, where=HERE, category=c) for n, c in rows]
     config = SignatoriesConfig(group_by="category", group_order=["Writers"])
-    groups = printed_groups(signers, config)
+    printed = select_printed(SignatoryList("list.csv", tuple(signers)), Diagnostics()).printed
+    groups = printed_groups(printed, config)
     assert [(g.heading, [s.name for s in g.signers]) for g in groups] == [
         ("Writers", ["Al Able", "Zed Young"]),
         ("Actors", ["Amy Adams"]),

@@ -14,9 +14,9 @@ from policydraft.checks.glyphs import check_signatory_glyphs
 from policydraft.compose.appendix import build_appendix, more_than
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Document, Metadata
+from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.read import read_signatory_list
 from policydraft.signatories.select import select_printed
-from policydraft.submission.schema import SignatoriesConfig
 from policydraft.writers.docx import write_docx
 from policydraft.writers.pdf import write_pdf
 
@@ -70,13 +70,14 @@ def test_template_view_in_the_sandbox() -> None:
     from jinja2.sandbox import SandboxedEnvironment
 
     from policydraft.compose.appendix import signatories_view
-    from policydraft.signatories.signatory import Signatory
+    from policydraft.signatories.signatory import Signatory, SignatoryList
     from policydraft.templating.templates import Markdown
 
     signers = [Signatory(name=f"N{i}", where=WHERE, category="Actors" if i % 3 else "Writers")
                for i in range(423)]  # fmt: skip
     config = SignatoriesConfig(group_by="category", group_order=["Writers"])
-    view = signatories_view(signers, config, Markdown(""))
+    printed = select_printed(SignatoryList("list.csv", tuple(signers)), Diagnostics()).printed
+    view = signatories_view(printed, config, Markdown(""))
     text = (
         SandboxedEnvironment()
         .from_string(

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policydraft.diagnostics import Diagnostics, Location
+from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.read import read_signatory_list
 from policydraft.signatories.select import select_printed
-from policydraft.submission.schema import SignatoriesConfig
 
 WHERE = Location("policydraft.yaml", 30, 9)
 SETTINGS = settings(

@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 
 from policydraft.diagnostics import Diagnostics, Location
+from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.read import read_signatory_list
 from policydraft.signatories.sheets import cell_text
-from policydraft.submission.schema import SignatoriesConfig
 
 WHERE = Location("policydraft.yaml", 30, 9)
 SAMPLES = Path(__file__).resolve().parents[2] / "signatories"

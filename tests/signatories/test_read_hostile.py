@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from policydraft.diagnostics import Diagnostics, Location
+from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.read import read_signatory_list
 from policydraft.signatories.select import select_printed
 from policydraft.signatories.signatory import SignatoryList
-from policydraft.submission.schema import SignatoriesConfig
 from tests.signatories import workbooks as wb
 
 WHERE = Location("policydraft.yaml", 30, 9)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from policydraft.diagnostics import Diagnostics, Location
+from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.read import read_signatory_list
-from policydraft.signatories.select import Selection, select_printed
-from policydraft.submission.schema import SignatoriesConfig
+from policydraft.signatories.select import PrintedSignatories, Selection, select_printed
 
 WHERE = Location("policydraft.yaml", 30, 9)
 SAMPLES = Path(__file__).resolve().parents[2] / "signatories"
@@ -118,3 +119,30 @@ def test_unreadable_signed_times_are_reported_for_sort_signed(tmp_path: Path) ->
     text = "name,signed\nAda,3/13/2025 9:05\nBo,sometime\nCy,\n"
     _, diags = _select(tmp_path, text, sort="signed")
     assert [(d.code, d.line) for d in diags.sorted()] == [("PD412", 3)]
+
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "policydraft"
+
+
+def _modules_matching(pattern: str) -> set[str]:
+    return {
+        path.relative_to(SRC).as_posix()
+        for path in SRC.rglob("*.py")
+        if re.search(pattern, path.read_text(encoding="utf-8"))
+    }
+
+
+def test_only_selection_makes_the_printed_list() -> None:
+    """``PrintedSignatories`` is made in one place, so whoever takes one (appendix, groups,
+    glyph check, counts, export) can rely on consent being decided."""
+    assert _modules_matching(r"PrintedSignatories\(") == {"signatories/select.py"}
+
+
+def test_consent_is_decided_once() -> None:
+    assert _modules_matching(r"\.consent\b") == {"signatories/select.py"}
+
+
+def test_the_printed_list_is_counted_as_selected(tmp_path: Path) -> None:
+    selection, _ = _select(tmp_path, "name,consent\nAda,yes\nBo,no\nCy,maybe\nDee,y\n")
+    assert isinstance(selection.printed, PrintedSignatories)
+    assert [s.name for s in selection.printed] == ["Ada", "Dee"]

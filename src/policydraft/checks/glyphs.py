@@ -13,32 +13,41 @@ from operator import attrgetter
 
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Block, Code, Document, Text, walk_inlines
+from policydraft.signatories.columns import GLYPH_COLUMNS
+from policydraft.signatories.select import PrintedSignatories
 from policydraft.signatories.signatory import Signatory
 from policydraft.submission.load import LoadedSubmission
 from policydraft.writers.pdf import missing_glyphs
 
 
-def check_signatory_glyphs(signers: Iterable[Signatory], diags: Diagnostics) -> None:
-    """A signer whose name or affiliation has an undrawable character is reported at its row.
+def check_signatory_glyphs(signers: PrintedSignatories, diags: Diagnostics) -> None:
+    """A signer with an undrawable character in a glyph-checked column (``GLYPH_COLUMNS``:
+    the name and the affiliation's parts) is reported at its row.
 
     A list of 100,000 signers uses a few hundred distinct characters, so they are checked
     once, together; only when one is missing are the signers looked at one by one.
     """
-    printed = [signer for signer in signers if signer.consent]
-    if not missing_glyphs(_printed_text(printed)):
+    if not missing_glyphs(_printed_text(signers)):
         return
-    for signer in printed:
-        missing = missing_glyphs(signer.name + signer.affiliation)
+    for signer in signers:
+        missing = missing_glyphs(_signer_text(signer))
         if missing:
             diags.error("PD902", _message(missing, f"signatory {signer.name!r}"), signer.where)
 
 
-def _printed_text(signers: list[Signatory]) -> str:
-    """Every printed line's characters, in one string (an affiliation adds only ", ")."""
-    texts = [", ", "".join(map(attrgetter("name"), signers))]
-    for column in ("title", "organization", "location"):
-        texts.extend(set(map(attrgetter(column), signers)))  # these repeat: each value once
+def _printed_text(signers: PrintedSignatories) -> str:
+    """Every glyph-checked column's characters, in one string (an affiliation adds ", ").
+
+    Each distinct value once: organizations and places repeat, and so may names.
+    """
+    texts = [", "]
+    for column in GLYPH_COLUMNS:
+        texts.extend(set(map(attrgetter(column), signers)))
     return "".join(texts)
+
+
+def _signer_text(signer: Signatory) -> str:
+    return "".join(getattr(signer, column) for column in GLYPH_COLUMNS)
 
 
 LINES_PER_FILE = 20

@@ -7,6 +7,7 @@ prints an e-mail address, in text or in JSON.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -20,12 +21,15 @@ from policydraft.cli.display import (
     display_signatory_diff,
     display_signatory_stats,
 )
-from policydraft.diagnostics import Diagnostics
+from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.outputs.staging import staged_outputs
+from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.export import export_csv
-from policydraft.signatories.printed import printed_groups
-from policydraft.signatories.read import load_signatory_list
+from policydraft.signatories.read import read_signatory_list
 from policydraft.signatories.report import diff_lists, list_stats
 from policydraft.signatories.select import select_printed
+from policydraft.signatories.signatory import SignatoryList
+from policydraft.submission.load import load_submission
 
 app = typer.Typer(
     help="Look at, compare and export signatory lists.",
@@ -43,7 +47,7 @@ Json = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
 def stats(folder: ListPath = Path("."), json: Json = False) -> None:
     """Counts, rows left out and why, possible duplicates, groups."""
     diags = Diagnostics()
-    loaded = load_signatory_list(_existing(folder), diags)
+    loaded = _load_signatory_list(_existing(folder), diags)
     if loaded is None:
         raise typer.Exit(display_diagnostics(diags, as_json=False))
     listing, config = loaded
@@ -68,7 +72,7 @@ def diff(
     status = 0
     for path in (old, new):
         diags = Diagnostics()
-        loaded = load_signatory_list(_existing(path), diags)
+        loaded = _load_signatory_list(_existing(path), diags)
         errors = display_diagnostics(_errors(diags), as_json=False)
         status = max(status, errors)
         if loaded is None or (errors and not loaded[0].signers):
@@ -87,18 +91,40 @@ def export(
 ) -> None:
     """The printed list, in printed order, as CSV (no private columns)."""
     diags = Diagnostics()
-    loaded = load_signatory_list(_existing(folder), diags)
+    loaded = _load_signatory_list(_existing(folder), diags)
     if loaded is None or diags.has_errors:
         raise typer.Exit(display_diagnostics(diags, as_json=False) or EXIT_ERRORS)
     listing, config = loaded
     selection = select_printed(listing, diags, sort=config.sort)
     display_diagnostics(diags, as_json=False)
-    ordered = [s for group in printed_groups(selection.printed, config) for s in group.signers]
     try:
-        count = export_csv(ordered, output)
+        with staged_outputs(output.parent) as outputs:
+            count = outputs.write(output, partial(export_csv, selection.printed, config))
+            outputs.commit()
     except OSError as exc:
         abort(f"cannot write {output}: {exc.strerror or exc}", EXIT_ERRORS)
     display_message(f"wrote {output} ({count:,} signatories)")
+
+
+def _load_signatory_list(
+    path: Path, diags: Diagnostics
+) -> tuple[SignatoryList, SignatoriesConfig] | None:
+    """The list of a submission folder (with its settings) or of a bare list file.
+
+    The commands take either; None when there is no list to read.
+    """
+    if not path.is_dir():
+        config = SignatoriesConfig(file=path.name)
+        return read_signatory_list(path, config, diags, Location(display_path(path))), config
+    loaded = load_submission(path, diags)
+    if loaded is None:
+        return None
+    settings = loaded.submission.signatories
+    if settings is None:
+        diags.error("PD103", "the submission has no signatories: section", loaded.locate())
+        return None
+    where = loaded.locate("signatories", "file")
+    return read_signatory_list(loaded.folder / settings.file, settings, diags, where), settings
 
 
 def _existing(path: Path) -> Path:

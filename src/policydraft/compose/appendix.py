@@ -7,18 +7,17 @@ for prose like "signed by more than 420 artists" that stays true as the list gro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from policydraft.model import Appendix, Emph, Para, SignatoryEntry, SignatoryGroup, Text
+from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.printed import grouped, printed_groups
-from policydraft.signatories.signatory import Signatory
-from policydraft.submission.schema import SignatoriesConfig
+from policydraft.signatories.select import PrintedSignatories
 from policydraft.templating.templates import Markdown
 
 
-def build_appendix(signers: Sequence[Signatory], config: SignatoriesConfig | None) -> Appendix:
+def build_appendix(signers: PrintedSignatories, config: SignatoriesConfig | None) -> Appendix:
     groups = tuple(
         SignatoryGroup(
             group.heading, tuple(SignatoryEntry(s.name, s.affiliation) for s in group.signers)
@@ -63,15 +62,14 @@ class SignatoriesView:
 
 
 def signatories_view(
-    signers: Sequence[Signatory], config: SignatoriesConfig | None, appendix: Markdown
+    signers: PrintedSignatories, config: SignatoriesConfig | None, appendix: Markdown
 ) -> SignatoriesView:
     groups = tuple(
         GroupCount(heading, len(members))
         for heading, members in grouped(signers, config)
         if heading is not None
     )
-    count = sum(1 for s in signers if s.consent)
-    return SignatoriesView(count, config.note if config else None, appendix, groups)
+    return SignatoriesView(len(signers), config.note if config else None, appendix, groups)
 
 
 def more_than(count: int, step: int | None = None) -> str:

@@ -9,7 +9,6 @@ Markdown).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +17,7 @@ from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import PART_ROLES, Block, Document, Metadata
 from policydraft.profiles.schema import Profile, ProfileView
 from policydraft.readers.markdown import read_markdown
-from policydraft.signatories.signatory import Signatory
+from policydraft.signatories.select import PrintedSignatories
 from policydraft.submission.load import LoadedSubmission, MarkdownText
 from policydraft.templating.templates import (
     Markdown,
@@ -47,7 +46,7 @@ def _slot(name: str) -> Markdown:
 def compose_letter(
     loaded: LoadedSubmission,
     template: Template,
-    signers: Sequence[Signatory] | None,
+    signers: PrintedSignatories | None,
     diags: Diagnostics,
     profile: Profile | None = None,
 ) -> Document | None:
@@ -84,7 +83,7 @@ def _parse_bodies(loaded: LoadedSubmission, diags: Diagnostics) -> dict[str, tup
 def _render(
     template: Template,
     loaded: LoadedSubmission,
-    signers: Sequence[Signatory] | None,
+    signers: PrintedSignatories | None,
     diags: Diagnostics,
     profile: Profile | None = None,
 ) -> tuple[str, Location] | None:
@@ -94,7 +93,7 @@ def _render(
 
 
 def template_context(
-    loaded: LoadedSubmission, signers: Sequence[Signatory] | None, profile: Profile | None = None
+    loaded: LoadedSubmission, signers: PrintedSignatories | None, profile: Profile | None = None
 ) -> dict[str, Any]:
     """Every variable a template can use; docs/templates.md lists them."""
     submission = loaded.submission

@@ -1,27 +1,29 @@
-"""Which signers are printed, in which groups and order: the appendix before it has a format."""
+"""The printed signers in their groups and order: the appendix before it has a format."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
+from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.order import order_signatories
+from policydraft.signatories.select import PrintedSignatories
 from policydraft.signatories.signatory import Signatory
-from policydraft.submission.schema import SignatoriesConfig
 
 OTHER = "Other"  # the heading of signers whose group column is empty
 
 
 @dataclass(frozen=True)
 class PrintedGroup:
+    """One group of the appendix: its heading (None when not grouped), signers in order."""
+
     heading: str | None
     signers: tuple[Signatory, ...]
 
 
 def grouped(
-    signers: Sequence[Signatory], config: SignatoriesConfig | None
+    signers: PrintedSignatories, config: SignatoriesConfig | None
 ) -> list[tuple[str | None, list[Signatory]]]:
-    """Consenting signers by ``group_by`` (groups in ``group_order``, then A-Z), unordered.
+    """Printed signers by ``group_by`` (groups in ``group_order``, then A-Z), unordered.
 
     Group names are compared ignoring case; the heading is ``group_order``'s spelling, else
     the first row's.
@@ -29,13 +31,12 @@ def grouped(
     this is what the template's group counts use; ``printed_groups`` adds the order.
     """
     config = config or SignatoriesConfig()
-    consenting = [s for s in signers if s.consent]
     if not config.group_by:
-        return [(None, consenting)]
+        return [(None, list(signers))]
     ranked = {name.casefold(): i for i, name in enumerate(config.group_order)}
     headings = {name.casefold(): name for name in config.group_order}
     by_group: dict[str, list[Signatory]] = {}
-    for signer in consenting:
+    for signer in signers:
         group = _group_value(signer, config.group_by) or OTHER
         headings.setdefault(group.casefold(), group)  # "writers" joins "Writers"
         by_group.setdefault(group.casefold(), []).append(signer)
@@ -44,9 +45,9 @@ def grouped(
 
 
 def printed_groups(
-    signers: Sequence[Signatory], config: SignatoriesConfig | None
+    signers: PrintedSignatories, config: SignatoriesConfig | None
 ) -> list[PrintedGroup]:
-    """Consenting signers, grouped by ``group_by`` (in ``group_order``, then A-Z) and ordered."""
+    """Printed signers, grouped by ``group_by`` (in ``group_order``, then A-Z) and ordered."""
     sort = config.sort if config else "surname"
     return [
         PrintedGroup(heading, tuple(order_signatories(members, sort)))

@@ -1,11 +1,12 @@
 """Signatory lists (CSV or XLSX) -> ``Signatory`` records, accounting for every row.
 
-Headers are matched case-insensitively against the SPEC's column names; ``columns`` maps a
-column name to the header the list actually uses. A row without a name is reported with its
-line, never dropped silently. Blank lines are ignored. Cells are cleaned here, once: control
-characters a spreadsheet may carry are removed (with a note), whitespace is collapsed and text
-is put in Unicode's composed form (NFC), so later stages compare and print clean text.
-Columns the SPEC does not name are never read, so they cannot leak into any output.
+Headers are matched case-insensitively against the column names of ``columns.COLUMNS``
+(docs/signatories.md); ``columns`` maps a column name to the header the list actually uses.
+A row without a name is reported with its line, never dropped silently. Blank lines are
+ignored. Cells are cleaned here, once: control characters a spreadsheet may carry are removed
+(with a note), whitespace is collapsed and text is put in Unicode's composed form (NFC), so
+later stages compare and print clean text. Columns the table does not name are never read, so
+they cannot leak into any output.
 """
 
 from __future__ import annotations
@@ -14,14 +15,13 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
-from typing import get_args
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.signatories.columns import COLUMN_NAMES
+from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.sheets import read_table
 from policydraft.signatories.signatory import Signatory, SignatoryList
-from policydraft.submission.schema import Column, SignatoriesConfig
 
-COLUMNS: tuple[Column, ...] = get_args(Column)  # the schema's list, in its order
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0"}
 # Bidirectional embedding, override and isolate controls can make a printed name read
@@ -29,7 +29,7 @@ _NO = {"no", "n", "false", "0"}
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Words that make a cell of the first row look like a header, and so safe to show.
 _HEADER_WORDS = frozenset({
-    *COLUMNS, "mail", "e", "address", "full", "your", "first", "last", "given", "family",
+    *COLUMN_NAMES, "mail", "e", "address", "full", "your", "first", "last", "given", "family",
     "surname", "signer", "signature", "company", "affiliation", "employer", "role", "job",
     "city", "state", "country", "date", "time", "timestamp", "of", "as", "sort", "agree",
 })  # fmt: skip
@@ -95,7 +95,7 @@ def _clean_header(header: list[str], shown: str, diags: Diagnostics) -> list[str
 
 
 def _report_no_name_column(
-    header: list[str], columns: Mapping[Column, str], shown: str, diags: Diagnostics
+    header: list[str], columns: Mapping[str, str], shown: str, diags: Diagnostics
 ) -> bool:
     """PD402, describing the headers without showing a cell that may be a signer's.
 
@@ -118,7 +118,7 @@ def _report_no_name_column(
 
 def _report_unmatched_mapping(
     header: list[str],
-    columns: Mapping[Column, str],
+    columns: Mapping[str, str],
     index: Mapping[str, int],
     shown: str,
     diags: Diagnostics,
@@ -134,7 +134,7 @@ def _report_unmatched_mapping(
             diags.error("PD414", message, Location(shown))
 
 
-def _describe_headers(header: list[str], columns: Mapping[Column, str]) -> tuple[str, int]:
+def _describe_headers(header: list[str], columns: Mapping[str, str]) -> tuple[str, int]:
     """(the headers that may be shown, how many are not shown).
 
     A list without a header row has a signer in its first row, e-mail address included, and
@@ -162,12 +162,12 @@ def _describe_headers(header: list[str], columns: Mapping[Column, str]) -> tuple
 
 
 def _report_duplicate_columns(
-    header: list[str], columns: Mapping[Column, str], where: Location, diags: Diagnostics
+    header: list[str], columns: Mapping[str, str], where: Location, diags: Diagnostics
 ) -> None:
     """PD420 for each column whose header names a column an earlier header already names:
     only the first is read, so the other (titles under a second 'name') would vanish."""
     first: dict[str, int] = {}
-    wanted = {columns.get(column, column).strip().casefold(): column for column in COLUMNS}
+    wanted = {columns.get(column, column).strip().casefold(): column for column in COLUMN_NAMES}
     for i, cell in enumerate(header):
         folded = cell.strip().casefold()
         if folded not in wanted:
@@ -197,10 +197,10 @@ def _column_name(index: int) -> str:
     return f"column {index + 1}, {letters}"
 
 
-def _column_index(header: list[str], columns: Mapping[Column, str]) -> dict[str, int]:
+def _column_index(header: list[str], columns: Mapping[str, str]) -> dict[str, int]:
     folded = {cell.strip().casefold(): i for i, cell in reversed(list(enumerate(header)))}
     index: dict[str, int] = {}
-    for column in COLUMNS:
+    for column in COLUMN_NAMES:
         wanted = columns.get(column, column).strip().casefold()
         if wanted in folded:
             index[column] = folded[wanted]
@@ -215,21 +215,11 @@ def _signatory(
         diags.error("PD401", "signatory row has no name; fill it in or delete the row", where)
         return None
     consent, withdrawn = True, False
-    if "consent" in cells:
-        consent, withdrawn = _consent(cells["consent"], where, diags)
-    return Signatory(
-        name=cells["name"],
-        where=where,
-        title=cells.get("title", ""),
-        organization=cells.get("organization", ""),
-        category=cells.get("category", ""),
-        location=cells.get("location", ""),
-        signed=cells.get("signed", ""),
-        sort_as=cells.get("sort_as", ""),
-        email=cells.get("email", ""),
-        consent=consent,
-        withdrawn=withdrawn,
-    )
+    answer = cells.pop("consent", None)
+    if answer is not None:
+        consent, withdrawn = _consent(answer, where, diags)
+    # every other column fills the field of its name; a column the list lacks stays empty
+    return Signatory(where=where, consent=consent, withdrawn=withdrawn, **cells)
 
 
 def _cells(
@@ -288,26 +278,3 @@ def _consent(value: str, where: Location, diags: Diagnostics) -> tuple[bool, boo
         shown = "a value with an @ (not shown)"
     diags.warning("PD405", f"consent is {shown}, not yes or no; the row is left out", where)
     return False, False
-
-
-def load_signatory_list(
-    path: Path, diags: Diagnostics
-) -> tuple[SignatoryList, SignatoriesConfig] | None:
-    """The list of a submission folder (with its settings) or of a bare list file.
-
-    For the ``signatories`` commands, which take either; None when there is no list to read.
-    """
-    if not path.is_dir():
-        config = SignatoriesConfig(file=path.name)
-        return read_signatory_list(path, config, diags, Location(display_path(path))), config
-    from policydraft.submission.load import load_submission
-
-    loaded = load_submission(path, diags)
-    if loaded is None:
-        return None
-    settings = loaded.submission.signatories
-    if settings is None:
-        diags.error("PD103", "the submission has no signatories: section", loaded.locate())
-        return None
-    where = loaded.locate("signatories", "file")
-    return read_signatory_list(loaded.folder / settings.file, settings, diags, where), settings

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from policydraft.signatories.columns import PRINTED_COLUMNS
+from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.identity import email_key, name_key
 from policydraft.signatories.printed import grouped
-from policydraft.signatories.select import REASONS, Selection
-from policydraft.signatories.signatory import PRINTED_COLUMNS, Signatory
-from policydraft.submission.schema import SignatoriesConfig
+from policydraft.signatories.select import REASONS, PrintedSignatories, Selection
+from policydraft.signatories.signatory import Signatory
 
 Report = dict[str, Any]
 
@@ -58,7 +59,7 @@ def printed_fields(signer: Signatory) -> dict[str, Any]:
     return {"line": signer.where.line, **{c: getattr(signer, c) for c in PRINTED_COLUMNS}}
 
 
-def diff_lists(old: Sequence[Signatory], new: Sequence[Signatory]) -> Report:
+def diff_lists(old: PrintedSignatories, new: PrintedSignatories) -> Report:
     """Printed signers added, removed and changed between two versions of a list.
 
     Signers are matched by e-mail address when both rows have one, otherwise by normalised

@@ -2,8 +2,8 @@
 
 The rules, in the order they apply to each row:
 
-1. A row whose printed columns (name, title, organization, category, location) hold an
-   e-mail address is left out (PD411): e-mail addresses are never printed.
+1. A row whose printed columns (``PRINTED_COLUMNS``: name, title, organization, category,
+   location) hold an e-mail address is left out (PD411): e-mail addresses are never printed.
 2. ``consent: no`` is a withdrawal; an empty or unclear answer was already reported (PD405).
    Both leave the row out.
 3. A withdrawal wins over a yes: if the same signer (``identity``) said no on any row, none of
@@ -14,7 +14,9 @@ The rules, in the order they apply to each row:
    signers (different e-mail addresses, or organizations) are both printed and reported as
    possible duplicates (PD408).
 
-Messages identify rows by line and name, never by e-mail address.
+Messages identify rows by line and name, never by e-mail address. What is printed is a
+``PrintedSignatories``, which only ``select_printed`` makes: whoever takes one (the appendix,
+its groups, the glyph check, the counts, the export) knows consent was already decided.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from policydraft.diagnostics import Diagnostics, Location
+from policydraft.signatories.columns import PRINTED_COLUMNS
 from policydraft.signatories.identity import Identity, identity, similar_key
-from policydraft.signatories.signatory import PRINTED_COLUMNS, Signatory, SignatoryList
+from policydraft.signatories.signatory import Signatory, SignatoryList
 from policydraft.signatories.signed import parse_signed
 
 _EMAIL = re.compile(r"[^\s@<>()\[\]]+@[^\s@<>()\[\]]+\.[^\s@<>()\[\]]+")
@@ -40,6 +43,13 @@ REASONS = {
     "nameless": "no name",
     "unreadable": "could not be read",
 }
+
+
+class PrintedSignatories(tuple[Signatory, ...]):
+    """The signers selected for print, in the list's order: each consented, none withdrew,
+    no duplicate. Only ``select_printed`` makes one, so nobody needs to filter them again."""
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +71,7 @@ class PossibleDuplicate:
 @dataclass(frozen=True)
 class Selection:
     listing: SignatoryList
-    printed: tuple[Signatory, ...]
+    printed: PrintedSignatories
     excluded: tuple[Exclusion, ...]
     possible_duplicates: tuple[PossibleDuplicate, ...]
 
@@ -101,7 +111,8 @@ def select_printed(listing: SignatoryList, diags: Diagnostics, *, sort: str = ""
     if sort == "signed":
         _check_signed(printed, diags)
     excluded.sort(key=lambda e: e.where.line)
-    selection = Selection(listing, tuple(printed), tuple(excluded), tuple(possible))
+    chosen = PrintedSignatories(printed)
+    selection = Selection(listing, chosen, tuple(excluded), tuple(possible))
     if (excluded or possible) and not _has_errors(listing, diags):
         diags.note("PD413", selection.summary(), Location(listing.file))
     return selection

@@ -6,16 +6,16 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from policydraft.diagnostics import Location
-
-# The columns that are printed (or decide printing order and groups). Everything else a list
-# holds, the e-mail and any column policydraft does not know, is private: it is read only to
-# find duplicates, or not read at all, and never reaches a document, an export or a message.
-PRINTED_COLUMNS = ("name", "title", "organization", "category", "location")
+from policydraft.signatories.columns import AFFILIATION_COLUMNS
 
 
 class Signatory(NamedTuple):
     """One row of a list. A NamedTuple rather than a frozen dataclass: as immutable, and
-    about six times cheaper to build, which matters at 100,000 rows."""
+    about six times cheaper to build, which matters at 100,000 rows.
+
+    Each column of ``columns.COLUMNS`` fills the field of its name (``consent`` fills
+    ``consent`` and ``withdrawn``); what is printed or private is said there, not here.
+    """
 
     name: str
     where: Location
@@ -25,14 +25,15 @@ class Signatory(NamedTuple):
     location: str = ""
     signed: str = ""
     sort_as: str = ""
-    email: str = ""  # private: for finding duplicates only, never printed
+    email: str = ""
     consent: bool = True
     withdrawn: bool = False  # consent was an explicit no (not merely empty or unclear)
 
     @property
     def affiliation(self) -> str:
-        """The line printed under the name: title, organization and location as given."""
-        return ", ".join(filter(None, (self.title, self.organization, self.location)))
+        """The line printed under the name: the affiliation columns as given, empty ones left
+        out (title, organization and location)."""
+        return ", ".join(filter(None, [getattr(self, c) for c in AFFILIATION_COLUMNS]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,17 +1,19 @@
 """The submission file, ``policydraft.yaml``, as pydantic models that forbid unknown keys.
 
-Field names follow ../SPEC.md. Models only describe shape and simple value rules; checks
-that need other files (a Markdown file exists, a source key is known) live in readers/checks.
+Field names follow docs/submission-format.md. Models only describe shape and simple value rules;
+checks that need other files (a Markdown file exists, a source key is known) live in readers/checks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
+
+from policydraft.signatories.config import SignatoriesConfig
 
 
 class _Strict(BaseModel):
@@ -66,26 +68,6 @@ class Argument(_Strict):
                 "body_or_file", "an argument needs exactly one of body: and file:"
             )
         return self
-
-
-SortOrder = Literal["surname", "given", "as-listed", "signed"]
-# The columns a list may have (docs/signatories.md); `columns:` maps them to other headers.
-Column = Literal[
-    "name", "title", "organization", "category", "location", "email", "consent", "signed",
-    "sort_as",
-]  # fmt: skip
-GroupColumn = Literal["category", "organization", "title", "location"]
-
-
-class SignatoriesConfig(_Strict):
-    file: str = "signatories.csv"
-    sheet: str | None = None  # an XLSX workbook's sheet; default the first
-    columns: dict[Column, str] = Field(default_factory=dict)
-    group_by: GroupColumn | None = None
-    group_order: list[str] = Field(default_factory=list)
-    sort: SortOrder = "surname"
-    note: str | None = None
-    heading: str | None = None
 
 
 class OutputConfig(_Strict):
