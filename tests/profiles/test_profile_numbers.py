@@ -11,21 +11,21 @@ from pathlib import Path
 import pytest
 
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.profiles import schema
 from policydraft.profiles.load import load_profile
+from policydraft.profiles.rules import base as bounds
 
 HEAD = "title: Mine\nagency: Example Agency\nrules:\n"
 WHERE = Location("policydraft.yaml", 1, 1)
 
 # (rule, key, a value at the top of its range)
 NUMBERS = [
-    ("pages", "max", schema.MAX_PAGES),
-    ("words", "max", schema.MAX_WORDS),
-    ("font-size", "minimum", schema.MAX_FONT_SIZE),
-    ("file-size", "max_mb", schema.MAX_FILE_MB),
-    ("attachments", "max", schema.MAX_ATTACHMENTS),
-    ("comment-box", "max_characters", schema.MAX_WORDS),
-    ("submitter", "top_lines", schema.MAX_TOP_LINES),
+    ("pages", "max", bounds.MAX_PAGES),
+    ("words", "max", bounds.MAX_WORDS),
+    ("font-size", "minimum", bounds.MAX_FONT_SIZE),
+    ("file-size", "max_mb", bounds.MAX_FILE_MB),
+    ("attachments", "max", bounds.MAX_ATTACHMENTS),
+    ("comment-box", "max_characters", bounds.MAX_WORDS),
+    ("submitter", "top_lines", bounds.MAX_TOP_LINES),
 ]
 FLOATS = {"font-size", "file-size"}
 

@@ -32,15 +32,15 @@ from policydraft.model import (
 )
 from policydraft.profiles.load import load_profile
 from policydraft.profiles.pdf_reading import contains, normalize
-from policydraft.profiles.rendered import Facts, Rendered, check_rendered
-from policydraft.profiles.schema import (
+from policydraft.profiles.rendered import LetterFacts, Rendered, check_rendered
+from policydraft.profiles.rules import (
     BaseRule,
     FontSizeRule,
-    Profile,
     SearchableTextRule,
     StatementRule,
     SubmitterRule,
 )
+from policydraft.profiles.schema import Profile
 from policydraft.resources import builtin_profiles
 from policydraft.typography import LETTER, Typography, at_least
 from policydraft.writers.pdf import PdfOptions, write_pdf
@@ -48,7 +48,7 @@ from policydraft.writers.pdf import PdfOptions, write_pdf
 TITLE = "Comment on the Proposed Rule"
 COMMENTER = "Jane Advocate"
 ORGANIZATION = "Example Coalition"
-FACTS = Facts(TITLE, COMMENTER, ORGANIZATION, "Signatories")
+FACTS = LetterFacts(TITLE, COMMENTER, ORGANIZATION, "Signatories")
 WHERE = Location("policydraft.yaml", 2, 10)
 STATEMENT = (
     "This document is approved for public dissemination. The document contains no "
@@ -105,6 +105,11 @@ def too_many_pages(path: Path, rule: BaseRule) -> Path:
     for _ in range(getattr(rule, "max", 15) + 1):
         pages += [para(FILLER), PageBreak()]
     return write(path, [*letterhead(), *statement(STATEMENT), *pages, appendix()])
+
+
+def too_many_words(path: Path, rule: BaseRule) -> Path:
+    words = para("word " * (getattr(rule, "max", 50) + 1))
+    return write(path, [*letterhead(), words, *statement(STATEMENT), appendix()])
 
 
 def small_notes(path: Path, rule: BaseRule) -> Path:
@@ -164,6 +169,7 @@ def failing_submitter(path: Path, rule: BaseRule) -> Path:
 
 BREAKERS: dict[str, tuple[str, Callable[[Path, BaseRule], Path]]] = {
     "pages": ("PD610", too_many_pages),
+    "words": ("PD619", too_many_words),
     "font-size": ("PD611", small_notes),
     "file-size": ("PD612", too_big),
     "not-copy-protected": ("PD614", encrypted),
@@ -331,7 +337,7 @@ LONG_TEXT = (
 )
 
 
-def text_rule(kind: str, text: str) -> tuple[BaseRule, Facts]:
+def text_rule(kind: str, text: str) -> tuple[BaseRule, LetterFacts]:
     """A rule looking for ``text`` in the PDF, and the facts that make it the wanted text."""
     if kind == "statement":
         return StatementRule(rule="statement", text=text, source="s"), FACTS

@@ -10,20 +10,8 @@ import typer
 from policydraft.cli.display import EXIT_ERRORS, display_diagnostics, display_message
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.profiles.load import load_profile
-from policydraft.profiles.schema import (
-    AttachmentsRule,
-    BaseRule,
-    CommentBoxRule,
-    EmailSubjectRule,
-    FileSizeRule,
-    FileTypesRule,
-    FontSizeRule,
-    PagesRule,
-    Profile,
-    StatementRule,
-    SubmitterRule,
-    WordsRule,
-)
+from policydraft.profiles.rules import BaseRule
+from policydraft.profiles.schema import Profile
 from policydraft.resources import builtin_profiles
 
 app = typer.Typer(help="The agency profiles and their rules.", no_args_is_help=True)
@@ -74,42 +62,9 @@ def describe_profile(profile: Profile) -> str:
 
 def _describe_rule(rule: BaseRule) -> list[str]:
     severity = "" if rule.severity == "error" else f" [{rule.severity}]"
-    lines = [f"  - {rule.rule}: {summary(rule)}{severity}", f"      source: {rule.source}"]
+    lines = [f"  - {rule.rule}: {rule.demands()}{severity}", f"      source: {rule.source}"]
     if rule.summary:
         lines.append(f"      in short: {rule.summary} (paraphrased; see the source)")
     if rule.reading:
         lines.append(f"      reading: {rule.reading}")
     return lines
-
-
-def summary(rule: BaseRule) -> str:
-    """One line saying what the rule demands, in the agency's terms."""
-    match rule:
-        case PagesRule(max=limit, scope=scope):
-            counted = "every page" if scope == "whole" else "pages before the appendix"
-            return f"at most {limit} pages ({counted})"
-        case WordsRule(max=limit, scope=scope):
-            return f"at most {limit:,} words" + ("" if scope == "whole" else " before the appendix")
-        case FontSizeRule(minimum=size, exempt=exempt):
-            spared = f" (exempt: {', '.join(exempt)})" if exempt else ""
-            return f"type of at least {size:g} pt{spared}"
-        case FileSizeRule(max_mb=size):
-            return f"each attached file at most {size:g} MB"
-        case FileTypesRule(allowed=allowed):
-            return f"attached files of type {', '.join(allowed)}"
-        case AttachmentsRule(max=limit):
-            return f"at most {limit} attached file" + ("" if limit == 1 else "s")
-        case CommentBoxRule(max_characters=limit):
-            return f"comment box text of at most {limit:,} characters"
-        case StatementRule(text=text):
-            return f'the statement "{text}"'
-        case SubmitterRule(fields=fields, where=where, top_lines=lines):
-            place = f"in the first {lines} lines of page 1" if where == "top" else "in the text"
-            return f"the commenter's {' and '.join(fields)} {place}"
-        case EmailSubjectRule(contains=text):
-            return f"an e-mail subject line containing '{text}'"
-    return {
-        "page-numbers": "a page number on every page",
-        "not-copy-protected": "no encryption or copy protection",
-        "searchable-text": "extractable text that contains the title",
-    }.get(rule.rule, rule.rule)

@@ -24,13 +24,8 @@ from pydantic import BaseModel, ValidationError
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.limits import PROFILE_CHAIN
-from policydraft.profiles.schema import (
-    RULE_TYPES,
-    BaseRule,
-    Profile,
-    ProfileDefaults,
-    docket_matcher,
-)
+from policydraft.profiles.rules import RULE_TYPES, BaseRule
+from policydraft.profiles.schema import Profile, ProfileDefaults, docket_matcher
 from policydraft.readers.bounded import not_regular
 from policydraft.readers.schema_errors import SchemaScope, describe, report_schema_errors
 from policydraft.readers.yaml_source import Segment, YamlDocument, parse_yaml, to_plain

@@ -4,7 +4,8 @@ A profile carries defaults for the letter (addressee, docket), the docket's form
 are attached, and a list of typed rules. Every rule cites its ``source`` (the agency's own
 text), so a legal team can check the profile against the notice; where the agency's words
 allow more than one reading, ``reading`` says which one the profile takes and ``check``
-prints it as a note. The rules are a pydantic discriminated union on ``rule:``.
+prints it as a note. The rules are a pydantic discriminated union on ``rule:``, derived from
+the registry of rules in ``profiles/rules/``.
 """
 
 from __future__ import annotations
@@ -12,149 +13,25 @@ from __future__ import annotations
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 import re2  # type: ignore[import-untyped]  # google-re2 ships no type information
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from policydraft.profiles.rules import BaseRule, EmailSubjectRule, Rule, StatementRule
 from policydraft.submission.schema import Person
 from policydraft.typography import Typography, at_least
 
-Scope = Literal["whole", "body"]
-"""What a page or word limit counts: every page, or only the pages before the appendix."""
-
 Format = Literal["pdf", "docx"]
-SubmitterField = Literal["name", "organization"]
-Zone = Literal["superscripts", "footer", "appendix"]
-"""Text a font-size rule can exempt: note marks, the page-number line, the signatory list."""
 
 FILE_NAME_FIELDS = ("stem", "docket", "date", "commenter")
 """Placeholders a profile's ``file_name`` may use."""
 
-# The range of a rule's numbers: finite (no .inf or .nan), positive, and no larger than any
-# agency could mean. A profile is often someone else's file; ``minimum: .inf`` was an
-# OverflowError when the type size became half-points.
-MAX_PAGES = 10_000
-MAX_WORDS = 10_000_000  # words, and characters of a comment box
-MAX_FONT_SIZE = 72  # points
-MAX_FILE_MB = 100_000  # 100 GB
-MAX_ATTACHMENTS = 1_000
-MAX_TOP_LINES = 1_000
+RuleT = TypeVar("RuleT", bound=BaseRule)
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=False)
-
-
-class BaseRule(_Strict):
-    """What every rule has: where it comes from, how the profile reads it, how bad a breach is."""
-
-    rule: str  # each rule narrows it to its own name, the union's tag
-    source: str = Field(min_length=1)  # the citation: "90 Fed. Reg. 9088 (Feb. 6, 2025)"
-    summary: str | None = (
-        None  # the rule in the agency's terms, paraphrased; shown by `profiles show`
-    )
-    reading: str | None = None
-    severity: Literal["error", "warning"] = "error"
-
-
-RuleT = TypeVar("RuleT", bound=BaseRule)
-
-
-class PagesRule(BaseRule):
-    rule: Literal["pages"]
-    max: int = Field(gt=0, le=MAX_PAGES)
-    scope: Scope = "whole"
-
-
-class WordsRule(BaseRule):
-    rule: Literal["words"]
-    max: int = Field(gt=0, le=MAX_WORDS)
-    scope: Scope = "whole"
-
-
-class FontSizeRule(BaseRule):
-    rule: Literal["font-size"]
-    minimum: float = Field(gt=0, le=MAX_FONT_SIZE, allow_inf_nan=False)
-    exempt: list[Zone] = Field(default_factory=lambda: list[Zone](["superscripts"]))
-
-
-class FileSizeRule(BaseRule):
-    rule: Literal["file-size"]
-    max_mb: float = Field(gt=0, le=MAX_FILE_MB, allow_inf_nan=False)
-
-    @property
-    def max_bytes(self) -> int:
-        return int(self.max_mb * 1_000_000)
-
-
-class FileTypesRule(BaseRule):
-    rule: Literal["file-types"]
-    allowed: list[str] = Field(min_length=1)
-
-    @field_validator("allowed")
-    @classmethod
-    def _extensions(cls, value: list[str]) -> list[str]:
-        return [item.strip().lower().lstrip(".") for item in value]
-
-
-class AttachmentsRule(BaseRule):
-    rule: Literal["attachments"]
-    max: int = Field(gt=0, le=MAX_ATTACHMENTS)
-
-
-class CommentBoxRule(BaseRule):
-    rule: Literal["comment-box"]
-    max_characters: int = Field(gt=0, le=MAX_WORDS)
-
-
-class StatementRule(BaseRule):
-    """A statement the agency requires in every response: inserted, then found in the PDF."""
-
-    rule: Literal["statement"]
-    text: str = Field(min_length=1)
-
-
-class SubmitterRule(BaseRule):
-    rule: Literal["submitter"]
-    fields: list[SubmitterField] = Field(default_factory=lambda: list[SubmitterField](["name"]))
-    where: Literal["top", "anywhere"] = "anywhere"
-    top_lines: int = Field(default=12, gt=0, le=MAX_TOP_LINES)
-
-
-class PageNumbersRule(BaseRule):
-    rule: Literal["page-numbers"]
-
-
-class NotCopyProtectedRule(BaseRule):
-    rule: Literal["not-copy-protected"]
-
-
-class SearchableTextRule(BaseRule):
-    rule: Literal["searchable-text"]
-
-
-class EmailSubjectRule(BaseRule):
-    rule: Literal["email-subject"]
-    contains: str = Field(min_length=1)
-
-
-Rule = Annotated[
-    PagesRule
-    | WordsRule
-    | FontSizeRule
-    | FileSizeRule
-    | FileTypesRule
-    | AttachmentsRule
-    | CommentBoxRule
-    | StatementRule
-    | SubmitterRule
-    | PageNumbersRule
-    | NotCopyProtectedRule
-    | SearchableTextRule
-    | EmailSubjectRule,
-    Field(discriminator="rule"),
-]
 
 
 def docket_matcher(pattern: str) -> Callable[[str], bool]:
@@ -181,24 +58,6 @@ def docket_matcher(pattern: str) -> Callable[[str], bool]:
         return compiled.fullmatch(docket) is not None
 
     return matches
-
-
-RULE_TYPES: dict[str, type[BaseRule]] = {
-    "pages": PagesRule,
-    "words": WordsRule,
-    "font-size": FontSizeRule,
-    "file-size": FileSizeRule,
-    "file-types": FileTypesRule,
-    "attachments": AttachmentsRule,
-    "comment-box": CommentBoxRule,
-    "statement": StatementRule,
-    "submitter": SubmitterRule,
-    "page-numbers": PageNumbersRule,
-    "not-copy-protected": NotCopyProtectedRule,
-    "searchable-text": SearchableTextRule,
-    "email-subject": EmailSubjectRule,
-}
-"""Each rule's model by its ``rule:`` name, for validating (and reporting) one rule at a time."""
 
 
 class ProfileDefaults(_Strict):
@@ -250,19 +109,21 @@ class Profile(_Strict):
     def statements(self) -> list[str]:
         return [rule.text for rule in self.rules_of(StatementRule)]
 
-    @property
-    def min_font_size(self) -> float | None:
-        sizes = [rule.minimum for rule in self.rules_of(FontSizeRule)]
-        return max(sizes) if sizes else None
-
     def typography(self, base: Typography) -> Typography:
-        """``base`` under this profile: no text below its font-size rules, if it has any.
+        """``base`` under this profile: no text below the largest of its rules' minimum sizes.
 
         Made once per render and given to every writer, so the DOCX and the PDF keep breaking
-        pages alike when a profile enlarges type.
+        pages alike when a profile enlarges type. The sizes are combined before raising, once:
+        raising by one rule and then another would round the grown lengths twice.
         """
-        size = self.min_font_size
-        return base if size is None else at_least(base, size)
+        sizes = [size for rule in self.rules if (size := rule.min_font_size()) is not None]
+        return at_least(base, max(sizes)) if sizes else base
+
+    def comment_limit(self, default: int) -> int:
+        """The most characters the portal's comment box takes: the strictest rule's, else
+        ``default``."""
+        limits = [limit for rule in self.rules if (limit := rule.comment_limit()) is not None]
+        return min(limits) if limits else default
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """A submission's agency profile: loaded, its defaults applied, and the checks that need no PDF.
 
 Runs right after policydraft.yaml loads, so a wrong docket or a profile that contradicts
-itself is reported with everything else in one pass, and so the profile's addressee and
-docket reach the template. Each rule's ``reading`` is printed once, as a note, because a
-legal team should see which interpretation of the agency's words it is relying on.
+itself (it attaches a file type its own rules refuse) is reported with everything else in one
+pass, and so the profile's addressee and docket reach the template. Each rule's ``reading``
+is printed once, as a note, because a legal team should see which interpretation of the
+agency's words it is relying on.
 """
 
 from __future__ import annotations
@@ -11,15 +12,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from policydraft.diagnostics import Diagnostics, Location
+from policydraft.diagnostics import Diagnostics
 from policydraft.profiles.load import load_profile
-from policydraft.profiles.schema import (
-    AttachmentsRule,
-    EmailSubjectRule,
-    FileTypesRule,
-    Profile,
-    docket_matcher,
-)
+from policydraft.profiles.rules import SetUp
+from policydraft.profiles.schema import Profile, docket_matcher
 from policydraft.submission.load import LoadedSubmission
 
 
@@ -55,20 +51,15 @@ def with_defaults(loaded: LoadedSubmission, profile: Profile) -> LoadedSubmissio
 
 
 def check_setup(loaded: LoadedSubmission, profile: Profile, diags: Diagnostics) -> None:
-    """The docket's form, the attachments the profile sends, and each reading as a note."""
+    """The docket's form, each rule's own set-up check, and each reading as a note."""
     where = loaded.locate("profile")
     _check_docket(loaded, profile, diags)
-    _check_attachments(profile, diags, where)
+    setup = SetUp(profile, diags, where)
     for rule in profile.rules:
         if rule.reading:
             message = f"{profile.name} reads its {rule.rule} rule so: {rule.reading}"
             diags.note("PD690", message, where)
-    for subject in profile.rules_of(EmailSubjectRule):
-        message = (
-            f"{profile.name}: send the e-mail with '{subject.contains}' in its subject line "
-            f"({subject.source})"
-        )
-        diags.note("PD691", message, where)
+        rule.check_setup(setup)
 
 
 def _check_docket(loaded: LoadedSubmission, profile: Profile, diags: Diagnostics) -> None:
@@ -83,21 +74,3 @@ def _check_docket(loaded: LoadedSubmission, profile: Profile, diags: Diagnostics
         f"(pattern {pattern}); check the docket number in the agency's notice"
     )
     diags.error("PD602", message, where)
-
-
-def _check_attachments(profile: Profile, diags: Diagnostics, where: Location) -> None:
-    for rule in profile.rules_of(AttachmentsRule):
-        if len(profile.attach) > rule.max:
-            message = (
-                f"{profile.name} attaches {len(profile.attach)} files "
-                f"({', '.join(profile.attach)}) but allows at most {rule.max} ({rule.source})"
-            )
-            diags.add(rule.severity, "PD621", message, where)
-    for types in profile.rules_of(FileTypesRule):
-        for fmt in profile.attach:
-            if fmt not in types.allowed:
-                message = (
-                    f"{profile.name} attaches a .{fmt} file, a type it does not allow "
-                    f"(allowed: {', '.join(types.allowed)}) ({types.source})"
-                )
-                diags.add(types.severity, "PD613", message, where)

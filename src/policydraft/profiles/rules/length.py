@@ -1,0 +1,62 @@
+"""How long a comment may be: pages and words, of the whole PDF or of the pages before the
+appendix (``scope: body``)."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from policydraft.profiles.pdf_reading import RenderedPdf
+from policydraft.profiles.rendered import Rendered
+from policydraft.profiles.rules.base import MAX_PAGES, MAX_WORDS, BaseRule
+
+Scope = Literal["whole", "body"]
+"""What a page or word limit counts: every page, or only the pages before the appendix."""
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+class PagesRule(BaseRule):
+    """At most ``max`` pages, counted in the PDF."""
+
+    codes: ClassVar[tuple[str, ...]] = ("PD610",)
+    rule: Literal["pages"]
+    max: int = Field(gt=0, le=MAX_PAGES)
+    scope: Scope = "whole"
+
+    def demands(self) -> str:
+        counted = "every page" if self.scope == "whole" else "pages before the appendix"
+        return f"at most {self.max} pages ({counted})"
+
+    def check_pdf(self, rendered: Rendered, pdf: RenderedPdf) -> None:
+        count = pdf.pages if self.scope == "whole" else pdf.body_pages
+        if count > self.max:
+            what = "the PDF has" if self.scope == "whole" else "before its appendix, the PDF has"
+            message = f"{what} {count} pages; {rendered.profile.name} allows at most {self.max}"
+            self.broken(rendered, "PD610", message)
+
+
+class WordsRule(BaseRule):
+    """At most ``max`` words in the PDF's extracted text."""
+
+    codes: ClassVar[tuple[str, ...]] = ("PD619",)
+    rule: Literal["words"]
+    max: int = Field(gt=0, le=MAX_WORDS)
+    scope: Scope = "whole"
+
+    def demands(self) -> str:
+        return f"at most {self.max:,} words" + (
+            "" if self.scope == "whole" else " before the appendix"
+        )
+
+    def check_pdf(self, rendered: Rendered, pdf: RenderedPdf) -> None:
+        count = len(_WORD.findall(pdf.text(self.scope)))
+        if count > self.max:
+            scope = "" if self.scope == "whole" else " before the appendix"
+            message = (
+                f"the PDF has {count:,} words{scope}; "
+                f"{rendered.profile.name} allows at most {self.max:,}"
+            )
+            self.broken(rendered, "PD619", message)
