@@ -3,7 +3,7 @@
 Run:  .venv/bin/python bench/signatories.py [--sizes 420,10000,100000] [--profile]
 
 For each size, in a fresh subprocess each (so peak memory is that run's own, ru_maxrss):
-- pipeline: ``policydraft.pipeline.check`` then ``render`` to DOCX and PDF of the example
+- pipeline: ``policydraft.pipeline.check`` then ``write_files`` to DOCX and PDF of the example
   letter (without its agency profile, whose page limit a long list exceeds by design);
 - floor: a raw reportlab canvas drawing the same names (name + affiliation lines) in three
   columns on Letter pages, in the same Liberation Serif, the least any PDF writer can do.
@@ -63,14 +63,14 @@ def write_list(count: int, path: Path) -> None:
 
 def run_pipeline(folder: Path, out: Path, profile: bool) -> dict[str, float]:
     from policydraft.diagnostics import Diagnostics
-    from policydraft.pipeline import check, render
+    from policydraft.pipeline import check, write_files
 
     def work() -> None:
         diags = Diagnostics()
         checked = check(folder, diags)
         if checked is None or checked.document is None:
             raise SystemExit("\n".join(d.format() for d in diags.sorted() if d.severity == "error"))
-        render(checked, ["pdf", "docx"], out)
+        write_files(checked, ["pdf", "docx"], out)
 
     start = time.perf_counter()
     if profile:

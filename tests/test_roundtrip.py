@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from policydraft.diagnostics import Diagnostics
-from policydraft.pipeline import check, render
+from policydraft.pipeline import check, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ostp-ai-action-plan"
@@ -42,7 +42,7 @@ def test_docx_opens_in_libreoffice_and_matches_the_pdf(tmp_path: Path) -> None:
     diags = Diagnostics()
     checked = check(EXAMPLE, diags)
     assert checked is not None and not diags.has_errors, diags.sorted()
-    files = {f.format: f.path for f in render(checked, ["pdf", "docx"], tmp_path / "out")}
+    files = {f.format: f.path for f in write_files(checked, ["pdf", "docx"], tmp_path / "out")}
     subprocess.run(
         [
             SOFFICE,

@@ -1,4 +1,4 @@
-"""The stages every command shares: load and check a submission, then render it.
+"""The stages every command shares: load and check a submission, then write its files.
 
 Commands call these and print what comes back; nothing here prints. A stage that finds a
 user's mistake adds a diagnostic and carries on where it can, so one run reports them all.
@@ -23,44 +23,54 @@ from policydraft.compose import compose_letter
 from policydraft.diagnostics import Diagnostics
 from policydraft.gc_pause import gc_paused
 from policydraft.model import Cite, Document
-from policydraft.outputs.location import check_output_location, output_stem
-from policydraft.outputs.write import RenderedFile, write_outputs
-from policydraft.profiles.rendered import Facts
+from policydraft.outputs.location import check_output_location
+from policydraft.outputs.write import WrittenFile
+from policydraft.plan import RenderPlan
+from policydraft.profiles.rendered import LetterFacts
+from policydraft.profiles.schema import Profile
 from policydraft.profiles.setup import apply_profile
-from policydraft.profiles.verify import ProfileCheck, check_scratch
+from policydraft.profiles.verify import ProfileCheck
 from policydraft.signatories.read import read_signatory_list
-from policydraft.signatories.select import select_printed
-from policydraft.signatories.signatory import Signatory
+from policydraft.signatories.select import PrintedSignatories, select_printed
 from policydraft.submission.load import LoadedSubmission, load_submission
 from policydraft.templating.templates import Template, find_template
 
-FORMATS = ("docx", "pdf")
-
 
 @dataclass(frozen=True)
-class Checked:
-    """A submission that loaded, with its signers and the composed document (if no errors)."""
+class CheckedSubmission:
+    """A submission that loaded, with its signers, and its render plan when it has no errors."""
 
     loaded: LoadedSubmission
     template: Template | None
-    signers: tuple[Signatory, ...] | None
+    signers: PrintedSignatories | None
     bibliography: Bibliography | None
     cites: tuple[Cite, ...]  # the citations as written, before they became notes
-    document: Document | None
-    profile: ProfileCheck | None = None  # the agency profile's rules, for the rendered files
+    plan: RenderPlan | None = None  # None when any check found an error
+
+    @property
+    def document(self) -> Document | None:
+        """The composed document tree, citations resolved; None when there are errors."""
+        return self.plan.document if self.plan is not None else None
+
+    @property
+    def profile(self) -> ProfileCheck | None:
+        """The agency profile's checks on the written files, if it has a profile."""
+        return self.plan.profile if self.plan is not None else None
 
 
-def check(folder: Path, diags: Diagnostics, *, render_checks: bool = True) -> Checked | None:
+def check(
+    folder: Path, diags: Diagnostics, *, render_checks: bool = True
+) -> CheckedSubmission | None:
     """Load and validate everything, composing the document tree as the last check.
 
     With an agency profile, ``render_checks`` also writes the files to a scratch folder to
-    check its page, type and text rules (``render`` checks its staged files instead).
+    check its page, type and text rules (``write_files`` checks its staged files instead).
     """
     with gc_paused():
         return _check(folder, diags, render_checks)
 
 
-def _check(folder: Path, diags: Diagnostics, render_checks: bool) -> Checked | None:
+def _check(folder: Path, diags: Diagnostics, render_checks: bool) -> CheckedSubmission | None:
     loaded = load_submission(folder, diags)
     if loaded is None:
         return None
@@ -84,14 +94,30 @@ def _check(folder: Path, diags: Diagnostics, render_checks: bool) -> Checked | N
         check_signatory_glyphs(signers, diags)
     if document is not None:
         check_document_glyphs(document, diags, loaded)
-    final = None if diags.has_errors else document
+    plan = None
+    if document is not None and template is not None and not diags.has_errors:
+        plan = _plan(loaded, template, document, profile, diags, render_checks)
+    return CheckedSubmission(loaded, template, signers, bibliography, cites, plan)
+
+
+def _plan(
+    loaded: LoadedSubmission,
+    template: Template,
+    document: Document,
+    profile: Profile | None,
+    diags: Diagnostics,
+    render_checks: bool,
+) -> RenderPlan | None:
+    """The render plan of a submission without errors; None if the scratch files fail."""
     rules = None
-    if profile is not None and final is not None:
-        rules = ProfileCheck(profile, Facts.of(loaded.submission, final), loaded.locate("profile"))
-        if render_checks:
-            check_scratch(rules, final, template.reference_docx if template else None, diags)
-            final = None if diags.has_errors else final
-    return Checked(loaded, template, signers, bibliography, cites, final, rules)
+    if profile is not None:
+        rules = ProfileCheck(
+            profile, LetterFacts.of(loaded.submission, document), loaded.locate("profile")
+        )
+    plan = RenderPlan.of(loaded, document, template.reference_docx, rules)
+    if render_checks:
+        plan.check_scratch(diags)  # nothing to check without a profile
+    return None if diags.has_errors else plan
 
 
 def _check_authorities(
@@ -128,7 +154,7 @@ def _cite(
     return resolve_citations(document, bibliography, diags, folder=loaded.folder, used=used)
 
 
-def _signers(loaded: LoadedSubmission, diags: Diagnostics) -> tuple[Signatory, ...] | None:
+def _signers(loaded: LoadedSubmission, diags: Diagnostics) -> PrintedSignatories | None:
     config = loaded.submission.signatories
     if config is None:
         return None
@@ -138,44 +164,19 @@ def _signers(loaded: LoadedSubmission, diags: Diagnostics) -> tuple[Signatory, .
     return select_printed(listing, diags, sort=config.sort).printed
 
 
-def output_paths(checked: Checked, out_dir: Path | None, formats: Sequence[str]) -> list[Path]:
-    loaded = checked.loaded
-    output = loaded.submission.output
-    folder = out_dir if out_dir is not None else loaded.folder / output.dir
-    stem = output_stem(loaded)
-    return [folder / f"{stem}.{fmt}" for fmt in formats]
-
-
-def render(
-    checked: Checked,
+def write_files(
+    checked: CheckedSubmission,
     formats: Sequence[str],
     out_dir: Path | None,
     diags: Diagnostics | None = None,
-) -> list[RenderedFile]:
-    """Write the documents atomically; earlier outputs stay if anything fails.
+) -> list[WrittenFile]:
+    """Write the files in ``formats`` to ``out_dir`` (else output.dir), all or none.
 
     A profile's rules run on the staged files; a broken one raises ``SubmissionError`` (its
-    diagnostics also go to ``diags``) and nothing is published.
+    diagnostics also go to ``diags``) and nothing is published: earlier files stay.
     """
-    with gc_paused():
-        return _render(checked, formats, out_dir, diags)
-
-
-def _render(
-    checked: Checked,
-    formats: Sequence[str],
-    out_dir: Path | None,
-    diags: Diagnostics | None,
-) -> list[RenderedFile]:
-    assert checked.document is not None, "render() needs a document without errors"
-    paths = output_paths(checked, out_dir, formats)
-    reference = checked.template.reference_docx if checked.template else None
-    targets = dict(zip(formats, paths, strict=True))
-    rules = checked.profile
-    if rules is None:
-        return write_outputs(checked.document, targets, reference)
+    plan = checked.plan
+    assert plan is not None, "write_files() needs a document without errors"
     found = diags if diags is not None else Diagnostics()  # an empty one is falsy
-    verify = rules.verifier(formats, checked.document, reference, found)
-    return write_outputs(
-        checked.document, targets, reference, typography=rules.typography, verify=verify
-    )
+    with gc_paused():
+        return plan.write(plan.targets(formats, out_dir), found)

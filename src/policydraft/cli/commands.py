@@ -14,14 +14,14 @@ from policydraft.cli.display import (
     display_diagnostics,
     display_message,
     display_progress,
-    display_rendered,
+    display_written,
 )
 from policydraft.diagnostics import Diagnostics, Location, SubmissionError, display_path
+from policydraft.outputs.formats import FORMATS, writing_order
 from policydraft.outputs.staging import PublishError
 from policydraft.outputs.write import source_date
-from policydraft.pipeline import FORMATS
 from policydraft.pipeline import check as check_submission
-from policydraft.pipeline import render as render_submission
+from policydraft.pipeline import write_files
 from policydraft.resources import builtin_profiles, builtin_templates
 
 _STARTER = Path(__file__).resolve().parent.parent / "starter"
@@ -64,17 +64,16 @@ def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bo
     status = display_diagnostics(diags, as_json=as_json, strict=strict)
     if status != 0 or checked is None or checked.document is None:
         return EXIT_ERRORS
-    ordered = sorted(dict.fromkeys(formats), key=lambda f: -FORMATS.index(f))  # PDF first
     found = Diagnostics()
     try:
-        rendered = render_submission(checked, ordered, out, found)
+        written = write_files(checked, writing_order(formats), out, found)
     except SubmissionError:
         return display_diagnostics(found, as_json=as_json, strict=strict)
     except OSError as exc:
         return display_diagnostics(write_failure(exc, out or folder), as_json=as_json)
     if found.items:
         status = display_diagnostics(found, as_json=as_json, strict=strict)
-    display_rendered(rendered, as_json=as_json)
+    display_written(written, as_json=as_json)
     return status
 
 

@@ -11,7 +11,8 @@ import typer
 
 from policydraft.citations.listing import SourceListing
 from policydraft.diagnostics import Diagnostic, Diagnostics, to_json
-from policydraft.outputs.write import RenderedFile
+from policydraft.outputs.formats import output_format
+from policydraft.outputs.write import WrittenFile
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -48,13 +49,26 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def display_rendered(files: Iterable[RenderedFile], *, as_json: bool = False) -> None:
+def display_written(files: Iterable[WrittenFile], *, as_json: bool = False) -> None:
     """One line per file; on stderr under --json, whose stdout is the diagnostics list."""
     for file in files:
-        pages = f"{_plural(file.pages, 'page')}" if file.pages is not None else "pages not counted"
-        if file.format == "docx" and file.pages is not None:
-            pages += " as laid out in the PDF"
-        typer.echo(f"wrote {file.path} ({pages}, {file.size / 1024:,.0f} KB)", err=as_json)
+        pages = _pages(file)
+        size = f"{file.size / 1024:,.0f} KB"
+        shown = f"{pages}, {size}" if pages else size
+        typer.echo(f"wrote {file.path} ({shown})", err=as_json)
+
+
+def _pages(file: WrittenFile) -> str | None:
+    """What the file's page count is, as its format declares; None for a format without pages."""
+    declared = output_format(file.format)
+    if declared.pages_from is None:
+        return None
+    if file.pages is None:
+        return "pages not counted"
+    if not declared.borrows_pages:
+        return _plural(file.pages, "page")
+    laid_out = output_format(declared.pages_from).label
+    return f"{_plural(file.pages, 'page')} as laid out in the {laid_out}"
 
 
 def display_sources(listing: Iterable[SourceListing], *, as_json: bool) -> None:

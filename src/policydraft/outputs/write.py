@@ -1,4 +1,4 @@
-"""Document tree -> files on disk, all or nothing (see ``output.staged_outputs``)."""
+"""Document tree -> files on disk, all or nothing (see ``staging.staged_outputs``)."""
 
 from __future__ import annotations
 
@@ -7,32 +7,33 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
 
 from policydraft.model import Document
+from policydraft.outputs.formats import WriterSettings, output_format, writing_order
 from policydraft.outputs.staging import StagedOutputs, staged_outputs
-from policydraft.typography import LETTER, Typography
 
-Writer = Callable[[BinaryIO], int | None]
 Verify = Callable[[Mapping[str, Path]], None]
+"""Checks staged files (by format) before they are published; raises to publish none."""
 
 
 @dataclass(frozen=True)
-class RenderedFile:
+class WrittenFile:
+    """A file a render wrote, as the command reports it."""
+
     path: Path
     format: str
-    pages: int | None  # for DOCX: the page count of the same layout in the PDF, if rendered
+    pages: int | None  # its format's page count (the DOCX: its layout's, in the PDF written
+    # with it), or None: a format without pages, or the layout it borrows was not written
     size: int
 
 
 def write_outputs(
     document: Document,
     targets: Mapping[str, Path],
-    reference_docx: Path | None = None,
+    settings: WriterSettings,
     *,
-    typography: Typography = LETTER,
     verify: Verify | None = None,
-) -> list[RenderedFile]:
+) -> list[WrittenFile]:
     """Write each format to its target path; nothing is published unless all succeed.
 
     ``verify`` sees the staged files (by format) before they are published; if it raises,
@@ -42,36 +43,39 @@ def write_outputs(
     if len(folders) != 1:
         raise ValueError("all outputs of one render go to one folder")
     with staged_outputs(folders.pop()) as outputs:
-        rendered = stage_files(outputs, document, targets, reference_docx, typography)
+        written = stage_files(outputs, document, targets, settings)
         if verify is not None:
-            verify({file.format: outputs.staged(file.path) for file in rendered})
+            verify({file.format: outputs.staged(file.path) for file in written})
         outputs.commit()
-    return rendered
+    return written
 
 
 def stage_files(
     outputs: StagedOutputs,
     document: Document,
     targets: Mapping[str, Path],
-    reference_docx: Path | None = None,
-    typography: Typography = LETTER,
-) -> list[RenderedFile]:
+    settings: WriterSettings,
+) -> list[WrittenFile]:
     """Write each format into ``outputs`` (staged, not yet published) and describe it.
 
-    Every format is set in the same ``typography``, so they break pages alike.
+    Files are written in the formats' writing order, so a format whose page count is another
+    format's layout comes after it; they are described in the order of ``targets``. Every
+    format is set in the same typography, so they break pages alike.
     """
     document = with_source_date(document)
     pages: dict[str, int | None] = {}
     sizes: dict[str, int] = {}
-    for fmt, path in targets.items():
-        produce = _writer(fmt, document, reference_docx, typography)
-        pages[fmt] = outputs.write(path, produce)
-        sizes[fmt] = outputs.staged(path).stat().st_size
-    laid_out = pages.get("pdf")
-    return [
-        RenderedFile(path, fmt, pages[fmt] if fmt == "pdf" else laid_out, sizes[fmt])
-        for fmt, path in targets.items()
-    ]
+    for name in writing_order(targets):
+        declared = output_format(name)
+        path = targets[name]
+        counted = outputs.write(path, declared.writer(document, settings))
+        lender = declared.pages_from
+        if lender is not None and lender != name:  # its layout's format, written before it
+            pages[name] = pages.get(lender)
+        else:
+            pages[name] = counted
+        sizes[name] = outputs.staged(path).stat().st_size
+    return [WrittenFile(path, name, pages[name], sizes[name]) for name, path in targets.items()]
 
 
 def source_date() -> dt.date | None:
@@ -98,25 +102,3 @@ def with_source_date(document: Document) -> Document:
     if day is None:
         return document
     return replace(document, metadata=replace(document.metadata, date=day))
-
-
-def _writer(
-    fmt: str, document: Document, reference_docx: Path | None, typography: Typography
-) -> Writer:
-    if fmt == "docx":
-        from policydraft.writers.docx import DocxOptions, write_docx
-
-        options = DocxOptions(reference_docx=reference_docx, typography=typography)
-
-        def produce_docx(stream: BinaryIO) -> None:
-            write_docx(document, stream, options)
-
-        return produce_docx
-    if fmt == "pdf":
-        from policydraft.writers.pdf import PdfOptions, write_pdf
-
-        def produce_pdf(stream: BinaryIO) -> int:
-            return write_pdf(document, stream, PdfOptions(typography=typography))
-
-        return produce_pdf
-    raise ValueError(f"unknown output format {fmt!r}")

@@ -15,12 +15,10 @@ from typing import BinaryIO
 
 from policydraft.diagnostics import Diagnostics, SubmissionError
 from policydraft.outputs.staging import StagedOutputs, staged_outputs
-from policydraft.outputs.write import stage_files
 from policydraft.packaging.comment import DEFAULT_LIMIT, comment_text
 from policydraft.packaging.manifest import PackagedFile, manifest_json
-from policydraft.pipeline import Checked, output_paths
-from policydraft.profiles.schema import CommentBoxRule, ProfileView
-from policydraft.typography import LETTER
+from policydraft.pipeline import CheckedSubmission
+from policydraft.profiles.schema import ProfileView
 
 COMMENT = "comment.txt"
 MANIFEST = "manifest.json"
@@ -34,24 +32,22 @@ class Package:
     email_subject: str | None
 
 
-def build_package(checked: Checked, out: Path, diags: Diagnostics) -> Package:
-    """Render the attachments, check them, write comment.txt and manifest.json; publish all.
+def build_package(checked: CheckedSubmission, out: Path, diags: Diagnostics) -> Package:
+    """Write the attachments, check them, write comment.txt and manifest.json; publish all.
 
     Raises ``SubmissionError`` (after adding to ``diags``) when a rule fails.
     """
-    assert checked.document is not None, "build_package() needs a document without errors"
-    rules = checked.profile
-    attach = list(rules.profile.attach) if rules else ["pdf"]
-    stem = _file_stem(checked)
-    targets = {fmt: out / f"{stem}.{fmt}" for fmt in attach}
-    reference = checked.template.reference_docx if checked.template else None
+    plan = checked.plan
+    assert plan is not None, "build_package() needs a document without errors"
+    rules = plan.profile
+    targets = plan.targets(plan.attach, out, _file_stem(checked, plan.stem))
     with staged_outputs(out) as outputs:
-        typography = rules.typography if rules else LETTER
-        rendered = stage_files(outputs, checked.document, targets, reference, typography)
-        staged = {file.format: outputs.staged(file.path) for file in rendered}
-        if rules is not None:
-            rules.verifier(attach, checked.document, reference, diags)(staged)
-        files = [PackagedFile(f.path.name, outputs.staged(f.path), f.pages) for f in rendered]
+        written = plan.stage(outputs, targets)
+        staged = {file.format: outputs.staged(file.path) for file in written}
+        verify = plan.verifier(targets, diags)
+        if verify is not None:
+            verify(staged)
+        files = [PackagedFile(f.path.name, outputs.staged(f.path), f.pages) for f in written]
         files.append(_write_comment(outputs, checked, out, [f.name for f in files], diags))
         view = ProfileView.of(rules.profile if rules else None)
         manifest = manifest_json(
@@ -66,7 +62,7 @@ def build_package(checked: Checked, out: Path, diags: Diagnostics) -> Package:
 
 def _write_comment(
     outputs: StagedOutputs,
-    checked: Checked,
+    checked: CheckedSubmission,
     out: Path,
     attachments: Sequence[str],
     diags: Diagnostics,
@@ -87,16 +83,15 @@ def _write_comment(
     return PackagedFile(COMMENT, outputs.staged(out / COMMENT), None)
 
 
-def _comment_limit(checked: Checked) -> int:
+def _comment_limit(checked: CheckedSubmission) -> int:
     if checked.profile is None:
         return DEFAULT_LIMIT
-    limits = [rule.max_characters for rule in checked.profile.profile.rules_of(CommentBoxRule)]
-    return min(limits) if limits else DEFAULT_LIMIT
+    return checked.profile.profile.comment_limit(DEFAULT_LIMIT)
 
 
-def _file_stem(checked: Checked) -> str:
-    """The profile's ``file_name`` pattern filled in, made safe for any file system."""
-    stem = output_paths(checked, None, ["pdf"])[0].stem
+def _file_stem(checked: CheckedSubmission, stem: str) -> str:
+    """The profile's ``file_name`` pattern filled in (``stem``: the outputs' own), made safe
+    for any file system."""
     if checked.profile is None:
         return stem
     submission = checked.loaded.submission
@@ -109,10 +104,10 @@ def _file_stem(checked: Checked) -> str:
     return _UNSAFE.sub("-", name).strip("-.") or stem
 
 
-def _signers(checked: Checked) -> int | None:
+def _signers(checked: CheckedSubmission) -> int | None:
     if checked.signers is None:
         return None
-    return sum(1 for signer in checked.signers if signer.consent)
+    return len(checked.signers)
 
 
 def _text(content: str) -> Callable[[BinaryIO], None]:
