@@ -86,3 +86,13 @@ def test_page_counts_are_shown_as_the_format_declares(
         f"wrote {tmp_path / 'b.docx'} (pages not counted, 4 KB)",
         f"wrote {tmp_path / 'a.html'} (1 KB)",
     ]
+
+
+def test_a_profile_attaches_only_registered_formats() -> None:
+    """What an agency accepts (``attach:``) is a choice among the formats policydraft writes;
+    a new format joins it deliberately, by adding its name to ``profiles.schema.Format``."""
+    from typing import get_args
+
+    from policydraft.profiles.schema import Format
+
+    assert set(get_args(Format)) <= set(FORMATS)

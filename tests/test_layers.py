@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import graphlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -35,19 +36,19 @@ ALLOWED: dict[str, frozenset[str] | None] = {
     "model": BASE,
     "typography": BASE,
     "writers": frozenset({"model", "typography"}),
-    # generic stages
+    # generic stages, and the subjects the submission is made of
     "readers": BASE | {"model"},
     "templating": BASE,
-    "submission": BASE | {"readers", "signatories"},  # its signatories: section is theirs
+    "signatories": BASE,  # below the submission, which embeds its signatories: settings
+    "submission": BASE | {"readers", "signatories"},
     "outputs": BASE | {"model", "typography", "writers", "submission"},
     # subjects, each owning its vertical
     "citations": BASE | {"model", "readers", "templating", "submission"},
-    "signatories": BASE | {"readers"},  # below the submission, which embeds its settings
-    "profiles": BASE | {"model", "readers", "submission", "typography", "outputs"},
+    "profiles": BASE | {"model", "readers", "submission", "typography"},
     "checks": BASE | {"model", "submission", "signatories", "writers"},
     "compose": BASE | {"model", "readers", "templating", "submission", "signatories", "profiles"},
     # what the commands share, then the commands
-    "plan": BASE | {"model", "typography", "outputs", "submission", "profiles", "templating"},
+    "plan": BASE | {"model", "typography", "outputs", "submission", "profiles"},
     "pipeline": BASE
     | {
         "model",
@@ -64,18 +65,7 @@ ALLOWED: dict[str, frozenset[str] | None] = {
         "plan",
     },
     "packaging": BASE
-    | {
-        "model",
-        "typography",
-        "readers",
-        "submission",
-        "outputs",
-        "profiles",
-        "signatories",
-        "pipeline",
-        "plan",
-        "policydraft",
-    },
+    | {"model", "readers", "submission", "outputs", "profiles", "pipeline", "plan", "policydraft"},
     "cli": None,  # the top: may import anything
     "__main__": frozenset({"cli"}),
 }
@@ -233,3 +223,21 @@ def test_lazy_imports_count(tmp_path: Path) -> None:
     path = tmp_path / "mod.py"
     path.write_text("def f():\n    from policydraft.cli import app\n    return app\n")
     assert set(_imported(path, "policydraft.checks.mod")) == {"policydraft.cli.app"}
+
+
+def test_docs_architecture_shows_the_same_layering() -> None:
+    """Each row of docs/architecture.md's package table that names what a package may import
+    says what ``ALLOWED`` says (rows saying "everything below" or "anything" are not lists)."""
+    doc = (SRC.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)(?:/|\.py)` \| [^|]+ \| ([^|]+) \|$", doc, re.M)
+    shown: dict[str, set[str]] = {}
+    for unit, may in rows:
+        may = may.strip()
+        if may in ("(base only)", "nothing else"):
+            shown[unit] = set()
+        elif re.fullmatch(r"[a-z_]+(, [a-z_]+)*", may):
+            shown[unit] = set(may.split(", "))
+    assert len(shown) >= 12
+    for unit, names in shown.items():
+        allowed = ALLOWED[unit]
+        assert allowed is not None and names == set(allowed - BASE), unit

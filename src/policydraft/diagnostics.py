@@ -30,9 +30,6 @@ class Location(NamedTuple):
     line: int = 1
     column: int = 1
 
-    def shifted(self, lines: int, column: int | None = None) -> Location:
-        return Location(self.file, self.line + lines, self.column if column is None else column)
-
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
@@ -77,10 +74,6 @@ class Diagnostics:
     @property
     def has_errors(self) -> bool:
         return any(d.severity == "error" for d in self.items)
-
-    @property
-    def has_warnings(self) -> bool:
-        return any(d.severity == "warning" for d in self.items)
 
     def sorted(self) -> list[Diagnostic]:
         unique = {d: None for d in self.items}

@@ -48,10 +48,6 @@ class OutputFormat:
     writer: Callable[[Document, WriterSettings], Produce]  # imports its module when called
 
     @property
-    def has_pages(self) -> bool:
-        return self.pages_from is not None
-
-    @property
     def borrows_pages(self) -> bool:
         """Its page count is another format's: the same layout, counted where it is laid out."""
         return self.pages_from is not None and self.pages_from != self.name

@@ -17,7 +17,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, ClassVar, Protocol
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -52,12 +52,6 @@ class Helper:
 
     def __repr__(self) -> str:
         return "<helper>"
-
-
-class HasTemplateHelpers(Protocol):
-    """A view whose listed methods templates may call, each wrapped in a ``Helper``."""
-
-    template_helpers: ClassVar[tuple[str, ...]]
 
 
 def plain(value: Any) -> Plain:
