@@ -5,6 +5,9 @@ sources.json go through the same validation. Every mapped field remembers the li
 CSL key it came from, and whatever cannot be mapped (a type policydraft has no form for, a
 date without its day, a statute whose title number cannot be found) is a PD504 diagnostic
 that names the CSL key to fix, since that is what the user sees in Zotero.
+
+Which CSL types a source type is imported from is declared on its class
+(``citations/source``); how its fields are mapped is its function here, in ``FIELD_MAPPERS``.
 """
 
 from __future__ import annotations
@@ -14,26 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from policydraft.citations.source import required_fields
+from policydraft.citations.source import MODELS, required_fields
 from policydraft.diagnostics import Diagnostics
 from policydraft.readers.json_source import JsonItem
 from policydraft.readers.located import LocatedMapping
 from policydraft.readers.schema_errors import describe
-
-CSL_TYPES: dict[str, str] = {
-    "legal_case": "case",
-    "legislation": "statute",
-    "regulation": "regulation",
-    "report": "report",
-    "article-journal": "article",
-    "article-newspaper": "news",
-    "article-magazine": "news",
-    "webpage": "web",
-    "post-weblog": "web",
-    "post": "web",
-    "book": "book",
-}
-"""CSL type -> policydraft type. legislation/regulation may become federal-register too."""
 
 _CODE_NAMES = {"united states code": "U.S.C.", "code of federal regulations": "C.F.R."}
 _FULL_CITE = re.compile(r"(?P<title>\d+[A-Za-z]?)\s+(?P<code>[^\d§][^§]*?)\s*(?:§+\s*(?P<sec>.+))?")
@@ -102,7 +90,7 @@ def map_csl_item(item: JsonItem, diags: Diagnostics) -> CslEntry | None:
     if target is not None:
         mapper.out.data["type"] = target
         mapper.out.keys["type"] = mapper.out.values["type"] = source.key_location(("type",))
-        _FIELDS[target](mapper)
+        FIELD_MAPPERS[target](mapper)
         _require(mapper, target)
     return CslEntry(mapper.out, mapper.label, mapper.ok, mapper.origins)
 
@@ -131,7 +119,7 @@ def _target_type(mapper: _Mapper, csl_type: Any) -> str | None:
     target = CSL_TYPES[csl_type]
     if target in ("statute", "regulation"):
         code = _code_of(mapper)
-        if code in ("Fed. Reg.", "FR", "Federal Register"):
+        if code in FEDERAL_REGISTER_CODES:
             return "federal-register"
         if code is not None and "C.F.R" in code:
             return "regulation"
@@ -229,17 +217,28 @@ def _common(m: _Mapper) -> None:
     m.take("short", "title-short")
 
 
-_FIELDS: dict[str, Callable[[_Mapper], None]] = {
+FIELD_MAPPERS: dict[str, Callable[[_Mapper], None]] = {
     "case": _case,
     "statute": _statute,
     "regulation": _statute,
     "federal-register": _federal_register,
     "report": _report,
-    "book": _book,
     "article": _article,
     "news": _news,
     "web": _web,
+    "book": _book,
 }
+"""Each source type's mapper, by type name, in the order of the CSL table of docs/sources.md
+(the order in which an unknown CSL type's message lists the known ones)."""
+
+CSL_TYPES: dict[str, str] = {
+    csl_type: name for name in FIELD_MAPPERS for csl_type in MODELS[name].csl_types
+}
+"""CSL type -> policydraft type, from the classes' ``csl_types``. A legislation or regulation
+item becomes a federal-register or regulation source by its code (``_target_type``)."""
+
+FEDERAL_REGISTER_CODES = ("Fed. Reg.", "FR", "Federal Register")
+"""Codes (container-title) that make a legislation or regulation item a Federal Register cite."""
 
 
 # --- values ------------------------------------------------------------------------------

@@ -2,16 +2,22 @@
 
 One pydantic model per source type, selected by ``type``; each forbids unknown fields and
 requires the fields the table of docs/sources.md requires, so "required field missing for the
-type" is a schema error with the entry's line. Rules that compare fields with the world (a
-reporter's years, a Federal Register volume against its date) live in
-``citations/validate_sources``.
+type" is a schema error with the entry's line. ``SOURCES`` is the one registry of source
+types: the discriminated union ``Source``, ``MODELS`` and ``SOURCE_TYPES`` derive from it, and
+each class declares the CSL types it is imported from. A type's Bluebook forms are its
+template ``templates/citations/bluebook/TYPE.j2``; tests/citations/test_source_registry.py
+holds every registered type to a template, a row of docs/sources.md and a CSL mapper. Rules
+that compare fields with the world (a reporter's years, a Federal Register volume against its
+date) live in ``citations/validate_sources``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 import re
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
@@ -42,16 +48,23 @@ Page = Annotated[int, Field(gt=0)]
 Year = Annotated[int, Field(gt=0)]
 
 
-class _Source(BaseModel):
+class BaseSource(BaseModel):
+    """What every entry has; a source type subclasses it with ``type: Literal["NAME"]``."""
+
     # A title like 1984 or a section like 107 is a number to YAML; users mean text.
     model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    csl_types: ClassVar[tuple[str, ...]] = ()
+    """The CSL-JSON types imported as this type (the mapper is in ``citations/csl``)."""
 
     id: SourceId
     file: str | None = None  # a local copy under sources/, for checking quotations
     short: str | None = None  # the short name used in later citations
+    type: str  # each type narrows it to its own name
 
 
-class Case(_Source):
+class Case(BaseSource):
+    csl_types = ("legal_case",)
     type: Literal["case"]
     name: str
     volume: Volume
@@ -65,7 +78,8 @@ class Case(_Source):
     date: IsoDate | None = None  # exact decision date, printed instead of the year when given
 
 
-class Statute(_Source):
+class Statute(BaseSource):
+    csl_types = ("legislation",)
     type: Literal["statute"]
     title: str  # the code's title number, e.g. "17"
     code: str  # e.g. "U.S.C."
@@ -75,7 +89,8 @@ class Statute(_Source):
     url: str | None = None
 
 
-class Regulation(_Source):
+class Regulation(BaseSource):
+    csl_types = ("regulation",)
     type: Literal["regulation"]
     title: str
     code: str  # e.g. "C.F.R."
@@ -84,7 +99,7 @@ class Regulation(_Source):
     url: str | None = None
 
 
-class FederalRegister(_Source):
+class FederalRegister(BaseSource):
     type: Literal["federal-register"]
     title: str
     volume: Volume
@@ -95,7 +110,7 @@ class FederalRegister(_Source):
     url: str | None = None
 
 
-class Comment(_Source):
+class Comment(BaseSource):
     type: Literal["comment"]
     author: str
     title: str
@@ -104,7 +119,8 @@ class Comment(_Source):
     url: str | None = None
 
 
-class Report(_Source):
+class Report(BaseSource):
+    csl_types = ("report",)
     type: Literal["report"]
     author: str
     title: str
@@ -113,7 +129,8 @@ class Report(_Source):
     url: str | None = None
 
 
-class Book(_Source):
+class Book(BaseSource):
+    csl_types = ("book",)
     type: Literal["book"]
     author: str
     title: str
@@ -123,7 +140,8 @@ class Book(_Source):
     pin: str | None = None
 
 
-class Article(_Source):
+class Article(BaseSource):
+    csl_types = ("article-journal",)
     type: Literal["article"]
     author: str
     title: str
@@ -134,7 +152,8 @@ class Article(_Source):
     url: str | None = None
 
 
-class News(_Source):
+class News(BaseSource):
+    csl_types = ("article-newspaper", "article-magazine")
     type: Literal["news"]
     author: str
     title: str
@@ -143,7 +162,8 @@ class News(_Source):
     url: str | None = None
 
 
-class Web(_Source):
+class Web(BaseSource):
+    csl_types = ("webpage", "post-weblog", "post")
     type: Literal["web"]
     title: str
     url: str
@@ -153,26 +173,37 @@ class Web(_Source):
     publisher: str | None = None
 
 
-AnySource = (
-    Case | Statute | Regulation | FederalRegister | Comment | Report | Book | Article | News | Web
+SOURCES: tuple[type[BaseSource], ...] = (
+    Case,
+    Statute,
+    Regulation,
+    FederalRegister,
+    Comment,
+    Report,
+    Book,
+    Article,
+    News,
+    Web,
 )
-Source = Annotated[AnySource, Field(discriminator="type")]
+"""Every source type a user can write, in the order of docs/sources.md and of the messages
+that list them."""
 
-MODELS: dict[str, type[AnySource]] = {
-    "case": Case,
-    "statute": Statute,
-    "regulation": Regulation,
-    "federal-register": FederalRegister,
-    "comment": Comment,
-    "report": Report,
-    "book": Book,
-    "article": Article,
-    "news": News,
-    "web": Web,
-}
+
+def source_type(kind: type[BaseSource]) -> str:
+    """The name an entry writes after ``type:``: the one value of the class's ``type`` field."""
+    (name,) = get_args(kind.model_fields["type"].annotation)
+    return str(name)
+
+
+MODELS: dict[str, type[BaseSource]] = {source_type(kind): kind for kind in SOURCES}
 """Each ``type:`` a user can write, with its model, in the order of docs/sources.md."""
 
 SOURCE_TYPES: tuple[str, ...] = tuple(MODELS)
+
+if TYPE_CHECKING:  # a union built at run time is no type to mypy: to it, a source is a BaseSource
+    Source = BaseSource
+else:
+    Source = Annotated[functools.reduce(operator.or_, SOURCES), Field(discriminator="type")]
 
 
 def required_fields(source_type: str) -> tuple[str, ...]:
@@ -185,7 +216,7 @@ def required_fields(source_type: str) -> tuple[str, ...]:
     )
 
 
-def source_date(source: AnySource) -> dt.date | None:
+def source_date(source: BaseSource) -> dt.date | None:
     """The latest date a source claims for itself (a year counts as its first day)."""
     date: Any = getattr(source, "date", None)
     if isinstance(date, dt.date):

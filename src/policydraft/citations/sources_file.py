@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from policydraft.citations.bibliography import Bibliography, LocatedSource
 from policydraft.citations.csl import map_csl_item
-from policydraft.citations.source import MODELS, SOURCE_TYPES, AnySource
+from policydraft.citations.source import MODELS, SOURCE_TYPES, BaseSource
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.readers.bounded import TooLarge, read_bounded
 from policydraft.readers.json_source import JsonListError, parse_json_list
@@ -196,7 +196,7 @@ def _duplicate(
     diags.error("PD502", message, mapping.value_location(("id",)))
 
 
-def _validate(entry: _Entry, diags: Diagnostics) -> AnySource | None:
+def _validate(entry: _Entry, diags: Diagnostics) -> BaseSource | None:
     model = _model(entry, diags)
     if model is None:
         return None
@@ -208,7 +208,7 @@ def _validate(entry: _Entry, diags: Diagnostics) -> AnySource | None:
         return None
 
 
-def _model(entry: _Entry, diags: Diagnostics) -> type[AnySource] | None:
+def _model(entry: _Entry, diags: Diagnostics) -> type[BaseSource] | None:
     """The model ``type:`` selects, or a PD504 that lists the valid types."""
     value = entry.mapping.data.get("type")
     if isinstance(value, str) and value in MODELS:
