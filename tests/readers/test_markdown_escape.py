@@ -22,8 +22,13 @@ from policydraft.readers.markdown import read_markdown
 from policydraft.readers.markdown_text import MarkdownText
 from policydraft.templating.markdown_writer import escape_markdown
 
-# Printable: no control characters (C0/C1) and no lone surrogates, which no file can hold.
-PRINTABLE = st.text(st.characters(blacklist_categories=("Cc", "Cs")))
+# Printable: no control characters (C0/C1) and no lone surrogates, which no file can hold, and
+# no bidirectional controls: those are refused where they are written (PD112 in YAML, PD207 in
+# Markdown), so no value written there carrying one reaches a template.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+PRINTABLE = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters=BIDI_CONTROLS)
+)
 
 
 def normalise(text: str) -> str:
@@ -65,7 +70,9 @@ def test_escaped_text_reads_back_literally(text: str) -> None:
 
 
 # One line of printable text: no control characters and no line or paragraph separators.
-ONE_LINE = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")))
+ONE_LINE = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters=BIDI_CONTROLS)
+)
 
 
 @given(ONE_LINE)
