@@ -1,5 +1,9 @@
 """Every character printed must have a glyph in the PDF's bundled fonts, never a box.
 
+The bundled fonts are Liberation Serif, the CJK fallback and one font per shaped script
+(Hebrew, Arabic, Devanagari, Bengali, Tamil, Thai): ``missing_glyphs`` consults each, so
+PD902 remains for scripts none of them has (Cherokee, Tibetan, emoji, ...).
+
 A character the fonts lack is reported where the user wrote it: the line and column of the
 Markdown file or of policydraft.yaml that holds it. Only what no written line holds (text a
 template or the bibliography adds, or a YAML escape such as ``"\U0001f600"``) falls back to

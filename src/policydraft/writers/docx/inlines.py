@@ -21,6 +21,7 @@ from policydraft.model import (
     plain_text,
 )
 from policydraft.writers.docx.oxml import R_ID, add_text, sub, w
+from policydraft.writers.docx.scripts import add_script_properties, script_pieces
 from policydraft.writers.docx.story import Story
 
 _BREAKS = re.compile(r"(\n|\t)")
@@ -75,17 +76,21 @@ def new_run(parent: etree._Element, fmt: RunFormat) -> etree._Element:
 
 
 def add_text_runs(parent: etree._Element, text: str, fmt: RunFormat) -> None:
-    """Text as one run; newlines and tabs in it become ``w:br`` and ``w:tab``."""
+    """Text as one run (a run per script where Word must be told the script, see
+    ``scripts``); newlines and tabs in it become ``w:br`` and ``w:tab``."""
     if not text:
         return
-    run = new_run(parent, fmt)
-    for piece in _BREAKS.split(text):
-        if piece == "\n":
-            sub(run, "br")
-        elif piece == "\t":
-            sub(run, "tab")
-        elif piece:
-            add_text(run, piece)
+    for chunk, script in script_pieces(text):
+        run = new_run(parent, fmt)
+        if script is not None:
+            add_script_properties(run, script)
+        for piece in _BREAKS.split(chunk):
+            if piece == "\n":
+                sub(run, "br")
+            elif piece == "\t":
+                sub(run, "tab")
+            elif piece:
+                add_text(run, piece)
 
 
 def _add_link(

@@ -11,6 +11,10 @@ file stays byte-identical) and reused while the run repeats, as affiliations suc
 The operators follow ``PDFTextObject``: ``BT``, a text matrix per line (``Tm``), a font and
 leading (``Tf``/``TL``, leading 1.2 x size as ``setFont`` defaults it) whenever the font or
 the subset changes, a ``Tj`` per chunk, ``ET``; the parts joined by single spaces.
+
+A shaped line (``shaping.ShapedLine``: right-to-left or complex-script text) is drawn glyph
+by glyph with ``TJ``, each glyph moved by HarfBuzz's advance and offsets (``Ts`` for the
+vertical ones), inside a marked-content span whose ActualText is the line in logical order.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
 
 from .fonts import Run
+from .shaping import Glyph, ShapedLine, actual_text
 
 Shows = tuple[tuple[int, str], ...]
 """A run's chunks as (subset, ``(...) Tj`` operator)."""
@@ -57,9 +62,17 @@ class TextOps:
 
     def line(self, x: float, y: float, size: float, runs: Sequence[Run]) -> None:
         """One line at (x, y): its runs in turn, switching fonts only when they change."""
+        self._ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        self._runs(size, runs)
+
+    def _runs(self, size: float, runs: Sequence[Run]) -> None:
+        """Runs drawn on from the current point."""
         ops = self._ops
-        ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
-        for font, text in runs:
+        for run in runs:
+            if isinstance(run, ShapedLine):
+                self._shaped(run, size)
+                continue
+            font, text = run
             if (font, size) != self._font:
                 self._font, self._subset = (font, size), -1
             shows = self._shows.get((font, text)) or self._encode(font, text)
@@ -73,6 +86,37 @@ class TextOps:
                     self._subset = subset
                 parts.append(show)
             ops.append(" ".join(parts))
+
+    def _shaped(self, line: ShapedLine, size: float) -> None:
+        """A shaped line's pieces, in one span that reads as the line's logical text."""
+        if not line.rtl:  # see ``shaping``: extractors reverse right-to-left text themselves
+            self._ops.append(actual_text(line.text))
+        for piece in line.pieces:
+            if piece.glyphs is None:
+                self._runs(size, ((piece.font, piece.text),))
+            else:
+                self._glyphs(piece.font, piece.glyphs, size)
+        if not line.rtl:
+            self._ops.append("EMC")
+
+    def _glyphs(self, font: str, glyphs: tuple[Glyph, ...], size: float) -> None:
+        """Shaped glyphs: each placed where HarfBuzz put it, in its font's subsets."""
+        if (font, size) != self._font:
+            self._font, self._subset = (font, size), -1
+        face = pdfmetrics.getFont(font).face
+        codes = "".join(code for code, _, _, _ in glyphs)
+        index = 0
+        for subset, chunk in pdfmetrics.getFont(font).splitString(codes, self._doc):
+            if subset != self._subset:
+                self._ops.append(self._select(font, subset, size))
+                self._subset = subset
+            shows: list[tuple[float, bytes, float, float]] = []
+            for byte in chunk:
+                code, advance, right, up = glyphs[index]
+                index += 1
+                after = face.getCharWidth(ord(code)) - advance + right
+                shows.append((-right, bytes((byte,)), after, up * size / 1000))
+            self._ops.extend(_show_glyphs(shows))
 
     def end(self, canv: Any) -> None:
         """Close the text object and add it to the canvas's page."""
@@ -97,3 +141,38 @@ class TextOps:
             found = f"{name} {fp_str(size)} Tf {fp_str(size * 1.2)} TL"
             self._selects[key] = found
         return found
+
+
+def _show_glyphs(shows: list[tuple[float, bytes, float, float]]) -> list[str]:
+    """``TJ`` operators for glyphs given as (move before, code, move after, rise): one per
+    stretch at one rise (set with ``Ts``, reset after), adjacent codes in one string."""
+    ops: list[str] = []
+    start = 0
+    while start < len(shows):
+        rise = shows[start][3]
+        end = start
+        while end < len(shows) and shows[end][3] == rise:
+            end += 1
+        show = f"[{' '.join(_tj_items(shows[start:end]))}] TJ"
+        ops.append(f"{fp_str(rise)} Ts {show} 0 Ts" if rise else show)
+        start = end
+    return ops
+
+
+def _tj_items(shows: list[tuple[float, bytes, float, float]]) -> list[str]:
+    """A ``TJ`` array's items: strings of codes, and the moves between them summed."""
+    items: list[str] = []
+    codes, move = b"", 0.0
+    for before, code, after, _ in shows:
+        move += before
+        if fp_str(move) != "0":
+            if codes:
+                items.append(f"({escapePDF(codes)})")
+            items.append(fp_str(move))
+            codes = b""
+        codes += code
+        move = after
+    items.append(f"({escapePDF(codes)})")
+    if fp_str(move) != "0":
+        items.append(fp_str(move))
+    return items
