@@ -13,7 +13,15 @@ from collections.abc import Callable
 from lxml import etree
 
 from policydraft.model import SignatoryGroup
-from policydraft.writers.docx.oxml import W_VAL, XML_SPACE, needs_preserve, w, xml_text
+from policydraft.writers.docx.oxml import (
+    W_VAL,
+    XML_SPACE,
+    insert_before_any,
+    needs_preserve,
+    w,
+    xml_text,
+)
+from policydraft.writers.docx.scripts import split_script_runs
 from policydraft.writers.docx.styles import TWIPS, StyleIds
 
 _Append = Callable[[str], None]
@@ -44,6 +52,34 @@ def add_entries(
                 affiliation(entry.affiliation)
             else:
                 lone_name(entry.name)
+    if any(group.entries for group in groups):
+        _end_without_gap(container[-1])
+
+
+# What may follow ``w:spacing`` in a paragraph's properties (the schema's order).
+_AFTER_SPACING = tuple(
+    w(name)
+    for name in (
+        "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+        "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
+        "pPrChange",
+    )
+)  # fmt: skip
+
+
+def _end_without_gap(paragraph: etree._Element) -> None:
+    """The list's last paragraph, with no ``entry_gap`` after it.
+
+    The PDF's columns end at their last line; so must the DOCX's last column, or Word and
+    LibreOffice count the gap in the balanced columns' height (a full last page would then
+    push the paragraph after the columns onto a page of its own).
+    """
+    properties = paragraph[0]
+    spacing = properties.find(w("spacing"))
+    if spacing is None:
+        spacing = properties.makeelement(w("spacing"))
+        insert_before_any(properties, spacing, _AFTER_SPACING)
+    spacing.set(w("after"), "0")
 
 
 def _appender(container: etree._Element, style_id: str, lone_gap: float | None = None) -> _Append:
@@ -70,6 +106,7 @@ def _appender(container: etree._Element, style_id: str, lone_gap: float | None =
         element.text = xml_text(text)
         if needs_preserve(text):
             element.set(XML_SPACE, "preserve")
+        split_script_runs(paragraph[1], text)  # right-to-left, complex and CJK names
         append(paragraph)
 
     return add

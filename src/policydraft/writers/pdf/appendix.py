@@ -2,9 +2,9 @@
 
 ``SignatoryColumns`` is "the signers from here on"; asked to split, it lays out one page
 (see ``appendix_layout``) and returns that page as a ``SignatoryPage`` plus the rest, so a
-100,000-signer list costs one page of layout at a time. A page draws its lines straight into
-one text object, through ``TextOps``, shared by all the pages of a list so that a repeated
-run is encoded once.
+100,000-signer list costs one page of layout at a time; the last page's columns are
+balanced. A page draws its lines straight into one text object, through ``TextOps``, shared
+by all the pages of a list so that a repeated run is encoded once.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .appendix_layout import (
     ColumnStyle,
     LaidItem,
     SourceItem,
+    balance_columns,
     fill_columns,
     lay_out,
 )
@@ -106,8 +107,9 @@ class SignatoryColumns(Flowable):  # type: ignore[misc]
             budget -= laid[-1].height + laid[-1].space_before
             index += 1
         fill = fill_columns(laid, self.count, height)
-        # The last page is not balanced: Word and LibreOffice fill its columns in turn too.
         complete = index == len(self.items) and fill.next_index == len(laid)
+        if complete:  # the DOCX ends the names with a continuous section break
+            fill = balance_columns(laid, self.count, height)
         self._fill = (width, height, fill, complete)
         return fill, complete
 

@@ -1,4 +1,4 @@
-"""Layout of the signatory columns: measuring, wrapping and filling columns.
+"""Layout of the signatory columns: measuring, wrapping, filling and balancing columns.
 
 Built for 100,000 signers: an entry is measured with the fonts' width tables (no Paragraph
 objects, which cost ~0.2 ms each), and only one page's worth of entries is laid out at a
@@ -10,6 +10,7 @@ wrapping is cached; names are nearly all distinct and take a fast path when they
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -196,11 +197,16 @@ def _stack(
 
 @dataclass(frozen=True, slots=True)
 class ColumnFill:
-    """Items placed in each column (with their top offsets) and where the rest begins."""
+    """Items placed in each column (with their top offsets) and where the rest begins.
+
+    ``shortfall`` is how much taller the columns would have to be for any item that began
+    a new column to fit at the foot of the one before (infinite when none did).
+    """
 
     columns: tuple[tuple[tuple[float, LaidItem], ...], ...]
     next_index: int
     height: float
+    shortfall: float = math.inf
 
 
 def fill_columns(laid: Sequence[LaidItem], count: int, height: float, start: int = 0) -> ColumnFill:
@@ -213,6 +219,7 @@ def fill_columns(laid: Sequence[LaidItem], count: int, height: float, start: int
     """
     columns: list[list[tuple[float, LaidItem]]] = [[] for _ in range(count)]
     column, y, used, index = 0, 0.0, 0.0, start
+    shortfall = math.inf
     while index < len(laid) and column < count:
         item = laid[index]
         after = laid[index - 1].space_after if index > start else 0.0
@@ -221,10 +228,36 @@ def fill_columns(laid: Sequence[LaidItem], count: int, height: float, start: int
         if item.is_heading and index + 1 < len(laid):
             need += item.space_after + laid[index + 1].height - laid[index + 1].space_after
         if y > 0 and y + need > height + 1e-6:
+            shortfall = min(shortfall, y + need - height)
             column, y = column + 1, 0.0
             continue
         columns[column].append((y + before, item))
         y += before + item.height
         used = max(used, y - item.space_after)
         index += 1
-    return ColumnFill(tuple(tuple(c) for c in columns), index, used)
+    return ColumnFill(tuple(tuple(c) for c in columns), index, used, shortfall)
+
+
+def balance_columns(laid: Sequence[LaidItem], count: int, height: float) -> ColumnFill:
+    """All of ``laid`` in ``count`` columns that end at nearly the same height.
+
+    This is the last page of the list, set as Word and LibreOffice set a multi-column
+    section that a continuous section break ends: the columns are as short as they can be
+    with every item still placed, reading down then across. Starting from a height no
+    balanced fill can beat (each column ends with an item whose space after it drops), the
+    height grows by the fill's ``shortfall``, the least growth that changes where a column
+    breaks, so the first height at which everything fits is the shortest there is. When
+    ``laid`` does not fit in ``height`` at all, the plain fill is returned.
+    """
+    full = fill_columns(laid, count, height)
+    if full.next_index < len(laid) or not laid:
+        return full
+    tallest = max(item.height - item.space_after for item in laid)
+    total = sum(item.height for item in laid) - count * max(item.space_after for item in laid)
+    trial = max(tallest, total / count)
+    while trial < height:
+        fill = fill_columns(laid, count, trial)
+        if fill.next_index == len(laid):
+            return fill
+        trial += fill.shortfall
+    return full
