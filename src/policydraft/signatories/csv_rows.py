@@ -5,8 +5,8 @@ reads a quote that is never closed as one cell running on to the end of the file
 closed by the next row's opening quote as one cell holding every row in between: the signers
 in those rows vanish into one "name". Both are caught here by looking at the raw text of every
 record that spans lines: a quoted cell that is still open at the end of the file, or whose
-closing quote is followed by more text instead of a delimiter or a line end (where a new cell
-begins), is an error at the line and column where the quote opened (PD415). Reading then
+closing quote is followed by more text instead of the list's separator or a line end (where a
+new cell begins), is an error at the line and column where the quote opened (PD415). Reading then
 resumes on the line after that quote, so every later row is still read and counted.
 
 A row that cannot be read at all is yielded as ``(line, None)``: it is counted and reported,
@@ -28,7 +28,7 @@ Row = tuple[int, list[str] | None]  # (the line a row starts on, its cells or No
 # may re-read the rest of the file, so without a bound a file of stray quotes is quadratic.
 _MAX_BROKEN = 10
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_CELL_END = ("", ",", "\r", "\n")  # what may follow a closing quote in well-formed CSV
+_LINE_ENDS = ("", "\r", "\n")  # with the separator: what may follow a closing quote
 
 
 class _Reading:
@@ -38,15 +38,16 @@ class _Reading:
     several (rare), and only then are the text's lines split out, once.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, delimiter: str) -> None:
         self._text = text
+        self.delimiter = delimiter
         self._lines: list[str] | None = None
         self.resume(1)
 
     def resume(self, line: int) -> None:
         """Read on from ``line`` (1-based), whatever the reader was in the middle of."""
         source = io.StringIO(self._text, newline="") if line == 1 else iter(self.lines[line - 1 :])
-        self.reader = csv.reader(source)
+        self.reader = csv.reader(source, delimiter=self.delimiter)
         self.offset = line - 1  # lines before the reader's first
         self.done = 0  # lines the reader had read after its previous record
 
@@ -66,9 +67,12 @@ class _Reading:
         return [(number, self.lines[number - 1]) for number in range(start, end + 1)]
 
 
-def csv_rows(text: str, shown: str, diags: Diagnostics) -> Iterator[Row]:
-    """Non-blank rows with the line each starts on; broken records as ``(line, None)``."""
-    reading = _Reading(text)
+def csv_rows(text: str, shown: str, diags: Diagnostics, delimiter: str = ",") -> Iterator[Row]:
+    """Non-blank rows with the line each starts on; broken records as ``(line, None)``.
+
+    ``delimiter`` separates cells (``delimiters.sniff_delimiter`` finds it).
+    """
+    reading = _Reading(text, delimiter)
     broken = widest = 0  # widest: the most cells of a one-line row (the header's, usually)
     while broken < _MAX_BROKEN:
         start = reading.offset + reading.done + 1
@@ -85,7 +89,8 @@ def csv_rows(text: str, shown: str, diags: Diagnostics) -> Iterator[Row]:
             return
         runaway = None
         if end > start:
-            runaway = _runaway(reading.numbered(start, end), too_wide=0 < widest < len(cells))
+            taken = reading.numbered(start, end)
+            runaway = _runaway(taken, delimiter, too_wide=0 < widest < len(cells))
         else:
             widest = max(widest, len(cells))
         if runaway is not None:
@@ -106,14 +111,16 @@ def _why(exc: csv.Error) -> tuple[str, str]:
     return "PD403", f"this row cannot be read as CSV: {exc}"
 
 
-def _runaway(taken: list[tuple[int, str]], too_wide: bool) -> tuple[int, int, str] | None:
+def _runaway(
+    taken: list[tuple[int, str]], delimiter: str, too_wide: bool
+) -> tuple[int, int, str] | None:
     """(index in ``taken``, column, message) of a quote that swallows rows, else None.
 
     ``too_wide``: the record has more cells than any one-line row before it, which a quoted
     cell spanning lines explains when its quote was really an unclosed one.
     """
     raw = "".join(text for _, text in taken)
-    found = _scan_quotes(raw, too_wide)
+    found = _scan_quotes(raw, delimiter, too_wide)
     if found is None:
         return None
     opened, closed = found
@@ -130,7 +137,7 @@ def _runaway(taken: list[tuple[int, str]], too_wide: bool) -> tuple[int, int, st
         where = f"line {taken[end][0]}, column {end_column}"
         how = (
             "where its quote closes in the middle of a cell"
-            if raw[closed + 1 : closed + 2] not in _CELL_END
+            if raw[closed + 1 : closed + 2] not in (delimiter, *_LINE_ENDS)
             else "and its row then has more cells than the header"
         )
         what = (
@@ -140,7 +147,7 @@ def _runaway(taken: list[tuple[int, str]], too_wide: bool) -> tuple[int, int, st
     return index, column, f"{what}; {advice}"
 
 
-def _scan_quotes(raw: str, too_wide: bool) -> tuple[int, int] | None:
+def _scan_quotes(raw: str, delimiter: str, too_wide: bool) -> tuple[int, int] | None:
     """(opening offset, closing offset or -1) of the first quoted cell that swallows rows:
     one never closed, one spanning lines whose closing quote is followed by more text (where
     a new cell begins), or, in a ``too_wide`` record, the first one spanning lines.
@@ -148,6 +155,7 @@ def _scan_quotes(raw: str, too_wide: bool) -> tuple[int, int] | None:
     Mirrors the csv module's reading: a quote opens a quoted cell only at a cell's start, and
     inside one a doubled quote is a literal quote.
     """
+    cell_ends, starts = (delimiter, *_LINE_ENDS), (delimiter, "\r", "\n")
     at_start, i, size = True, 0, len(raw)
     while i < size:
         if at_start and raw[i] == '"':
@@ -155,11 +163,11 @@ def _scan_quotes(raw: str, too_wide: bool) -> tuple[int, int] | None:
             if close < 0:
                 return i, -1
             spans = _LINE_END.search(raw, i, close) is not None
-            if spans and (too_wide or raw[close + 1 : close + 2] not in _CELL_END):
+            if spans and (too_wide or raw[close + 1 : close + 2] not in cell_ends):
                 return i, close
             i, at_start = close + 1, False
             continue
-        at_start = raw[i] in ",\r\n"
+        at_start = raw[i] in starts
         i += 1
     return None
 
@@ -187,7 +195,7 @@ def _count_the_rest(reading: _Reading, shown: str, diags: Diagnostics) -> Iterat
     rest = [
         number
         for number, text in enumerate(reading.lines[first - 1 :], start=first)
-        if text.strip(", \t\r\n")
+        if text.strip(f"{reading.delimiter}, \t\r\n")
     ]
     if rest:
         diags.error(

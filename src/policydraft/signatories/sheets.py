@@ -1,9 +1,12 @@
 """A signatory file -> its header and rows of text cells, whatever the file's format.
 
-Lists arrive as CSV from forms and petition tools (UTF-8, UTF-8 with a byte-order mark, or
-Windows-1252 from Excel on Windows) or as Excel workbooks. Both become the same ``Table``:
-rows numbered as the user sees them (the file's line, or the sheet's row), cells as text.
-Blank rows are skipped here, so nothing downstream has to think about them.
+Lists arrive as CSV from forms and petition tools (in the encoding ``decoding`` finds: UTF-8,
+UTF-16 from Excel's "Unicode Text", Windows-1252 from Excel on Windows, ...; separated by the
+character ``delimiters`` finds: comma, semicolon, tab or pipe) or as Excel workbooks. Both
+become the same ``Table``: rows numbered as the user sees them (the file's line, or the
+sheet's row), cells as text. Blank rows are skipped here, so nothing downstream has to think
+about them. A CSV list that is not UTF-8 with commas gets one note (PD404) saying how it was
+read, so that a wrong guess is visible.
 """
 
 from __future__ import annotations
@@ -15,13 +18,12 @@ from pathlib import Path
 from policydraft import limits
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.signatories.csv_rows import Row, csv_rows
+from policydraft.signatories.decoding import decode
+from policydraft.signatories.delimiters import COMMA, describe, sniff_delimiter
 from policydraft.signatories.xlsx_rows import cell_text, too_large, xlsx_rows
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _ZIP_MAGIC = b"PK\x03\x04"
-_BOM = b"\xef\xbb\xbf"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 with a byte-order mark is detected as such
-_UTF16_SAMPLE = 1024  # bytes looked at to tell UTF-16 without a byte-order mark
 __all__ = ["Table", "cell_text", "read_table"]
 
 
@@ -35,8 +37,9 @@ class Table:
 
     header: list[str] | None
     rows: Iterable[Row]
-    encoding: str  # "utf-8", "utf-8-sig", "cp1252", ... or "xlsx"
+    encoding: str  # "utf-8", "utf-8-sig", "utf_16", "cp1252", ... or "xlsx"
     header_line: int = 1
+    delimiter: str = COMMA  # what separates a CSV list's cells
 
 
 def read_table(
@@ -56,10 +59,7 @@ def read_table(
             "PD403", f"{shown} is an old Excel .xls file; save it as .xlsx or CSV", Location(shown)
         )
         return None
-    text, encoding = _decode(raw, shown, diags)
-    if text is None:
-        return None
-    return _csv_table(text, encoding, shown, diags)
+    return _csv_table(raw, shown, diags)
 
 
 def _read_bytes(path: Path, shown: str, diags: Diagnostics, where: Location) -> bytes | None:
@@ -81,64 +81,26 @@ def _read_bytes(path: Path, shown: str, diags: Diagnostics, where: Location) -> 
     return raw
 
 
-def _decode(raw: bytes, shown: str, diags: Diagnostics) -> tuple[str | None, str]:
-    utf16 = _utf16_without_bom(raw)
-    if utf16 is not None:
-        text, encoding = utf16
-        message = f"{shown} is not UTF-8; read it as {encoding} (UTF-16 without a byte-order mark)"
-        diags.note("PD404", message, Location(shown))
-        return text, encoding
-    try:
-        return raw.decode("utf-8-sig"), "utf-8-sig" if raw.startswith(_BOM) else "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    # Spreadsheet exports that are not UTF-8 are nearly always Windows-1252; short samples
-    # fool open-ended detection (it may pick a Baltic code page), so prefer it when it fits.
-    best = from_bytes(raw, cp_isolation=["cp1252", "utf_16"]).best() or from_bytes(raw).best()
-    if best is None:
-        diags.error(
-            "PD403", f"{shown} is neither UTF-8 nor a recognised text encoding", Location(shown)
-        )
-        return None, ""
-    diags.note("PD404", f"{shown} is not UTF-8; read it as {best.encoding}", Location(shown))
-    return str(best), best.encoding
-
-
-def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
-    """The text and encoding of a UTF-16 file without a byte-order mark, else None.
-
-    Such a file is valid UTF-8 when its text is ASCII (each letter followed, or preceded, by a
-    NUL), so it would be read with its NULs stripped. A list's header is ASCII, so in its first
-    KB nearly every other byte is a NUL, always on the same side (odd offsets little-endian,
-    even ones big-endian); UTF-8 text with stray NULs has them on both sides or few.
-    """
-    sample = raw[:_UTF16_SAMPLE]  # an even number of bytes, as UTF-16 text is
-    if len(raw) % 2 or raw.startswith(_UTF16_BOMS) or not sample.count(0):
+def _csv_table(raw: bytes, shown: str, diags: Diagnostics) -> Table | None:
+    """A CSV list in the encoding and with the separator found for it; anything but UTF-8
+    with commas is noted once (PD404), so that a wrong guess shows."""
+    decoded = decode(raw, shown, diags)
+    if decoded is None:
         return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    pairs = len(sample) // 2
-    for nuls, other, encoding in ((odd, even, "utf_16_le"), (even, odd, "utf_16_be")):
-        if 2 * nuls >= pairs and 8 * other <= nuls:
-            try:
-                return raw.decode(encoding), encoding
-            except UnicodeDecodeError:  # a lone surrogate: not UTF-16 after all
-                return None
-    return None
+    delimiter = sniff_delimiter(decoded.text)
+    if not decoded.utf8 or delimiter != COMMA:
+        message = f"{shown} is read as {decoded.name}, {describe(delimiter)}"
+        diags.note("PD404", message, Location(shown))
+    rows = csv_rows(decoded.text, shown, diags, delimiter)
+    return _table(check_cell_sizes(rows, shown, diags), decoded.encoding, delimiter)
 
 
-def _csv_table(text: str, encoding: str, shown: str, diags: Diagnostics) -> Table:
-    rows = check_cell_sizes(csv_rows(text, shown, diags), shown, diags)
-    return _table(rows, encoding)
-
-
-def _table(rows: Iterator[Row], encoding: str) -> Table:
+def _table(rows: Iterator[Row], encoding: str, delimiter: str = COMMA) -> Table:
     """The first row is the header; a header that cannot be read is ``None``."""
     first = next(rows, None)
     if first is None:
-        return Table([], iter(()), encoding)
-    return Table(first[1], rows, encoding, first[0])
+        return Table([], iter(()), encoding, delimiter=delimiter)
+    return Table(first[1], rows, encoding, first[0], delimiter)
 
 
 def check_cell_sizes(rows: Iterable[Row], shown: str, diags: Diagnostics) -> Iterator[Row]:
