@@ -107,8 +107,8 @@ CODES: dict[str, Code] = {
     "PD401": Code(ERROR, "signatory row without a name"),
     "PD402": Code(ERROR, "signatory file lacks a name column"),
     "PD403": Code(ERROR, "signatory file cannot be read or decoded"),
-    "PD404": Code(NOTE, "signatory file's encoding was detected (not UTF-8)"),
-    "PD405": Code(WARNING, "signatory's consent is empty or unclear, so the row is left out"),
+    "PD404": Code(NOTE, "signatory file's encoding or separator was detected (not UTF-8, commas)"),
+    "PD405": Code(WARNING, "signatories' consent answers are empty, so those rows are left out"),
     "PD406": Code(ERROR, "the XLSX workbook has no sheet of the name given in signatories.sheet"),
     "PD407": Code(
         WARNING, "duplicate signatory row (same e-mail, or same name and organization) left out"
@@ -134,6 +134,14 @@ CODES: dict[str, Code] = {
         ERROR, "a signatory cell is too long (characters, or digits of a number); row not read"
     ),
     "PD420": Code(ERROR, "two columns of a signatory list have headers that name the same column"),
+    "PD421": Code(
+        ERROR, "two different headers of a signatory list could each be one column (ambiguous)"
+    ),
+    "PD422": Code(ERROR, "consent answers that are neither yes nor no (each named, with a count)"),
+    "PD423": Code(ERROR, "a signatory list has rows, but nobody in it would be printed"),
+    "PD424": Code(
+        WARNING, "a header reads like a consent question, but no consent column is read"
+    ),
     # PD5xx: sources and citations
     "PD500": Code(ERROR, "the bibliography file is missing, unreadable or not valid YAML/JSON"),
     "PD501": Code(ERROR, "citation of a key that is not in the bibliography"),

@@ -59,10 +59,10 @@ def test_row_without_name_is_reported_with_its_line(tmp_path: Path) -> None:
 
 
 def test_missing_name_column(tmp_path: Path) -> None:
-    _, diags = _read(tmp_path, "Full Name,Title\nAda,Analyst\n")
+    _, diags = _read(tmp_path, "Signer ID,Title\nAda,Analyst\n")
     (d,) = diags.sorted()
     assert d.code == "PD402"
-    assert "Full Name" in d.message
+    assert "Signer ID" in d.message
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -96,7 +96,7 @@ def test_windows_1252_is_detected_and_reported(tmp_path: Path) -> None:
         ("false", False, None),
         ("0", False, None),
         ("", False, "PD405"),
-        ("maybe", False, "PD405"),
+        ("maybe", False, "PD422"),
     ],
 )
 def test_consent_values(tmp_path: Path, value: str, printed: bool, code: str | None) -> None:

@@ -103,7 +103,7 @@ def test_long_cells(tmp_path: Path, size: int, code: str | None) -> None:
     [
         ("Ada Lovelace,ada@example.org,Engines Ltd\nGrace Hopper,g@example.net,Navy\n", True),
         ("Ada,ada@example.org\n", True),
-        ("Full Name,Title,Company\nAda,Analyst,Engines\n", False),
+        ("Signer ID,Title,Company\nAda,Analyst,Engines\n", False),
         (  # a header word inside a signer's organization does not make it a header
             "Jane Advocate,Policy Director,National Organization for Women,jane@example.org\n"
             "Bo Li,Counsel,Title Insurance Guild,bo@example.org\n",
@@ -120,7 +120,7 @@ def test_missing_name_column_never_shows_a_signer(tmp_path: Path, text: str, hid
         assert not any(cell in d.message for cell in first_row), d.message
         assert listing.rows == text.count("\n")  # the first row is counted as a signer
     else:
-        assert "Full Name" in d.message and "Title" in d.message and "Company" in d.message
+        assert "Signer ID" in d.message and "Title" in d.message and "Company" in d.message
     _accounted(listing)
 
 

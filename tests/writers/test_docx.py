@@ -508,7 +508,7 @@ def test_appendix_names_flow_in_columns_after_a_one_column_intro(sample: Package
     """The names are a section of their own, ended by a continuous break so that Word
     balances their last page (tests/writers/test_balanced_columns.py)."""
     section_breaks = sample.xpath("word/document.xml", "//w:p[w:pPr/w:sectPr]")
-    assert [text_of(p) for p in section_breaks][0] == "Affiliations for identification only."
+    assert text_of(section_breaks[0]) == "Affiliations for identification only."
     first, names, last = sample.xpath("word/document.xml", "//w:sectPr")
     assert first.xpath("w:cols/@w:num", namespaces=NS) == []
     assert names.xpath("w:cols/@w:num", namespaces=NS) == ["3"]

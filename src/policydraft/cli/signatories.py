@@ -41,13 +41,23 @@ ListPath = Annotated[
     Path, typer.Argument(help="A submission folder or a signatory file.", show_default=False)
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
+Settings = Annotated[
+    Path | None,
+    typer.Option(
+        "--settings",
+        help="A submission folder whose signatories: settings (columns, consent_values, "
+        "sheet, sort) read the bare list files given.",
+        show_default=False,
+    ),
+]
 
 
 @app.command()
-def stats(folder: ListPath = Path("."), json: Json = False) -> None:
+def stats(folder: ListPath = Path("."), json: Json = False, settings: Settings = None) -> None:
     """Counts, rows left out and why, possible duplicates, groups."""
     diags = Diagnostics()
-    loaded = _load_signatory_list(_existing(folder), diags)
+    config = _settings_for([_existing(folder)], settings)
+    loaded = _load_signatory_list(folder, diags, config)
     if loaded is None:
         raise typer.Exit(display_diagnostics(diags, as_json=False))
     listing, config = loaded
@@ -62,17 +72,23 @@ def diff(
     old: Annotated[Path, typer.Argument(help="The earlier list (file or submission folder).")],
     new: Annotated[Path, typer.Argument(help="The later list (file or submission folder).")],
     json: Json = False,
+    settings: Settings = None,
 ) -> None:
     """Signers added, removed and changed between two versions of a list.
 
-    A list with errors (a row without a name, a broken quote) is still compared, so that the
-    reader sees what it can, but the command then exits 1: the comparison may be incomplete.
+    A bare file is read with the settings of --settings, else of the submission folder given
+    as the other list (so `diff last-filing.csv my-letter` reads both alike), else the
+    defaults. A list with errors (a row without a name, a broken quote) is still compared, so
+    that the reader sees what it can, but the command then exits 1: the comparison may be
+    incomplete.
     """
+    paths = [_existing(old), _existing(new)]
+    config = _settings_for(paths, settings or _the_folder(old, new))
     lists = []
     status = 0
-    for path in (old, new):
+    for path in paths:
         diags = Diagnostics()
-        loaded = _load_signatory_list(_existing(path), diags)
+        loaded = _load_signatory_list(path, diags, config)
         errors = display_diagnostics(_errors(diags), as_json=False)
         status = max(status, errors)
         if loaded is None or (errors and not loaded[0].signers):
@@ -88,15 +104,18 @@ def export(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="The CSV file to write.", show_default=False)
     ] = Path("signatories-printed.csv"),
+    settings: Settings = None,
 ) -> None:
     """The printed list, in printed order, as CSV (no private columns)."""
     diags = Diagnostics()
-    loaded = _load_signatory_list(_existing(folder), diags)
+    config = _settings_for([_existing(folder)], settings)
+    loaded = _load_signatory_list(folder, diags, config)
     if loaded is None or diags.has_errors:
         raise typer.Exit(display_diagnostics(diags, as_json=False) or EXIT_ERRORS)
     listing, config = loaded
     selection = select_printed(listing, diags, sort=config.sort)
-    display_diagnostics(diags, as_json=False)
+    if display_diagnostics(diags, as_json=False):
+        raise typer.Exit(EXIT_ERRORS)  # nobody printed (PD423): nothing to export
     try:
         with staged_outputs(output.parent) as outputs:
             count = outputs.write(output, partial(export_csv, selection.printed, config))
@@ -107,24 +126,59 @@ def export(
 
 
 def _load_signatory_list(
-    path: Path, diags: Diagnostics
+    path: Path, diags: Diagnostics, settings: SignatoriesConfig | None = None
 ) -> tuple[SignatoryList, SignatoriesConfig] | None:
-    """The list of a submission folder (with its settings) or of a bare list file.
+    """The list of a submission folder (with its settings) or of a bare list file (with
+    ``settings``, a folder's, when given; else the defaults).
 
     The commands take either; None when there is no list to read.
     """
     if not path.is_dir():
-        config = SignatoriesConfig(file=path.name)
+        base = settings or SignatoriesConfig()
+        config = base.model_copy(update={"file": path.name})
         return read_signatory_list(path, config, diags, Location(display_path(path))), config
-    loaded = load_submission(path, diags)
+    loaded = _load_settings(path, diags)
+    if loaded is None:
+        return None
+    folder, config, where = loaded
+    return read_signatory_list(folder / config.file, config, diags, where), config
+
+
+def _load_settings(
+    folder: Path, diags: Diagnostics
+) -> tuple[Path, SignatoriesConfig, Location] | None:
+    """A submission folder's ``signatories:`` settings and where its ``file:`` is written."""
+    loaded = load_submission(folder, diags)
     if loaded is None:
         return None
     settings = loaded.submission.signatories
     if settings is None:
         diags.error("PD103", "the submission has no signatories: section", loaded.locate())
         return None
-    where = loaded.locate("signatories", "file")
-    return read_signatory_list(loaded.folder / settings.file, settings, diags, where), settings
+    return loaded.folder, settings, loaded.locate("signatories", "file")
+
+
+def _the_folder(old: Path, new: Path) -> Path | None:
+    """The one submission folder of a comparison between a folder and a bare file."""
+    if old.is_dir() != new.is_dir():
+        return old if old.is_dir() else new
+    return None
+
+
+def _settings_for(paths: list[Path], folder: Path | None) -> SignatoriesConfig | None:
+    """The settings that read the bare files among ``paths``: ``folder``'s, or None (the
+    defaults). A folder whose settings cannot be read stops the command with its errors."""
+    if folder is None:
+        return None
+    if all(path.is_dir() for path in paths):
+        abort("--settings is for a bare list file; a submission folder uses its own settings")
+    if not folder.is_dir():
+        abort(f"--settings takes a submission folder, not {folder}")
+    diags = Diagnostics()
+    loaded = _load_settings(folder, diags)
+    if loaded is None:
+        raise typer.Exit(display_diagnostics(_errors(diags), as_json=False) or EXIT_ERRORS)
+    return loaded[1]
 
 
 def _existing(path: Path) -> Path:

@@ -1,7 +1,9 @@
 """Who is who: the keys that decide when two rows are the same signer, or may be.
 
 Two rows are the same signer when they have the same e-mail address (trimmed, any case), or,
-when either has none, the same normalised name and organization. Normalising a name applies
+when either has none, the same normalised name and organization. A cell without an ``@`` is
+no address: Microsoft Forms writes "anonymous" in every row of an anonymous form, and those
+rows are not one signer. Normalising a name applies
 Unicode compatibility composition (NFKC: full-width letters, ligatures), case folding and
 collapsed whitespace, so "ADA  Lovelace" and "Ada Lovelace" match. Names that are only
 *similar*, equal once their diacritics are removed ("Zoe Avila" and "Zoë Ávila"), are
@@ -61,6 +63,6 @@ _WITHOUT_MARKS = _MarkRemover()
 
 def identity(signer: Signatory) -> Identity:
     """The key under which rows count as one signer (see the module's docstring)."""
-    if signer.email.strip():
+    if "@" in signer.email:  # "anonymous", "N/A" or "-" in an e-mail column is no address
         return ("email", email_key(signer.email))
     return ("name", name_key(signer.name), name_key(signer.organization))

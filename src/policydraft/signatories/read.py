@@ -1,40 +1,33 @@
 """Signatory lists (CSV or XLSX) -> ``Signatory`` records, accounting for every row.
 
-Headers are matched case-insensitively against the column names of ``columns.COLUMNS``
-(docs/signatories.md); ``columns`` maps a column name to the header the list actually uses.
-A row without a name is reported with its line, never dropped silently. Blank lines are
-ignored. Cells are cleaned here, once: control characters a spreadsheet may carry are removed
-(with a note), whitespace is collapsed and text is put in Unicode's composed form (NFC), so
-later stages compare and print clean text. Columns the table does not name are never read, so
-they cannot leak into any output.
+Headers are matched once per file by headers.py (the headers exports write, declared in
+``columns.COLUMNS``; ``signatories.columns`` maps a column to the header a list uses), which
+says which cell of a row is read as what. A row without a name is reported with its line,
+never dropped silently. Blank lines are ignored. Cells are cleaned here, once: control
+characters a spreadsheet may carry are removed (with a note), whitespace is collapsed and
+text is put in Unicode's composed form (NFC), so later stages compare and print clean text.
+Columns the table does not name are never read, so they cannot leak into any output.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from pathlib import Path
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
-from policydraft.signatories.columns import COLUMN_NAMES
 from policydraft.signatories.config import SignatoriesConfig
+from policydraft.signatories.consent import ConsentAnswers
+from policydraft.signatories.csv_rows import Row
+from policydraft.signatories.header_rows import continues_header, merge_header_rows
+from policydraft.signatories.headers import Layout, join_cells, match_headers
 from policydraft.signatories.sheets import read_table
 from policydraft.signatories.signatory import Signatory, SignatoryList
 
-_YES = {"yes", "y", "true", "1"}
-_NO = {"no", "n", "false", "0"}
 # Bidirectional embedding, override and isolate controls can make a printed name read
 # differently from what the list says; they are removed with the other control characters.
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-# Words that make a cell of the first row look like a header, and so safe to show.
-_HEADER_WORDS = frozenset({
-    *COLUMN_NAMES, "mail", "e", "address", "full", "your", "first", "last", "given", "family",
-    "surname", "signer", "signature", "company", "affiliation", "employer", "role", "job",
-    "city", "state", "country", "date", "time", "timestamp", "of", "as", "sort", "agree",
-})  # fmt: skip
-"""Words headers are made of: a cell is shown in a message only if all its words are here."""
-_WORD = re.compile(r"[^\W\d]+")
 
 
 def read_signatories(
@@ -60,29 +53,43 @@ def read_signatory_list(
     if not table.header:
         diags.error("PD402", f"signatory file {shown} is empty; it needs a 'name' column", where)
         return SignatoryList(shown, ())
-    header = _clean_header(table.header, shown, diags)
-    _report_duplicate_columns(header, config.columns, Location(shown, table.header_line), diags)
-    index = _column_index(header, config.columns)
+    header, tool_columns, rows = _header_rows(table.header, table.rows)
+    header = _clean_header(header, shown, diags)
+    where_header = Location(shown, table.header_line)
+    layout = match_headers(header, config.columns, where_header, diags, tool_columns)
     signers: list[Signatory] = []
     nameless: list[Location] = []
-    if "name" not in index:
-        if not _report_no_name_column(header, config.columns, shown, diags):
-            nameless.append(Location(shown, table.header_line))  # the first row is a signer
-        index = {}  # every row is counted as one without a name, none is read
-    else:
-        _report_unmatched_mapping(header, config.columns, index, shown, diags)
+    if layout.first_row_is_signer:
+        nameless.append(where_header)  # no header row: the first row is counted as a signer
     unreadable: list[Location] = []
-    for line, row in table.rows:
+    answers = ConsentAnswers(config.consent_values.yes, config.consent_values.no)
+    for line, row in rows:
         here = Location(shown, line, 1)
         if row is None:
             unreadable.append(here)
             continue
-        signer = _signatory(row, index, here, diags) if index else None
+        signer = _signatory(row, layout, here, diags, answers) if layout.index else None
         if signer is None:
             nameless.append(here)
         else:
             signers.append(signer)
+    answers.report(Location(shown, table.header_line, 1), diags)  # once for the whole list
     return SignatoryList(shown, tuple(signers), tuple(nameless), table.encoding, tuple(unreadable))
+
+
+def _header_rows(
+    header: list[str], rows: Iterable[Row]
+) -> tuple[list[str], frozenset[int], Iterator[Row]]:
+    """(the header, the columns a survey tool fills itself, the rows below the header): a
+    second header row, as SurveyMonkey writes one, is merged into the first (headers.py)."""
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return header, frozenset(), rows
+    if first[1] is not None and continues_header(header, first[1]):
+        merged, tool_columns = merge_header_rows(header, first[1])
+        return merged, tool_columns, rows
+    return header, frozenset(), chain((first,), rows)
 
 
 def _clean_header(header: list[str], shown: str, diags: Diagnostics) -> list[str]:
@@ -94,130 +101,23 @@ def _clean_header(header: list[str], shown: str, diags: Diagnostics) -> list[str
     return cleaned
 
 
-def _report_no_name_column(
-    header: list[str], columns: Mapping[str, str], shown: str, diags: Diagnostics
-) -> bool:
-    """PD402, describing the headers without showing a cell that may be a signer's.
-
-    True when the first row has something that looks like a header, False when it looks like
-    a signer (then it is counted among the rows).
-    """
-    wanted = columns.get("name", "name")
-    shown_headers, hidden = _describe_headers(header, columns)
-    if shown_headers:
-        message = f"{shown} has no '{wanted}' column (headers: {shown_headers})"
-    else:
-        message = (
-            f"{shown} has no '{wanted}' column: none of the {hidden:,} cells of its first row "
-            "is a header policydraft knows (name, title, organization, email, ...); if that "
-            "row is a signer, add a header row above it (its cells are not shown here)"
-        )
-    diags.error("PD402", message, Location(shown))
-    return bool(shown_headers)
-
-
-def _report_unmatched_mapping(
-    header: list[str],
-    columns: Mapping[str, str],
-    index: Mapping[str, int],
-    shown: str,
-    diags: Diagnostics,
-) -> None:
-    """A mapped header the list lacks would silently drop that column: say so (PD414)."""
-    headers = _describe_headers(header, columns)[0] or "none that can be shown"
-    for column, wanted in columns.items():
-        if column not in index:
-            message = (
-                f"signatories.columns maps '{column}' to the header '{wanted}', which {shown} "
-                f"does not have (headers: {headers})"
-            )
-            diags.error("PD414", message, Location(shown))
-
-
-def _describe_headers(header: list[str], columns: Mapping[str, str]) -> tuple[str, int]:
-    """(the headers that may be shown, how many are not shown).
-
-    A list without a header row has a signer in its first row, e-mail address included, and
-    messages never show a signer's cells. A header is shown only when it looks like one: it
-    is a mapped header, or every word of it is a header word (so "Full Name" is shown, but
-    not "National Organization for Women"), with no ``@`` or digit.
-    """
-    mapped = {wanted.strip().casefold() for wanted in columns.values()}
-    visible: list[str] = []
-    hidden = 0
-    for cell in (c.strip() for c in header):
-        if not cell:
-            continue
-        folded = cell.casefold()
-        words = set(_WORD.findall(folded))
-        plain = "@" not in folded and not any(c.isdigit() for c in folded) and len(cell) <= 40
-        if plain and (folded in mapped or (words and words <= _HEADER_WORDS)):
-            visible.append(cell)
-        else:
-            hidden += 1
-    text = ", ".join(visible)
-    if visible and hidden:
-        text += f" and {hidden:,} not shown"
-    return text, hidden
-
-
-def _report_duplicate_columns(
-    header: list[str], columns: Mapping[str, str], where: Location, diags: Diagnostics
-) -> None:
-    """PD420 for each column whose header names a column an earlier header already names:
-    only the first is read, so the other (titles under a second 'name') would vanish."""
-    first: dict[str, int] = {}
-    wanted = {columns.get(column, column).strip().casefold(): column for column in COLUMN_NAMES}
-    for i, cell in enumerate(header):
-        folded = cell.strip().casefold()
-        if folded not in wanted:
-            continue
-        if folded not in first:
-            first[folded] = i
-            continue
-        column = wanted[folded]
-        mapped = (
-            f" (signatories.columns maps it to '{columns[column]}')" if column in columns else ""
-        )
-        before = first[folded]
-        message = (
-            f"the headers '{header[before]}' ({_column_name(before)}) and '{cell}' "
-            f"({_column_name(i)}) both name the '{column}' column{mapped}: only the first would "
-            "be read and the other dropped; rename or delete one of them"
-        )
-        diags.error("PD420", message, where)
-
-
-def _column_name(index: int) -> str:
-    """``column 3, C``: a 0-based column's number and its spreadsheet letters."""
-    letters, number = "", index + 1
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return f"column {index + 1}, {letters}"
-
-
-def _column_index(header: list[str], columns: Mapping[str, str]) -> dict[str, int]:
-    folded = {cell.strip().casefold(): i for i, cell in reversed(list(enumerate(header)))}
-    index: dict[str, int] = {}
-    for column in COLUMN_NAMES:
-        wanted = columns.get(column, column).strip().casefold()
-        if wanted in folded:
-            index[column] = folded[wanted]
-    return index
-
-
 def _signatory(
-    row: list[str], index: Mapping[str, int], where: Location, diags: Diagnostics
+    row: list[str],
+    layout: Layout,
+    where: Location,
+    diags: Diagnostics,
+    answers: ConsentAnswers,
 ) -> Signatory | None:
-    cells = _cells(row, index, where, diags)
+    cells = _cells(row, layout.index, where, diags)
+    if layout.joins:  # given and family names, or city, state and country: joined
+        join_cells(cells, layout.joins)
     if not cells.get("name"):
         diags.error("PD401", "signatory row has no name; fill it in or delete the row", where)
         return None
     consent, withdrawn = True, False
     answer = cells.pop("consent", None)
     if answer is not None:
-        consent, withdrawn = _consent(answer, where, diags)
+        consent, withdrawn = answers.decide(answer, where)
     # every other column fills the field of its name; a column the list lacks stays empty
     return Signatory(where=where, consent=consent, withdrawn=withdrawn, **cells)
 
@@ -264,17 +164,3 @@ def _without_controls(text: str) -> tuple[str, bool]:
         else:
             kept.append(char)
     return "".join(kept), removed
-
-
-def _consent(value: str, where: Location, diags: Diagnostics) -> tuple[bool, bool]:
-    """(consents, withdrew): only an explicit yes prints a name; an unclear answer does not."""
-    folded = value.strip().casefold()
-    if folded in _YES:
-        return True, False
-    if folded in _NO:
-        return False, True
-    shown = repr(value) if value else "empty"
-    if "@" in value:  # a shifted column can put an e-mail here; messages never show one
-        shown = "a value with an @ (not shown)"
-    diags.warning("PD405", f"consent is {shown}, not yes or no; the row is left out", where)
-    return False, False

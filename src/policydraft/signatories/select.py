@@ -8,11 +8,15 @@ The rules, in the order they apply to each row:
    Both leave the row out.
 3. A withdrawal wins over a yes: if the same signer (``identity``) said no on any row, none of
    their rows are printed (PD409), since printing someone who withdrew is worse than asking.
-4. Of several rows for the same signer, the first one in the file is printed; the others are
-   reported as duplicates with both lines (PD407).
+4. Of several rows for the same signer, the one signed first is printed (signing times
+   compared as instants, ``signed``), else the first one in the file; the others are reported
+   as duplicates with both lines (PD407). A merged export need not be in signing order.
 5. Printed signers whose names are equal, or equal without diacritics, but who are different
    signers (different e-mail addresses, or organizations) are both printed and reported as
    possible duplicates (PD408).
+
+A list with rows of which none is printed is an error (PD423): a letter whose signers all
+vanished (a consent question nobody answered with a plain yes) must not go out.
 
 Messages identify rows by line and name, never by e-mail address. What is printed is a
 ``PrintedSignatories``, which only ``select_printed`` makes: whoever takes one (the appendix,
@@ -98,14 +102,13 @@ def select_printed(listing: SignatoryList, diags: Diagnostics, *, sort: str = ""
     eligible = [s for s in listing.signers if not _email_in_print(s, excluded, diags)]
     identities = [identity(s) for s in eligible]
     withdrew = {key: s for key, s in zip(identities, eligible, strict=True) if s.withdrawn}
-    first: dict[Identity, Signatory] = {}
+    kept = _kept_rows(eligible, identities)
     printed: list[Signatory] = []
     for signer, key in zip(eligible, identities, strict=True):
-        reason, other = _exclusion(signer, key, withdrew, first, diags)
+        reason, other = _exclusion(signer, key, withdrew, kept, diags)
         if reason:
             excluded.append(Exclusion(signer.where, signer.name, reason, other))
         else:
-            first[key] = signer
             printed.append(signer)
     possible = _possible_duplicates(printed, diags)
     if sort == "signed":
@@ -113,16 +116,45 @@ def select_printed(listing: SignatoryList, diags: Diagnostics, *, sort: str = ""
     excluded.sort(key=lambda e: e.where.line)
     chosen = PrintedSignatories(printed)
     selection = Selection(listing, chosen, tuple(excluded), tuple(possible))
-    if (excluded or possible) and not _has_errors(listing, diags):
+    if _has_errors(listing, diags):
+        return selection  # nothing is printed until they are fixed: no summary yet
+    if listing.rows and not printed:
+        diags.error("PD423", _nobody_printed(selection), Location(listing.file))
+    elif excluded or possible:
         diags.note("PD413", selection.summary(), Location(listing.file))
     return selection
+
+
+_NOBODY_HINTS = {
+    "unclear": "an empty consent answer is not a yes",
+    "withdrawn": (
+        "if the form's yes is not one policydraft knows, list it under "
+        "signatories.consent_values.yes"
+    ),
+    "email-in-print": "move the e-mail addresses to the email column",
+}
+"""What to look at when every row was left out, for the reasons that explain it."""
+
+
+def _nobody_printed(selection: Selection) -> str:
+    """PD423: how many rows there are, and why every one of them was left out."""
+    counts = selection.counts()
+    reasons = ", ".join(f"{REASONS[r]} {n:,}" for r, n in counts.items())
+    rows = selection.listing.rows
+    every = "the only row is" if rows == 1 else f"all {rows:,} rows are"
+    hints = "; ".join(hint for reason, hint in _NOBODY_HINTS.items() if reason in counts)
+    text = (
+        f"nobody in {selection.listing.file} would be printed: {every} left out ({reasons}), "
+        "so the letter would go out without its signers and nothing is written"
+    )
+    return f"{text} ({hints})" if hints else text
 
 
 def _exclusion(
     signer: Signatory,
     key: Identity,
     withdrew: dict[Identity, Signatory],
-    first: dict[Identity, Signatory],
+    kept: dict[Identity, Signatory],
     diags: Diagnostics,
 ) -> tuple[str, Location | None]:
     if signer.withdrawn:
@@ -138,16 +170,46 @@ def _exclusion(
             signer.where,
         )
         return "withdrawn-elsewhere", other
-    if key in first:
-        other = first[key].where
+    keeper = kept.get(key)
+    if keeper is not None and keeper is not signer:
+        other = keeper.where
+        earlier = " signed earlier" if other.line > signer.where.line else ""
         diags.warning(
             "PD407",
             f"{signer.name!r} is a duplicate of line {other.line} ({_same(key)}); "
-            f"only line {other.line} is printed",
+            f"only line {other.line}{earlier} is printed",
             signer.where,
         )
         return "duplicate", other
     return "", None
+
+
+def _kept_rows(eligible: list[Signatory], identities: list[Identity]) -> dict[Identity, Signatory]:
+    """For each signer with several consenting rows, the row that is printed: the one signed
+    first when signing times can be read (as instants), else the first in the file.
+
+    Only signers with more than one row are looked at, so a list without duplicates parses
+    no timestamps here.
+    """
+    rows = Counter(k for s, k in zip(eligible, identities, strict=True) if s.consent)
+    kept: dict[Identity, Signatory] = {}
+    for signer, key in zip(eligible, identities, strict=True):
+        if rows[key] < 2 or not signer.consent:
+            continue
+        best = kept.get(key)
+        if best is None or _signed_before(signer, best):
+            kept[key] = signer
+    return kept
+
+
+def _signed_before(signer: Signatory, other: Signatory) -> bool:
+    """True when ``signer`` has a readable signing time strictly before ``other``'s (a row
+    without a readable time never comes first)."""
+    mine = parse_signed(signer.signed) if signer.signed else None
+    if mine is None:
+        return False
+    theirs = parse_signed(other.signed) if other.signed else None
+    return theirs is None or mine < theirs
 
 
 def _same(key: Identity) -> str:
