@@ -139,9 +139,7 @@ CODES: dict[str, Code] = {
     ),
     "PD422": Code(ERROR, "consent answers that are neither yes nor no (each named, with a count)"),
     "PD423": Code(ERROR, "a signatory list has rows, but nobody in it would be printed"),
-    "PD424": Code(
-        WARNING, "a header reads like a consent question, but no consent column is read"
-    ),
+    "PD424": Code(WARNING, "a header reads like a consent question, but no consent column is read"),
     # PD5xx: sources and citations
     "PD500": Code(ERROR, "the bibliography file is missing, unreadable or not valid YAML/JSON"),
     "PD501": Code(ERROR, "citation of a key that is not in the bibliography"),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NoReturn
 
 import typer
@@ -19,16 +20,66 @@ EXIT_ERRORS = 1
 EXIT_USAGE = 2
 
 
-def display_diagnostics(diags: Diagnostics, *, as_json: bool, strict: bool = False) -> int:
-    """Print every diagnostic (stderr, or JSON on stdout); return the exit status they imply."""
+def display_diagnostics(
+    diags: Diagnostics, *, as_json: bool, strict: bool = False, full_listing: str | None = "--json"
+) -> int:
+    """Print the diagnostics (stderr, or every one as JSON on stdout); return the exit status
+    they imply. Text groups the repeated findings of a code (``diagnostic_lines``);
+    ``full_listing`` is the option that lists every one, None for a command without one.
+    """
     items = [_strict(d) if strict else d for d in diags.sorted()]
     if as_json:
         typer.echo(to_json(items))
     else:
-        for item in items:
-            typer.echo(item.format(), err=True)
+        for line in diagnostic_lines(items, full_listing):
+            typer.echo(line, err=True)
         _summary(items)
     return EXIT_ERRORS if any(d.severity == "error" for d in items) else EXIT_OK
+
+
+SHOWN = 5
+"""The findings of one code printed in text before the rest are counted on one line."""
+
+LISTED_BY_STATS = frozenset(
+    {"PD401", "PD403", "PD405", "PD407", "PD408", "PD409", "PD411", "PD415", "PD419"}
+)
+"""Codes of signatory rows that ``policydraft signatories stats`` lists one by one: rows left
+out (no name, unreadable, consent, duplicate, withdrawn, an e-mail in print) and possible
+duplicates."""
+
+
+def diagnostic_lines(items: Sequence[Diagnostic], full_listing: str | None) -> Iterator[str]:
+    """The text lines of sorted diagnostics, readable at any size.
+
+    A code found more than ``SHOWN + 1`` times shows its first ``SHOWN`` findings, then one
+    line counting the rest and saying where they are all listed; every other line is as it
+    was. 20,000 duplicates are then six lines, not 20,000.
+    """
+    by_code: dict[str, list[Diagnostic]] = {}
+    for item in items:
+        by_code.setdefault(item.code, []).append(item)
+    printed: Counter[str] = Counter()
+    for item in items:
+        same = by_code[item.code]
+        if len(same) <= SHOWN + 1:
+            yield item.format()
+            continue
+        printed[item.code] += 1
+        if printed[item.code] <= SHOWN:
+            yield item.format()
+        if printed[item.code] == SHOWN:
+            yield _more_like_these(item.code, same[SHOWN:], full_listing)
+
+
+def _more_like_these(code: str, rest: Sequence[Diagnostic], full_listing: str | None) -> str:
+    severities = {d.severity for d in rest}
+    kind = f"{severities.pop()}s" if len(severities) == 1 else "findings"
+    line = f"... and {len(rest):,} more {code} {kind} like these"
+    if code in LISTED_BY_STATS:
+        return f"{line}; `policydraft signatories stats` lists them all"
+    if full_listing:
+        return f"{line}; rerun with {full_listing} to list them all"
+    return line
 
 
 def _strict(d: Diagnostic) -> Diagnostic:
@@ -46,7 +97,7 @@ def _summary(items: Iterable[Diagnostic]) -> None:
 
 
 def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
 def display_written(files: Iterable[WrittenFile], *, as_json: bool = False) -> None:

@@ -31,6 +31,10 @@ from policydraft.signatories.select import select_printed
 from policydraft.signatories.signatory import SignatoryList
 from policydraft.submission.load import load_submission
 
+_display = partial(display_diagnostics, as_json=False, full_listing=None)
+"""Diagnostics as text: these commands' ``--json`` is their report's, which lists every row
+left out, so grouped findings point to ``stats`` rather than to ``--json``."""
+
 app = typer.Typer(
     help="Look at, compare and export signatory lists.",
     no_args_is_help=True,
@@ -59,10 +63,10 @@ def stats(folder: ListPath = Path("."), json: Json = False, settings: Settings =
     config = _settings_for([_existing(folder)], settings)
     loaded = _load_signatory_list(folder, diags, config)
     if loaded is None:
-        raise typer.Exit(display_diagnostics(diags, as_json=False))
+        raise typer.Exit(_display(diags))
     listing, config = loaded
     selection = select_printed(listing, diags, sort=config.sort)
-    status = display_diagnostics(_without_summary(diags), as_json=False)
+    status = _display(_without_summary(diags))
     display_signatory_stats(list_stats(selection, config), as_json=json)
     raise typer.Exit(status)
 
@@ -89,7 +93,7 @@ def diff(
     for path in paths:
         diags = Diagnostics()
         loaded = _load_signatory_list(path, diags, config)
-        errors = display_diagnostics(_errors(diags), as_json=False)
+        errors = _display(_errors(diags))
         status = max(status, errors)
         if loaded is None or (errors and not loaded[0].signers):
             raise typer.Exit(EXIT_ERRORS)  # nothing to compare: the errors above say why
@@ -111,10 +115,10 @@ def export(
     config = _settings_for([_existing(folder)], settings)
     loaded = _load_signatory_list(folder, diags, config)
     if loaded is None or diags.has_errors:
-        raise typer.Exit(display_diagnostics(diags, as_json=False) or EXIT_ERRORS)
+        raise typer.Exit(_display(diags) or EXIT_ERRORS)
     listing, config = loaded
     selection = select_printed(listing, diags, sort=config.sort)
-    if display_diagnostics(diags, as_json=False):
+    if _display(diags):
         raise typer.Exit(EXIT_ERRORS)  # nobody printed (PD423): nothing to export
     try:
         with staged_outputs(output.parent) as outputs:
@@ -177,7 +181,7 @@ def _settings_for(paths: list[Path], folder: Path | None) -> SignatoriesConfig |
     diags = Diagnostics()
     loaded = _load_settings(folder, diags)
     if loaded is None:
-        raise typer.Exit(display_diagnostics(_errors(diags), as_json=False) or EXIT_ERRORS)
+        raise typer.Exit(_display(_errors(diags)) or EXIT_ERRORS)
     return loaded[1]
 
 

@@ -31,13 +31,15 @@ def list_command(
     diags = Diagnostics()
     checked = check(folder, diags)
     if checked is None or checked.bibliography is None:
-        display_diagnostics(diags, as_json=False)
+        display_diagnostics(diags, as_json=False, full_listing=None)
         if checked is not None:
             abort("this submission has no sources: in policydraft.yaml", EXIT_ERRORS)
         raise typer.Exit(EXIT_ERRORS)
     listing = list_sources(checked.bibliography, checked.cites, checked.loaded.folder, diags)
     display_sources(listing, as_json=json)
     status = display_diagnostics(
-        Diagnostics([d for d in diags.items if d.severity == "error"]), as_json=False
+        Diagnostics([d for d in diags.items if d.severity == "error"]),
+        as_json=False,
+        full_listing=None,
     )
     raise typer.Exit(status)

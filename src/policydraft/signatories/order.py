@@ -1,7 +1,8 @@
 """Ordering signers: by surname (or given name, list order, signing time), with Unicode collation.
 
-The surname rules live in ``surnames``. Collation is the Unicode Collation Algorithm (pyuca),
-so Ávila sorts with A and Ødegaard with O.
+The surname rules live in ``surnames`` (and ``family_first`` for names written family name
+first); a list's own family name column, when it has one, is used instead. Collation is the
+Unicode Collation Algorithm (pyuca), so Ávila sorts with A and Ødegaard with O.
 
 A 100,000-name list must sort in a second or two, and pyuca costs ~20 µs a string. So each
 signer's key is computed once (``sorted`` calls the key once per item), the collation
@@ -20,7 +21,7 @@ from typing import Any
 
 from policydraft.signatories.signatory import Signatory
 from policydraft.signatories.signed import parse_signed
-from policydraft.signatories.surnames import surname_and_given
+from policydraft.signatories.surnames import family_and_given, surname_and_given
 
 __all__ = ["collation_key", "order_signatories", "surname_and_given"]
 
@@ -69,8 +70,13 @@ def collation_key(text: str) -> tuple[int, ...]:
 
 
 def _surname_texts(signer: Signatory) -> tuple[str, ...]:
+    """What a signer is filed under, then the rest: ``sort_as``, else the list's family name
+    column, else the family name read from the name."""
     if signer.sort_as:
         return (signer.sort_as, "")
+    if signer.family:
+        filed, rest = family_and_given(signer.family, signer.name)
+        return (filed, signer.given or rest)
     return surname_and_given(signer.name)
 
 

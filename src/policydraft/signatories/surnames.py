@@ -9,15 +9,17 @@ non-Latin script, a second particle run, goes to ``HumanName`` itself; a test ch
 fast path agrees with it on every name it accepts.
 
 The filing surname then sets aside leading lowercase particles (del, de la, van der, von), so
-"Penélope del Río" files under Río; suffixes (Jr., III) are ignored; a mononym is itself; and
-names in CJK scripts, written family name first, file under their first word.
+"Penélope del Río" files under Río; suffixes (Jr., III) are ignored; a mononym is itself.
+Names written family name first (CJK, Vietnamese) are told apart in ``family_first``; a
+``family`` column, when the list has one, is used as it stands (``family_and_given``).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
+
+from policydraft.signatories.family_first import family_first_parts
 
 # Latin letters (Basic to Extended-B, Extended Additional for Vietnamese), Greek, Cyrillic,
 # spaces, hyphens, apostrophes and initials' full stops: what the fast path reads for itself.
@@ -56,19 +58,60 @@ def surname_and_given(name: str) -> tuple[str, str]:
     if "[" in name or "(" in name:
         name = _ANNOTATION.sub("", name).strip() or name
     words = name.split()
+    first = _family_first(name, words)
+    if first is not None:
+        return first
     if len(words) <= 1:
         return name, ""
-    if _is_cjk(name):
-        return words[0], " ".join(words[1:])
     parts = _fast_parts(words) if _PLAIN.fullmatch(name) else None
     last, given = parts if parts is not None else _parsed_parts(name)
-    last_words = last.split()
-    while len(last_words) > 1 and last_words[0].islower():
-        last_words.pop(0)
-    surname = " ".join(last_words)
+    surname = _without_particles(last)
     if not surname:
         return name, ""
     return surname, given
+
+
+@lru_cache(maxsize=262144)
+def family_and_given(family: str, name: str) -> tuple[str, str]:
+    """The filing name and the rest when the list gives the family name in a column of its own.
+
+    The family name is filed under as written, but for its leading lowercase particles, as a
+    parsed surname is ("van der Berg" under Berg); the rest is the name without it.
+    """
+    family = " ".join(family.split())
+    name = " ".join(name.split())
+    filed = _without_particles(family) or family
+    if name.endswith(" " + family):
+        return filed, name[: -len(family) - 1]
+    if name.startswith(family):
+        return filed, name[len(family) :].strip()
+    return filed, name
+
+
+def _without_particles(surname: str) -> str:
+    """A surname without its leading lowercase particles (del, de la, van der, von)."""
+    words = surname.split()
+    while len(words) > 1 and words[0].islower():
+        words.pop(0)
+    return " ".join(words)
+
+
+def _family_first(name: str, words: list[str]) -> tuple[str, str] | None:
+    """``family_first_parts`` of the name after its titles: "Dr. Nguyễn Thị Mai" is Nguyễn."""
+    lead = 0
+    while lead < len(words) - 1 and _is_title(words[lead]):
+        lead += 1
+    if lead:
+        words = words[lead:]
+        name = " ".join(words)
+    return family_first_parts(name, words)
+
+
+@lru_cache(maxsize=65536)
+def _is_title(word: str) -> bool:
+    from nameparser.config import CONSTANTS
+
+    return word.lower().rstrip(".") in CONSTANTS.titles
 
 
 _PLAIN_WORD, _INITIAL_WORD, _PARTICLE, _SPECIAL = range(4)
@@ -122,12 +165,3 @@ def _parsed_parts(name: str) -> tuple[str, str]:
 
     parsed = HumanName(name)
     return parsed.last, " ".join(part for part in (parsed.first, parsed.middle) if part)
-
-
-def _is_cjk(name: str) -> bool:
-    for char in name:
-        if char.isalpha():
-            return ord(char) >= 0x1100 and unicodedata.name(char, "").startswith(
-                ("CJK", "HANGUL", "HIRAGANA", "KATAKANA")
-            )
-    return False
