@@ -1,8 +1,11 @@
-"""Building small submission folders for tests."""
+"""Building small submission folders for tests, and running the real command line on them."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 MINIMAL: dict[str, object] = {
@@ -35,3 +38,19 @@ def write_submission(
     text = json.dumps(data, indent=2, ensure_ascii=False)  # JSON is YAML
     (folder / "policydraft.yaml").write_text(text, encoding="utf-8")
     return folder
+
+
+def run_cli(
+    *args: str | Path,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """``policydraft ARGS`` in a fresh interpreter, as a user runs it (without the debug
+    switch, so an internal error looks as it does to them); ``env`` adds variables."""
+    environment = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
+    environment.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "policydraft", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd, env=environment, timeout=timeout, check=False,
+    )  # fmt: skip

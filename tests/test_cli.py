@@ -12,23 +12,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import write_submission
+from tests.helpers import run_cli, write_submission
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ostp-ai-action-plan"
 
 
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "policydraft", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+run = run_cli
 
 
 @pytest.fixture(scope="module")

@@ -7,26 +7,19 @@ not change. The scale tests run the real CLI on a generated 20,000-row list.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from policydraft.cli.display import SHOWN, diagnostic_lines
 from policydraft.diagnostics import Diagnostic, Severity
-from tests.helpers import write_submission
+from tests.helpers import run_cli, write_submission
 
 PEOPLE = 10_000  # each signs twice, the second time with the e-mail in capitals: a duplicate
 
 
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "policydraft", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env=env, timeout=300, check=False,
-    )  # fmt: skip
+run = partial(run_cli, timeout=300)
 
 
 def _finding(code: str, line: int, severity: Severity = "warning") -> Diagnostic:

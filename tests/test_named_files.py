@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import write_submission
+from tests.helpers import run_cli, write_submission
 
 CANARY = "CANARY-named-files-7Qx"
 WEB = (
@@ -27,20 +25,7 @@ WEB = (
 REPORT = "- id: site\n  type: report\n  author: A\n  title: R\n  date: 2020-01-01\n  file: {}\n"
 
 
-def run(
-    *args: str | Path, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "policydraft", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=environment,
-        timeout=120,
-        check=False,
-    )
+run = run_cli
 
 
 def argument_file(name: str) -> dict[str, object]:

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from pypdf.generic import StreamObject
 
 from policydraft.signatories.export import neutralise
-from tests.helpers import write_submission
+from tests.helpers import run_cli, write_submission
 
 PRIVATE = [
     "ada.private@example.com",
@@ -36,12 +36,7 @@ LIST = (
 )
 
 
-def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "policydraft", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env=env, timeout=120, check=False,
-    )  # fmt: skip
+run = run_cli
 
 
 def _texts_of(path: Path) -> list[bytes]:

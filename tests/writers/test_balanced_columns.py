@@ -16,7 +16,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -45,7 +44,7 @@ from policydraft.writers.pdf.appendix_layout import (
     fill_columns,
     lay_out,
 )
-from tests.helpers import write_submission
+from tests.helpers import run_cli, write_submission
 
 STYLE = ColumnStyle.of(LETTER.appendix)
 PAGE = LETTER.page
@@ -354,9 +353,7 @@ def test_render_balances_both_formats_through_the_cli(tmp_path: Path) -> None:
     """31 signers from a CSV, through ``policydraft render``: 11, 11 and 9, as in Word."""
     rows = "".join(f"Signer{n:03d} Example,Actor,Independent\n" for n in range(31))
     folder = write_submission(tmp_path / "letter", signatories="name,title,organization\n" + rows)
-    env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
-    command = [sys.executable, "-m", "policydraft", "render", str(folder), "--out", str(tmp_path)]
-    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    done = run_cli("render", folder, "--out", tmp_path)
     assert done.returncode == 0, done.stderr
     _, numbers, _, _ = last_page_columns(next(tmp_path.glob("*.pdf")))
     assert [len(column) for column in numbers] == [11, 11, 9]

@@ -8,9 +8,6 @@ schema's element list).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -24,7 +21,7 @@ from policydraft.writers.docx.scripts import (
     add_script_properties,
     script_pieces,
 )
-from tests.helpers import write_submission
+from tests.helpers import run_cli, write_submission
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -51,14 +48,6 @@ CASES = [
     ("やまだ たろう", "やまだ たろう", None, "eastAsia", "ja-JP"),
     ("王小明", "王小明", None, "eastAsia", "zh-CN"),
 ]
-
-
-def run_cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "policydraft", *map(str, args)],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ bidirectional algorithm (``bidi.get_display``), and HarfBuzz's own shaping.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -21,7 +20,7 @@ from pypdf import PdfReader
 
 from policydraft.writers.pdf.fonts import SERIF, drawn_runs, serif_coverage, text_width
 from policydraft.writers.pdf.shaping import ShapedLine, needs_shaping
-from tests.helpers import write_submission
+from tests.helpers import run_cli, write_submission
 
 NAMES = [
     ("Hebrew", "דוד בן-שחר"),
@@ -48,12 +47,7 @@ FONTS = [
 _EMBEDDINGS = re.compile("[\u202a-\u202e]")
 
 
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
-    return subprocess.run(
-        [sys.executable, "-m", "policydraft", *map(str, args)],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
+run = run_cli
 
 
 @pytest.fixture(scope="module")
