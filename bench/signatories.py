@@ -1,6 +1,6 @@
 """Signatory lists of 420, 10,000 and 100,000 names through the real pipeline, against a floor.
 
-Run:  .venv/bin/python bench/signatories.py [--sizes 420,10000,100000] [--profile]
+Run:  .venv/bin/python bench/signatories.py [--sizes 420,10000,100000] [--profile] [--scripts 5]
 
 For each size, in a fresh subprocess each (so peak memory is that run's own, ru_maxrss):
 - pipeline: ``policydraft.pipeline.check`` then ``write_files`` to DOCX and PDF of the example
@@ -14,6 +14,9 @@ Lists come from the example's generator (examples/ostp-ai-action-plan/make_signa
 Its ``build_rows`` insists on distinct names and its name pools hold ~88,000, so at 100,000
 it never finishes; this bench draws from the same pools through ``random_signatory`` and
 makes a repeated name distinct with a middle initial, as a real list of that size would.
+``--scripts N`` writes N % of the names in scripts that are shaped (Hebrew, Arabic, Devanagari,
+Bengali, Tamil, Thai), to measure what shaping costs where a name needs it (the floor draws
+them unshaped, in Liberation Serif, so it is a floor for the Latin names only).
 """
 
 from __future__ import annotations
@@ -33,11 +36,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "ostp-ai-action-plan"
 FONTS = ROOT / "src" / "policydraft" / "fonts"
-TARGET_RATIO, TARGET_MB, TARGET_GROWTH = 2.0, 800, 12.0
+TARGET_RATIO, TARGET_MB, TARGET_GROWTH = 2.0, 600, 12.0
 
 
-def write_list(count: int, path: Path) -> None:
-    """``count`` generated signers, distinct names, in the generator's columns."""
+SHAPED_NAMES = (
+    ("דוד", "מרים", "יעל", "אורי", "נועה"), ("כהן", "לוי", "מזרחי", "פרץ", "ביטון"),
+    ("ليلى", "عمر", "فاطمة", "يوسف", "مريم"), ("حداد", "منصور", "خوري", "نصار", "عيسى"),
+    ("प्रिया", "अर्जुन", "क्षितिज", "श्रेया", "राहुल"), ("शर्मा", "वर्मा", "श्रीवास्तव", "गुप्ता", "मिश्र"),
+    ("অমিত", "সুমিত্রা", "রবি", "দীপা", "অর্ক"), ("চক্রবর্তী", "বসু", "সেন", "দত্ত", "ঘোষ"),
+    ("கார்த்திக்", "மீனா", "அருண்", "லக்ஷ்மி", "விஜய்"), ("சுப்பிரமணியன்", "ராஜன்", "கிருஷ்ணன்", "நடராஜன்", "முருகன்"),
+    ("สมชาย", "สุดา", "ประยุทธ", "มาลี", "วิชัย"), ("ใจดี", "ศรีสุข", "วงศ์ไทย", "บุญมา", "แก้วมณี"),
+)  # fmt: skip
+"""Given and family names of the shaped scripts, in pairs of pools, one pair per script."""
+
+
+def write_list(count: int, path: Path, scripts: int = 0) -> None:
+    """``count`` generated signers, distinct names, in the generator's columns; ``scripts``
+    percent of them named in a shaped script."""
     sys.path.insert(0, str(EXAMPLE))
     import make_signatories as gen
 
@@ -47,11 +62,21 @@ def write_list(count: int, path: Path) -> None:
     for number, signed in enumerate(gen.signing_times(rng, count)):
         signer = gen.random_signatory(rng)
         name = signer.person.name
+        shaped = scripts and number % 100 < scripts
+        if shaped:
+            pair = 2 * rng.randrange(len(SHAPED_NAMES) // 2)
+            name = f"{rng.choice(SHAPED_NAMES[pair])} {rng.choice(SHAPED_NAMES[pair + 1])}"
         while name in taken:
             first, _, rest = name.partition(" ")
             if not rest:
                 signer = gen.random_signatory(rng)
                 name = signer.person.name
+                continue
+            if shaped:  # the pools are small: a given name added keeps a shaped name distinct
+                pair_given = SHAPED_NAMES[pair]
+                name = f"{first} {rng.choice(pair_given)} {rest}"
+                if name in taken:
+                    name = f"{name}-{rng.choice(pair_given)}"
                 continue
             name = f"{first} {rng.choice('ABCDEFGHJKLMNPRSTW')}. {rest}"
         taken.add(name)
@@ -131,10 +156,10 @@ def child(kind: str, size: int, work: Path, profile: bool) -> None:
     print(json.dumps(result))
 
 
-def prepare(size: int, work: Path) -> None:
+def prepare(size: int, work: Path, scripts: int) -> None:
     list_path = work / f"signers-{size}.csv"
     if not list_path.exists():
-        write_list(size, list_path)
+        write_list(size, list_path, scripts)
     folder = work / f"letter-{size}"
     if not folder.exists():
         shutil.copytree(EXAMPLE, folder)
@@ -157,14 +182,14 @@ def measure(kind: str, size: int, work: Path, profile: bool = False) -> dict[str
     return result
 
 
-def report(sizes: list[int], work: Path, profile: bool) -> None:
+def report(sizes: list[int], work: Path, profile: bool, scripts: int) -> None:
     results = {}
     print(
         f"{'signers':>8} {'pipeline s':>11} {'floor s':>8} {'ratio':>6} "
         f"{'peak MB':>8} {'floor MB':>9}"
     )
     for size in sizes:
-        prepare(size, work)
+        prepare(size, work, scripts)
         pipeline = measure("pipeline", size, work, profile and size == max(sizes))
         floor = measure("floor", size, work)
         results[size] = pipeline
@@ -184,6 +209,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="420,10000,100000")
     parser.add_argument("--profile", action="store_true", help="profile the largest pipeline run")
     parser.add_argument("--work", type=Path, help="keep lists and outputs here (default: temp)")
+    parser.add_argument(
+        "--scripts", type=int, default=0, help="percent of names in shaped scripts (Arabic, ...)"
+    )
     parser.add_argument("--child", choices=["pipeline", "floor"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -192,10 +220,10 @@ def main() -> None:
         return
     if args.work:
         args.work.mkdir(parents=True, exist_ok=True)
-        report(sizes, args.work, args.profile)
+        report(sizes, args.work, args.profile, args.scripts)
         return
     with tempfile.TemporaryDirectory() as folder:
-        report(sizes, Path(folder), args.profile)
+        report(sizes, Path(folder), args.profile, args.scripts)
 
 
 if __name__ == "__main__":

@@ -22,9 +22,14 @@ from functools import cache, lru_cache
 from policydraft.signatories.family_first import family_first_parts
 
 # Latin letters (Basic to Extended-B, Extended Additional for Vietnamese), Greek, Cyrillic,
-# spaces, hyphens, apostrophes and initials' full stops: what the fast path reads for itself.
+# the letters and marks of Hebrew, Arabic, Devanagari, Bengali, Tamil and Thai (scripts
+# without case, in which nameparser's word lists find nothing, so it files under the last
+# word as the fast path does), spaces, hyphens, apostrophes and initials' full stops: what the
+# fast path reads for itself. Arabic's own comma and digits are left to nameparser.
 _PLAIN = re.compile(
-    r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff\s.'’\-]+"
+    r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\u0370-\u03ff\u1f00-\u1fff\u0400-\u04ff"
+    r"\u05b0-\u05f4\u0621-\u065f\u0670-\u06d3\u0900-\u0963\u0971-\u097f\u0980-\u09e3"
+    r"\u09f0-\u09f1\u0b82-\u0bd7\u0e01-\u0e4e\s.'’\-]+"
 )
 _INITIAL = re.compile(r"\w\.", re.UNICODE)
 _FAST_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
