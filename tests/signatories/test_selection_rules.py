@@ -12,6 +12,7 @@ from policydraft.diagnostics import Diagnostics, Location
 from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.read import read_signatory_list
 from policydraft.signatories.select import Selection, select_printed
+from tests.helpers import write_submission
 from tests.signatories.test_commands import run
 
 WHERE = Location("policydraft.yaml", 30, 9)
@@ -106,3 +107,22 @@ def test_unknown_consent_question_through_the_cli(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "warning PD424" in result.stderr and "2 printed" in result.stdout
     assert "example.org" not in result.stdout + result.stderr
+
+
+def test_sort_signed_orders_zoned_times_as_instants(tmp_path: Path) -> None:
+    """Google Forms and Microsoft Forms times with zones, through ``signatories export``:
+    printed in the order people signed, not the order the clock faces read."""
+    rows = [
+        ("Cy Young", "2025/03/13 9:30:00 AM GMT-4"),  # 13:30 UTC
+        ("Ada Lovelace", "3/13/2025 8:05:12 AM EST"),  # 13:05 UTC
+        ("Bo Li", "2025-03-13T14:00:00+02:00"),  # 12:00 UTC
+        ("Di Prince", "2025-03-13 13:15:00Z"),  # 13:15 UTC
+        ("Ed Norton", "3/13/2025 6:20:00 AM PDT"),  # 13:20 UTC
+    ]
+    text = "Full name,Timestamp\n" + "".join(f'{n},"{t}"\n' for n, t in rows)
+    folder = write_submission(tmp_path / "letter", {"signatories": {"sort": "signed"}}, text)
+    out = tmp_path / "printed.csv"
+    result = run("signatories", "export", folder, "-o", out)
+    assert result.returncode == 0, result.stderr
+    printed = [line.split(",")[0] for line in out.read_text(encoding="utf-8").splitlines()[1:]]
+    assert printed == ["Bo Li", "Ada Lovelace", "Di Prince", "Ed Norton", "Cy Young"]
