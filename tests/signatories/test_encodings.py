@@ -372,3 +372,27 @@ def test_empty_files(tmp_path: Path, data: bytes) -> None:
     path.write_bytes(data)
     _, rows, _, diags = _table(path)
     assert rows == [] and not diags.has_errors
+
+
+@pytest.mark.parametrize(
+    ("first_line", "delimiter", "said"),
+    [
+        ("sep=;", ";", "semicolon-separated (as its sep= line says)"),
+        ("SEP=,", ",", None),  # a comma said outright: UTF-8 with commas is not noted
+        ("sep=\t", "\t", "tab-separated (as its sep= line says)"),
+        ("sep=|", "|", "pipe-separated (as its sep= line says)"),
+    ],
+)
+def test_excel_sep_line_names_the_separator(
+    tmp_path: Path, first_line: str, delimiter: str, said: str | None
+) -> None:
+    """Excel's ``sep=X`` first line (written by Excel's own CSV code and honoured by it) wins
+    over sniffing, and the header and rows keep their line numbers."""
+    rows = [["Name", "Organisation"], ["Ada Lovelace", "Engines, Ltd; London"], ["Bo Li", "X"]]
+    path = tmp_path / "list.csv"
+    path.write_text(first_line + "\r\n" + _csv_text(rows, delimiter), encoding="utf-8")
+    diags = Diagnostics()
+    listing = read_signatory_list(path, SignatoriesConfig(), diags, Location("policydraft.yaml"))
+    got = [(s.name, s.organization, s.where.line) for s in listing.signers]
+    assert got == [("Ada Lovelace", "Engines, Ltd; London", 3), ("Bo Li", "X", 4)]
+    assert _notes(diags) == ([] if said is None else [f"{path} is read as UTF-8, {said}"])

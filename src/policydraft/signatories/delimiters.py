@@ -17,6 +17,10 @@ separator on purpose, so it is found, not configured:
    is unsure, the first in the order comma, semicolon, tab, pipe wins.
 3. A header with none of them is a one-column list, read as comma-separated: no separator
    is invented for it from the rows below.
+
+A file may also say its separator itself, in Excel's way: a first line ``sep=;``. Excel
+writes and honours it; ``declared_separator`` takes it and blanks that line (blank lines are
+skipped), so the header keeps its line number.
 """
 
 from __future__ import annotations
@@ -40,6 +44,17 @@ def sniff_delimiter(text: str) -> str:
     if len(counts) == 1:  # the header names its separator: nothing for the sniffer to weigh
         return next(iter(counts))
     return _best(_sample(text), counts)
+
+
+_DECLARED = re.compile(r"sep=(.)(?=\r\n|\r|\n|$)", re.IGNORECASE)
+
+
+def declared_separator(text: str) -> tuple[str, str | None]:
+    """(the text without an Excel ``sep=X`` first line, X), or (the text, None) without one."""
+    found = _DECLARED.match(text)
+    if found is None:
+        return text, None
+    return text[found.end() :], found.group(1)
 
 
 def describe(delimiter: str) -> str:

@@ -19,7 +19,12 @@ from policydraft import limits
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.signatories.csv_rows import Row, csv_rows
 from policydraft.signatories.decoding import decode
-from policydraft.signatories.delimiters import COMMA, describe, sniff_delimiter
+from policydraft.signatories.delimiters import (
+    COMMA,
+    declared_separator,
+    describe,
+    sniff_delimiter,
+)
 from policydraft.signatories.xlsx_rows import cell_text, too_large, xlsx_rows
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -87,11 +92,13 @@ def _csv_table(raw: bytes, shown: str, diags: Diagnostics) -> Table | None:
     decoded = decode(raw, shown, diags)
     if decoded is None:
         return None
-    delimiter = sniff_delimiter(decoded.text)
+    text, declared = declared_separator(decoded.text)
+    delimiter = declared or sniff_delimiter(text)
     if not decoded.utf8 or delimiter != COMMA:
-        message = f"{shown} is read as {decoded.name}, {describe(delimiter)}"
+        said = " (as its sep= line says)" if declared else ""
+        message = f"{shown} is read as {decoded.name}, {describe(delimiter)}{said}"
         diags.note("PD404", message, Location(shown))
-    rows = csv_rows(decoded.text, shown, diags, delimiter)
+    rows = csv_rows(text, shown, diags, delimiter)
     return _table(check_cell_sizes(rows, shown, diags), decoded.encoding, delimiter)
 
 
