@@ -166,12 +166,19 @@ CODES: dict[str, Code] = {
     "PD518": Code(
         ERROR, "the bibliography has a control character written as an escape, or a bidi control"
     ),
+    "PD519": Code(WARNING, "a bracketed citation stands as a word of the sentence (@key [pin])"),
     "PD520": Code(WARNING, "a full citation is typed into the text instead of cited with [@key]"),
     "PD521": Code(ERROR, "quotation not found in the source's local copy"),
     "PD522": Code(
         ERROR_OR_WARNING,
         "a source's local copy (file:) is missing, outside the folder or has no usable text",
     ),
+    "PD524": Code(WARNING, "a case's year is outside the years its reporter volume holds"),
+    "PD525": Code(ERROR, "a Supreme Court reporter (U.S., S. Ct., L. Ed.) with a lower court"),
+    "PD526": Code(ERROR, "a Federal Register page beyond its volume's last page"),
+    "PD527": Code(WARNING, "a citation typed into the text names a reporter that does not exist"),
+    "PD528": Code(WARNING, "quotations cite sources with no local copy (one warning for all)"),
+    "PD529": Code(WARNING, "a pin to a section or paragraph the source's local copy lacks"),
     "PD530": Code(WARNING, "a source's URL does not answer or answers an error (check --online)"),
     "PD531": Code(ERROR, "case citation not found by CourtListener (check --online)"),
     "PD532": Code(NOTE_OR_WARNING, "an online check was skipped or could not run (check --online)"),

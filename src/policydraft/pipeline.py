@@ -7,7 +7,7 @@ user's mistake adds a diagnostic and carries on where it can, so one run reports
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from policydraft.checks.glyphs import check_document_glyphs, check_signatory_glyphs
@@ -18,6 +18,7 @@ from policydraft.citations.prose import check_prose_citations
 from policydraft.citations.quotes import check_quotations
 from policydraft.citations.resolve import resolve_citations
 from policydraft.citations.sources_file import load_bibliography
+from policydraft.citations.typed_reporters import check_typed_reporters
 from policydraft.citations.validate_sources import validate_sources
 from policydraft.compose import compose_letter
 from policydraft.diagnostics import Diagnostics
@@ -59,21 +60,28 @@ class CheckedSubmission:
 
 
 def check(
-    folder: Path, diags: Diagnostics, *, render_checks: bool = True
+    folder: Path, diags: Diagnostics, *, render_checks: bool = True, smart: bool = True
 ) -> CheckedSubmission | None:
     """Load and validate everything, composing the document tree as the last check.
 
     With an agency profile, ``render_checks`` also writes the files to a scratch folder to
     check its page, type and text rules (``write_files`` checks its staged files instead).
+    ``smart=False`` (``--no-smart``) keeps straight quotes whatever ``typography:`` says.
     """
     with gc_paused():
-        return _check(folder, diags, render_checks)
+        return _check(folder, diags, render_checks, smart)
 
 
-def _check(folder: Path, diags: Diagnostics, render_checks: bool) -> CheckedSubmission | None:
+def _check(
+    folder: Path, diags: Diagnostics, render_checks: bool, smart: bool = True
+) -> CheckedSubmission | None:
     loaded = load_submission(folder, diags)
     if loaded is None:
         return None
+    if not smart:
+        typography = loaded.submission.typography.model_copy(update={"smart_quotes": False})
+        submission = loaded.submission.model_copy(update={"typography": typography})
+        loaded = replace(loaded, submission=submission)
     check_output_location(loaded, diags)
     loaded, profile = apply_profile(loaded, diags)
     signers = _signers(loaded, diags)
@@ -127,10 +135,12 @@ def _check_authorities(
     diags: Diagnostics,
 ) -> None:
     """Checks that read citations as written (before they become notes)."""
+    check_typed_reporters(document.blocks, diags, loaded.locate(), loaded.folder)
     if bibliography is None:
         return
     validate_sources(bibliography, loaded.submission.date, diags)
-    check_quotations(document, bibliography, loaded.folder, diags)
+    warn_uncopied = loaded.submission.citations.quotes_without_copy == "warn"
+    check_quotations(document, bibliography, loaded.folder, diags, warn_uncopied=warn_uncopied)
     check_prose_citations(document, bibliography, diags, loaded.locate())
 
 
@@ -151,7 +161,10 @@ def _cite(
     """Citations become Bluebook notes before the checks read the text and writers run."""
     responding_to = loaded.submission.responding_to
     used = (responding_to,) if responding_to else ()
-    return resolve_citations(document, bibliography, diags, folder=loaded.folder, used=used)
+    settings = loaded.submission.citations
+    return resolve_citations(
+        document, bibliography, diags, folder=loaded.folder, used=used, settings=settings
+    )
 
 
 def _signers(loaded: LoadedSubmission, diags: Diagnostics) -> PrintedSignatories | None:

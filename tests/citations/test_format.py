@@ -227,7 +227,9 @@ FORMS = [
         "U.S. Copyright Office, *Copyright and Artificial Intelligence, Part 2: "
         "Copyrightability* 12 (Jan. 29, 2025), <https://copyright.gov/ai>",
     ),
-    ("report", "short", "3", "U.S. Copyright Office, *Copyrightability Report* at 3"),
+    # Short forms of secondary sources: "Author, *supra*, at PIN" (Indigo Book R6, Bluebook
+    # R4.2(a)); an institutional author is named whole. (The old rows repeated the title.)
+    ("report", "short", "3", "U.S. Copyright Office, *supra*, at 3"),
     ("litman", "full", "", "Jessica Litman, *Digital Copyright* (Prometheus Books 2d ed. 2006)"),
     (
         "litman",
@@ -235,27 +237,21 @@ FORMS = [
         "45",
         "Jessica Litman, *Digital Copyright* 45 (Prometheus Books 2d ed. 2006)",
     ),
-    ("litman", "short", "45", "Jessica Litman, *Digital Copyright* at 45"),
+    ("litman", "short", "45", "Litman, *supra*, at 45"),
     (
         "samuelson",
         "full",
         "159",
         "Pamela Samuelson, *Generative AI Meets Copyright*, 381 Science 158, 159 (2023)",
     ),
-    (
-        "samuelson",
-        "short",
-        "160",
-        "Pamela Samuelson, *Generative AI Meets Copyright*, 381 Science at 160",
-    ),
+    ("samuelson", "short", "160", "Samuelson, *supra*, at 160"),
     (
         "metz",
         "full",
         "",
-        "Cade Metz, *The \\*Secret\\* Ingredient*, N.Y. Times (Apr. 6, 2024), "
-        "<https://nytimes.com/x>",
+        "Cade Metz, *The *Secret* Ingredient*, N.Y. Times (Apr. 6, 2024), <https://nytimes.com/x>",
     ),
-    ("metz", "short", "", "Cade Metz, *The \\*Secret\\* Ingredient*"),
+    ("metz", "short", "", "Metz, *supra*"),
     (
         "fair-use-index",
         "full",
@@ -263,7 +259,7 @@ FORMS = [
         "*Fair Use Index*, U.S. Copyright Office, <https://copyright.gov/fair-use> "
         "(last visited Mar. 1, 2025)",
     ),
-    ("fair-use-index", "short", "", "*Fair Use Index*"),
+    ("fair-use-index", "short", "", "*Fair Use Index*, *supra*"),
     (
         "dated-web",
         "full",
@@ -282,9 +278,10 @@ def test_form(key: str, form: Form, pin: str, expected: str) -> None:
     assert markup(formatted).replace("\\*", "*") == expected.replace("\\*", "*")
 
 
-def test_starred_title_prints_its_stars_literally() -> None:
-    formatted = CitationFormatter(Diagnostics()).format(source("metz"), "short")
-    assert formatted[1] == Emph((Text("The *Secret* Ingredient"),))
+def test_starred_words_of_a_title_print_roman() -> None:
+    """Bluebook rule 2.2(a)(iii): words italic in the original print roman in an italic title."""
+    formatted = CitationFormatter(Diagnostics()).format(source("metz"), "full")
+    assert formatted[1:4] == (Emph((Text("The "),)), Text("Secret"), Emph((Text(" Ingredient"),)))
 
 
 def test_every_type_has_a_template() -> None:

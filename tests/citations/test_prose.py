@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from policydraft.citations.bibliography import Bibliography, LocatedSource
-from policydraft.citations.prose import check_prose_citations, iter_passages
+from policydraft.citations.passages import iter_passages
+from policydraft.citations.prose import check_prose_citations
 from policydraft.citations.source import Source
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (

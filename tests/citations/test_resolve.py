@@ -149,7 +149,7 @@ SEQUENCES = [
         [
             "Jessica Litman, *Digital Copyright* 45 (Prometheus Books 2d ed. 2006).",
             f"{GOOGLE} (2d Cir. 2015).",
-            "Jessica Litman, *Digital Copyright* at 46.",
+            "Litman, *supra*, at 46.",  # Indigo Book R6; the old row repeated the title
         ],
         id="book-short-form",
     ),

@@ -356,7 +356,7 @@ CSL_MAPPINGS = [
             "issued": {"date-parts": [[2024]]},
             "edition": "2",
         },
-        {"type": "book", "author": "Melville Nimmer", "year": 2024, "edition": "2"},
+        {"type": "book", "author": "Melville Nimmer", "year": 2024, "edition": "2d"},
         id="book-by-editor",
     ),
 ]

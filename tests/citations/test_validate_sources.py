@@ -48,7 +48,7 @@ def check(tmp_path: Path, text: str) -> Diagnostics:
 RULES = [
     # PD505 / PD506: reporters (reporters-db)
     pytest.param(case("U.S.", 1994), None, "", id="reporter-ok"),
-    pytest.param(case("F.3d", 2010), None, "", id="reporter-f3d-ok"),
+    pytest.param(case("F.3d", 2008), None, "", id="reporter-f3d-ok"),  # 510 F.3d: 2007-08
     pytest.param(case("F. Supp. 2d", 2005), None, "", id="reporter-with-spaces-ok"),
     pytest.param(
         case("U. S.", 1994),
@@ -206,7 +206,7 @@ def test_a_thousand_sources_load_and_validate(tmp_path: Path) -> None:
     """Timing is measured by bench/citations.py, never asserted here."""
     items = ",".join(
         f'{{"id": "c{n}", "type": "legal_case", "title": "A v. B", "container-title": "F.3d",'
-        f' "volume": "{n + 1}", "page": "1", "issued": {{"date-parts": [[2001]]}},'
+        f' "volume": "250", "page": "{n + 1}", "issued": {{"date-parts": [[2001]]}},'
         f' "URL": "https://example.org/{n}"}}'
         for n in range(1000)
     )

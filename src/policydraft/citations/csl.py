@@ -17,16 +17,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from policydraft.citations.csl_courts import bluebook_court, jurisdiction_of
+from policydraft.citations.csl_fields import (
+    CslMapper,
+    code_fields,
+    code_of,
+    first_page,
+    take_authors,
+    take_full_date,
+    take_year,
+)
+from policydraft.citations.csl_text import bluebook_edition
 from policydraft.citations.source import MODELS, required_fields
 from policydraft.diagnostics import Diagnostics
 from policydraft.readers.json_source import JsonItem
 from policydraft.readers.located import LocatedMapping
 from policydraft.readers.schema_errors import describe
 
-_CODE_NAMES = {"united states code": "U.S.C.", "code of federal regulations": "C.F.R."}
-_FULL_CITE = re.compile(r"(?P<title>\d+[A-Za-z]?)\s+(?P<code>[^\d§][^§]*?)\s*(?:§+\s*(?P<sec>.+))?")
-_FIRST_PAGE = re.compile(r"\s*(\d+)\s*(?:[-–—,].*)?")
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_DOCUMENT_NUMBER = re.compile(r"\d{4}-\d{5}")
 
 
 @dataclass
@@ -39,41 +47,6 @@ class CslEntry:
     origins: dict[str, str] = field(default_factory=dict)  # policydraft field -> CSL key
 
 
-class _Mapper:
-    """Copies CSL keys into policydraft fields, keeping the CSL key's position for each."""
-
-    def __init__(self, item: LocatedMapping, label: str, diags: Diagnostics) -> None:
-        self.item = item
-        self.label = label
-        self.diags = diags
-        self.out = LocatedMapping({}, item.where)
-        self.origins: dict[str, str] = {}
-        self.reported: set[str] = set()  # fields whose absence was already explained
-        self.ok = True
-
-    def raw(self, key: str) -> Any:
-        value = self.item.data.get(key)
-        return None if value in ("", [], {}) else value
-
-    def put(self, name: str, key: str, value: Any) -> None:
-        self.origins.setdefault(name, key)
-        if value is None:
-            return
-        self.out.data[name] = value
-        self.out.keys[name] = self.item.key_location((key,))
-        self.out.values[name] = self.item.value_location((key,))
-
-    def take(self, name: str, key: str) -> None:
-        self.put(name, key, self.raw(key))
-
-    def problem(self, message: str, key: str | None = None, name: str | None = None) -> None:
-        where = self.item.key_location((key,)) if key else self.item.where
-        self.diags.error("PD504", f"{self.label}: {message}", where)
-        self.ok = False
-        if name:
-            self.reported.add(name)
-
-
 def map_csl_item(item: JsonItem, diags: Diagnostics) -> CslEntry | None:
     """The item as a policydraft entry; None (after a diagnostic) when it is not an object."""
     if item.mapping is None:
@@ -84,7 +57,7 @@ def map_csl_item(item: JsonItem, diags: Diagnostics) -> CslEntry | None:
         diags.error("PD500", f"duplicate key '{key}' (first given at line {first.line})", again)
     source = item.mapping
     csl_type = source.data.get("type")
-    mapper = _Mapper(source, f"CSL item {_shown_id(source)} ({csl_type})", diags)
+    mapper = CslMapper(source, f"CSL item {_shown_id(source)} ({csl_type})", diags)
     _map_id(mapper)
     target = _target_type(mapper, csl_type)
     if target is not None:
@@ -100,7 +73,7 @@ def _shown_id(source: LocatedMapping) -> str:
     return f"'{key}'" if key is not None else "without an id"
 
 
-def _map_id(mapper: _Mapper) -> None:
+def _map_id(mapper: CslMapper) -> None:
     """Better BibTeX and CSL 1.0.2 put the citation key in citation-key; Zotero uses id."""
     key = "citation-key" if mapper.raw("citation-key") is not None else "id"
     value = mapper.raw(key)
@@ -110,7 +83,7 @@ def _map_id(mapper: _Mapper) -> None:
     mapper.put("id", key, str(value) if isinstance(value, int | float | str) else value)
 
 
-def _target_type(mapper: _Mapper, csl_type: Any) -> str | None:
+def _target_type(mapper: CslMapper, csl_type: Any) -> str | None:
     if not isinstance(csl_type, str) or csl_type not in CSL_TYPES:
         known = ", ".join(CSL_TYPES)
         shown = "no 'type'" if csl_type is None else f"CSL type {describe(csl_type)}"
@@ -118,7 +91,7 @@ def _target_type(mapper: _Mapper, csl_type: Any) -> str | None:
         return None
     target = CSL_TYPES[csl_type]
     if target in ("statute", "regulation"):
-        code = _code_of(mapper)
+        code = code_of(mapper)
         if code in FEDERAL_REGISTER_CODES:
             return "federal-register"
         if code is not None and "C.F.R" in code:
@@ -126,7 +99,7 @@ def _target_type(mapper: _Mapper, csl_type: Any) -> str | None:
     return target
 
 
-def _require(mapper: _Mapper, target: str) -> None:
+def _require(mapper: CslMapper, target: str) -> None:
     """Report each required field with nothing to fill it, naming the CSL key to add."""
     for name in required_fields(target):
         if name in mapper.out.data or name in mapper.reported:
@@ -138,86 +111,141 @@ def _require(mapper: _Mapper, target: str) -> None:
 # --- one function per policydraft type -------------------------------------------------
 
 
-def _case(m: _Mapper) -> None:
-    m.take("name", "title")
+def _case(m: CslMapper) -> None:
+    m.take_text("name", "title")
     m.take("volume", "volume")
     m.take("reporter", "container-title")
-    m.put("page", "page", _first_page(m.raw("page")))
-    _year(m, "year", "issued")
-    m.take("court", "authority")
+    m.put("page", "page", first_page(m.raw("page")))
+    take_year(m, "year", "issued")
+    _court(m)
     _common(m)
 
 
-def _statute(m: _Mapper) -> None:
+def _court(m: CslMapper) -> None:
+    """authority -> court, as the Bluebook abbreviates it (``csl_courts``)."""
+    authority = m.raw("authority")
+    if isinstance(authority, list):  # Zotero writes an institution as a one-name list
+        names = [
+            part.get("literal") or part.get("family")
+            for part in authority
+            if isinstance(part, dict)
+        ]
+        authority = " ".join(str(name) for name in names if name) or None
+    if not isinstance(authority, str):
+        m.put("court", "authority", authority)
+        return
+    court = bluebook_court(authority, jurisdiction_of(m.item.data))
+    if court.note:
+        m.note(court.note, "authority")
+    m.put("court", "authority", court.text)
+
+
+def _statute(m: CslMapper) -> None:
     if m.out.data["type"] == "statute":
-        m.take("name", "title")
-    _code_fields(m)
-    _year(m, "year", "issued")
-    m.take("url", "URL")
-    m.take("short", "title-short")
+        m.take_text("name", "title")
+    code_fields(m)
+    take_year(m, "year", "issued")
+    _common(m)
 
 
-def _federal_register(m: _Mapper) -> None:
-    m.take("title", "title")
+def _federal_register(m: CslMapper) -> None:
+    m.take_text("title", "title")
     m.take("volume", "volume")
-    m.put("page", "page", _first_page(m.raw("page")))
-    _full_date(m, "date", "issued", required=True)
-    m.take("doc_number", "number")
+    m.put("page", "page", first_page(m.raw("page")))
+    take_full_date(m, "date", "issued", required=True)
+    _document_number(m)
     _common(m)
 
 
-def _report(m: _Mapper) -> None:
-    _authors(m, "author", "author")
-    m.take("title", "title")
-    _full_date(m, "date", "issued", required=True)
+def _document_number(m: CslMapper) -> None:
+    """number -> doc_number only when shaped like one (2025-02305): Zotero users also put
+    a docket, a RIN or a public law number there."""
+    number = m.raw("number")
+    if number is None:
+        return
+    if isinstance(number, str) and _DOCUMENT_NUMBER.fullmatch(number.strip()):
+        m.put("doc_number", "number", number.strip())
+        return
+    m.note(
+        f"'number' {describe(number)} is not a Federal Register document number "
+        "(YYYY-NNNNN), so it is left out",
+        "number",
+    )
+
+
+def _report(m: CslMapper) -> None:
+    take_authors(m, "author", "author")
+    m.take_text("title", "title", headline=True)
+    take_full_date(m, "date", "issued", required=True)
     m.take("publisher", "publisher")
     _common(m)
 
 
-def _book(m: _Mapper) -> None:
-    _authors(m, "author", "author" if m.raw("author") is not None else "editor")
-    m.take("title", "title")
-    _year(m, "year", "issued")
+def _book(m: CslMapper) -> None:
+    take_authors(m, "author", "author" if m.raw("author") is not None else "editor")
+    m.take_text("title", "title", headline=True)
+    take_year(m, "year", "issued")
     m.take("publisher", "publisher")
-    m.take("edition", "edition")
-    m.take("short", "title-short")
+    edition = m.raw("edition")
+    m.put("edition", "edition", bluebook_edition(str(edition)) if edition is not None else None)
+    if _has(m, "volume"):
+        m.take("volume", "volume")
+    _common(m, url=_has(m, "url"))
 
 
-def _article(m: _Mapper) -> None:
-    _authors(m, "author", "author")
-    m.take("title", "title")
+def _article(m: CslMapper) -> None:
+    take_authors(m, "author", "author")
+    m.take_text("title", "title", headline=True)
     m.take("journal", "container-title")
     m.take("volume", "volume")
-    m.put("page", "page", _first_page(m.raw("page")))
-    _year(m, "year", "issued")
+    m.put("page", "page", first_page(m.raw("page")))
+    take_year(m, "year", "issued")
     _common(m)
 
 
-def _news(m: _Mapper) -> None:
-    _authors(m, "author", "author")
-    m.take("title", "title")
+def _news(m: CslMapper) -> None:
+    take_authors(m, "author", "author")
+    m.take_text("title", "title", headline=True)
     m.take("publication", "container-title")
-    _full_date(m, "date", "issued", required=True)
+    take_full_date(m, "date", "issued", required=True)
+    if _has(m, "page"):  # a print edition's page (B1)
+        m.take("page", "page")
     _common(m)
 
 
-def _web(m: _Mapper) -> None:
-    m.take("title", "title")
+def _web(m: CslMapper) -> None:
+    m.take_text("title", "title", headline=True)
     m.take("url", "URL")
-    _full_date(m, "accessed", "accessed", required=True)
     if m.raw("author") is not None:
-        _authors(m, "author", "author")
-    _full_date(m, "date", "issued", required=False)
+        take_authors(m, "author", "author")
+    take_full_date(m, "date", "issued", required=False)
+    dated = "date" in m.out.data
+    if not dated or m.raw("accessed") is not None or not _optional(m, "accessed"):
+        take_full_date(
+            m, "accessed", "accessed", required=not dated or not _optional(m, "accessed")
+        )
     m.take("publisher", "container-title" if m.raw("container-title") else "publisher")
-    m.take("short", "title-short")
+    _common(m, url=False)
 
 
-def _common(m: _Mapper) -> None:
-    m.take("url", "URL")
-    m.take("short", "title-short")
+def _common(m: CslMapper, *, url: bool = True) -> None:
+    """URL and the short title (CSL's title-short, or Zotero's older shortTitle)."""
+    if url:
+        m.take("url", "URL")
+    short = "title-short" if m.raw("title-short") is not None else "shortTitle"
+    m.take_text("short", short)
 
 
-FIELD_MAPPERS: dict[str, Callable[[_Mapper], None]] = {
+def _has(m: CslMapper, name: str) -> bool:
+    return name in MODELS[m.out.data["type"]].model_fields
+
+
+def _optional(m: CslMapper, name: str) -> bool:
+    field_info = MODELS[m.out.data["type"]].model_fields.get(name)
+    return field_info is not None and not field_info.is_required()
+
+
+FIELD_MAPPERS: dict[str, Callable[[CslMapper], None]] = {
     "case": _case,
     "statute": _statute,
     "regulation": _statute,
@@ -239,147 +267,3 @@ item becomes a federal-register or regulation source by its code (``_target_type
 
 FEDERAL_REGISTER_CODES = ("Fed. Reg.", "FR", "Federal Register")
 """Codes (container-title) that make a legislation or regulation item a Federal Register cite."""
-
-
-# --- values ------------------------------------------------------------------------------
-
-
-def _code_of(m: _Mapper) -> str | None:
-    container = m.raw("container-title")
-    if not isinstance(container, str):
-        return None
-    match = _FULL_CITE.fullmatch(container.strip())
-    code = match.group("code") if match else container.strip()
-    return _CODE_NAMES.get(code.lower(), code)
-
-
-def _code_fields(m: _Mapper) -> None:
-    """Guess title number, code and section: Zotero puts the code in container-title, its
-    title number in volume and the section in section; others write '17 U.S.C. § 107' whole
-    into container-title or number."""
-    for key in ("container-title", "number"):
-        text = m.raw(key)
-        match = _FULL_CITE.fullmatch(text.strip()) if isinstance(text, str) else None
-        if match:
-            m.put("title", key, match.group("title"))
-            m.put("code", key, _code_of(m) if key == "container-title" else match.group("code"))
-            m.put("section", key, _section(match.group("sec")))
-            break
-    if "code" not in m.out.data:
-        m.put("code", "container-title", _code_of(m))
-    if "title" not in m.out.data:
-        m.take("title", "volume")
-    if "section" not in m.out.data:
-        m.put("section", "section", _section(m.raw("section")))
-    missing = [name for name in ("title", "code", "section") if name not in m.out.data]
-    if missing:
-        wanted = {"title": "volume (e.g. 17)", "code": "container-title (e.g. U.S.C.)"}
-        give = " and ".join(wanted.get(name, "section (e.g. 107)") for name in missing)
-        message = (
-            f"cannot tell the code's {', '.join(missing)}; give {give}, "
-            "or write container-title whole, as '17 U.S.C. § 107'"
-        )
-        m.problem(message, "container-title")
-        m.reported.update(missing)
-
-
-def _section(value: Any) -> Any:
-    return value.strip().lstrip("§").strip() or None if isinstance(value, str) else value
-
-
-def _first_page(value: Any) -> Any:
-    """CSL page is a range ('569-600'); a citation needs its first page."""
-    if isinstance(value, str) and (match := _FIRST_PAGE.fullmatch(value)):
-        return match.group(1)
-    return value
-
-
-def _authors(m: _Mapper, name: str, key: str) -> None:
-    value = m.raw(key)
-    if value is None:
-        m.origins.setdefault(name, key)
-        return
-    names = [_person(person) for person in value] if isinstance(value, list) else [None]
-    if None in names:
-        m.problem(f"'{key}' must be a list of names with family/given or literal", key, name)
-        return
-    shown = [person for person in names if person]
-    joined = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " & " + shown[-1]
-    m.put(name, key, joined)
-
-
-def _person(person: Any) -> str | None:
-    if not isinstance(person, dict):
-        return None
-    if isinstance(person.get("literal"), str):
-        return str(person["literal"]).strip()
-    parts = ("given", "dropping-particle", "non-dropping-particle", "family")
-    words = [str(person[part]).strip() for part in parts if person.get(part)]
-    if not words:
-        return None
-    suffix = person.get("suffix")
-    return " ".join(words) + (f", {suffix}" if suffix else "")
-
-
-def csl_date(value: Any) -> tuple[int, int | None, int | None] | None:
-    """(year, month, day) from CSL's date-parts or raw form; None when it has neither."""
-    if not isinstance(value, dict):
-        return None
-    parts = value.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        try:
-            numbers = [int(part) for part in parts[0][:3]]
-        except (TypeError, ValueError, OverflowError):
-            return None
-        numbers += [0] * (3 - len(numbers))
-        return numbers[0], numbers[1] or None, numbers[2] or None
-    raw = value.get("raw") or value.get("literal")
-    match = _ISO.fullmatch(raw.strip()) if isinstance(raw, str) else None
-    if match is None:
-        return None
-    year, month, day = (int(group) if group else None for group in match.groups())
-    return (year or 0), month, day
-
-
-def _year(m: _Mapper, name: str, key: str) -> None:
-    value = m.raw(key)
-    parsed = csl_date(value)
-    if value is not None and parsed is None:
-        m.problem(f"'{key}' is not a CSL date (date-parts or raw YYYY-MM-DD)", key, name)
-    if parsed is not None and not _year_in_range(m, name, key, parsed[0]):
-        return
-    m.put(name, key, parsed[0] if parsed else None)
-
-
-def _year_in_range(m: _Mapper, name: str, key: str, year: int) -> bool:
-    """A year from 1 on; a year 0 or below (BCE in CSL) would be cited as "(-5)". A year
-    after the letter's date is PD507, checked with the other dates."""
-    if year >= 1:
-        return True
-    m.problem(f"'{key}' gives the year {year}, but a year must be 1 or later", key, name)
-    return False
-
-
-def _full_date(m: _Mapper, name: str, key: str, *, required: bool) -> None:
-    value = m.raw(key)
-    parsed = csl_date(value)
-    if value is None:
-        m.origins.setdefault(name, key)
-        return
-    if parsed is not None and not _year_in_range(m, name, key, parsed[0]):
-        return
-    if parsed is None or parsed[1] is None or parsed[2] is None:
-        shown = "-".join(f"{part:02d}" for part in parsed if part) if parsed else describe(value)
-        target = m.out.data.get("type")
-        if required:
-            message = f"'{key}' gives only {shown}, but a {target}'s {name} must be a full date"
-        else:
-            message = f"'{key}' gives only {shown}, so the {target}'s {name} is left out"
-        message += " (add the month and day)"
-        if required:
-            m.problem(message, key, name)
-        else:
-            m.diags.warning("PD504", f"{m.label}: {message}", m.item.key_location((key,)))
-        return
-    year, month, day = parsed
-    m.put(name, key, f"{year:04d}-{month:02d}-{day:02d}")

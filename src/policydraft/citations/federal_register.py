@@ -25,6 +25,28 @@ _DOCKET = re.compile(
 )
 DOCKET_FORMS = "AGENCY-YYYY-NNNN[-NNNN], e.g. COLC-2023-0006, or AGENCY_FRDOC_NNNN"
 
+# Pages the Federal Register printed in a year, for the years whose count was published:
+# 1936 and 2004 from the Government Printing Office at the Register's 70th anniversary (2006);
+# 1937 and 2024 from the Federal Register Rundown's history of the Register (2025); 2000 and
+# 2010 from the final print issue of volume 75 (Zief Law Library, 2011); 2001 and 2016-2019
+# from Ballotpedia's year-end counts, which cite the Office of the Federal Register's
+# statistics. A page number is continuous through a volume, so the count is its last page.
+PAGES_PRINTED: dict[int, int] = {
+    1936: 2_620,
+    1937: 3_450,
+    2000: 83_294,
+    2001: 64_438,
+    2004: 75_675,
+    2010: 82_589,
+    2016: 95_894,
+    2017: 61_950,
+    2018: 68_082,
+    2019: 72_564,
+    2024: 107_262,
+}
+# Counts net of blank and skipped pages run a little under the last page number: allow this.
+PAGE_MARGIN = 1.05
+
 
 def volume_for(year: int) -> int:
     return year - (FIRST_YEAR - 1)
@@ -49,6 +71,35 @@ def check_volume(located: LocatedSource, diags: Diagnostics) -> None:
             f"{volume_for(year)} (volume = year - 1935)"
         )
         diags.error("PD508", message, located.at("volume"))
+
+
+def last_page(volume: int) -> tuple[int, bool]:
+    """The highest page ``volume`` can have, and whether that volume's own count is known
+    (otherwise the bound is the largest year on record, which no volume has exceeded)."""
+    year = volume + FIRST_YEAR - 1
+    known = PAGES_PRINTED.get(year)
+    pages = known if known is not None else max(PAGES_PRINTED.values())
+    return int(pages * PAGE_MARGIN), known is not None
+
+
+def check_last_page(located: LocatedSource, diags: Diagnostics) -> None:
+    """PD526: a page beyond the last page of its volume ("85 Fed. Reg. 912345")."""
+    notice = located.source
+    if not isinstance(notice, FederalRegister):
+        return
+    highest, known = last_page(notice.volume)
+    if notice.page <= highest:
+        return
+    if known:
+        year = notice.volume + FIRST_YEAR - 1
+        printed = f"volume {notice.volume} ({year}) has {PAGES_PRINTED[year]:,} pages"
+    else:
+        printed = f"no volume has had more than {max(PAGES_PRINTED.values()):,} pages"
+    message = (
+        f"Federal Register page {notice.page:,} in source '{notice.id}' is beyond the last "
+        f"page: {printed}; check the page"
+    )
+    diags.error("PD526", message, located.at("page"))
 
 
 def check_doc_number(located: LocatedSource, diags: Diagnostics) -> None:

@@ -7,10 +7,13 @@ they print; each rule that is fiddly to write in a template lives here once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
 
+from policydraft.citations.case_names import case_name
+from policydraft.citations.secondary import MonthDate, YearDate
 from policydraft.templating.bounds import as_text
 from policydraft.templating.templates import Markdown
 
@@ -36,7 +39,12 @@ _EDITION = re.compile(r"\bed\.?$")
 
 
 def bluebook_date(value: dt.date) -> str:
-    """``2025-02-06`` -> "Feb. 6, 2025"."""
+    """``2025-02-06`` -> "Feb. 6, 2025"; a date given as ``2014`` -> "2014", ``2014-03`` ->
+    "Mar. 2014" (never the first day the date is stored as)."""
+    if isinstance(value, YearDate):
+        return str(value.year)
+    if isinstance(value, MonthDate):
+        return f"{MONTHS[value.month - 1]} {value.year}"
     return f"{MONTHS[value.month - 1]} {value.day}, {value.year}"
 
 
@@ -66,6 +74,131 @@ def section(value: Any, pin: str = "") -> str:
     return f"{as_text(value)}{pin}" if pin.startswith("(") else pin
 
 
+_AT = re.compile(r"^at\s", re.IGNORECASE)
+_DIVISION = re.compile(r"^(§+|¶+)\s*")
+_SEPARATOR = re.compile(r",|&|\band\b|\bto\b|[-–]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)*")
+_ET_SEQ = re.compile(r"\s+et seq\.?$")
+_SUPREME_COURT_REPORTERS = frozenset({"U.S.", "S. Ct.", "L. Ed.", "L. Ed. 2d"})
+
+
+def at(pin: Any) -> str:
+    """A pin as a short form or *Id.* prints it: "at 579", "at *4"; never "at" before § or ¶.
+
+    A pin the user already wrote with "at" is kept as written, so "at" is never doubled.
+    """
+    text = as_text(pin).strip()
+    if not text or _AT.match(text):
+        return page(text)
+    division = _DIVISION.match(text)
+    if division:
+        return _division(division.group(1)[0], text[division.end() :])
+    return f"at {page(text)}"
+
+
+def star_page(pin: Any) -> str:
+    """A database pin is a star page (rule 10.8.1): "4" -> "*4"; "*4" and "at *4" unchanged."""
+    text = as_text(pin).strip()
+    return f"*{text}" if text[:1].isdigit() else text
+
+
+def paragraphs(pin: Any) -> str:
+    """A medium-neutral case's pin is a paragraph: "15" -> "¶ 15", "15-17" -> "¶¶ 15-17"."""
+    text = as_text(pin).strip()
+    if not text or _AT.match(text) or text.startswith("§"):
+        return text
+    return _division("¶", _DIVISION.sub("", text))
+
+
+def sections(value: Any, pin: str = "") -> str:
+    """A statute's or regulation's section with its sign: "§ 107(1)", "§§ 1201-1205".
+
+    Ranges and lists of sections take "§§" (rule 3.3(b)), subsections of one section one
+    "§" ("§ 1485(a)(1)-(3)"); a "§§" the user wrote is kept, and "et seq." stays one "§".
+    """
+    written = f"{as_text(value)} {pin}"
+    text = section(_DIVISION.sub("", as_text(value).strip()), pin)
+    if "§§" in written:
+        return f"§§ {text}"
+    return _division("§", text)
+
+
+def _division(sign: str, text: str) -> str:
+    """``text`` after ``sign``, doubled when it names several sections or paragraphs."""
+    text = text.strip()
+    return f"{sign * 2 if _several(_ET_SEQ.sub('', text)) else sign} {text}"
+
+
+def _several(text: str) -> bool:
+    """Whether a section text is a range or list of them, not one (sub)section.
+
+    A separator outside parentheses followed by "(" continues one section's subsections
+    ("512(c), (d)"); "2000e-2" and "1.61-1" are single sections (the number after the dash
+    is smaller, or shaped differently), "1201-1205" and "202.1-202.4" are ranges.
+    """
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        found = _SEPARATOR.match(text, index) if depth == 0 else None
+        if found is None:
+            continue
+        after = text[found.end() :].lstrip()
+        if not after or after.startswith("("):
+            continue
+        if char not in "-–" or _span(text[:index], after):
+            return True
+    return False
+
+
+def _span(first: str, last: str) -> bool:
+    """Whether "first-last" runs from one section to a later one of the same shape."""
+    if last[:1] in ".:":
+        return True
+    start, end = _NUMBER.match(first.strip()), _NUMBER.match(last)
+    if start is None or end is None:
+        return False
+    low = tuple(int(part) for part in start.group(0).split("."))
+    high = tuple(int(part) for part in end.group(0).split("."))
+    return len(low) == len(high) and high >= low
+
+
+def code_date(publisher: Any, year: Any, supplement: Any) -> str:
+    """A code's parenthetical: "(2018)", "(West 2024)", "(2018 & Supp. IV 2022)"; "" if none."""
+    edition = " ".join(as_text(part) for part in (publisher, year) if part)
+    extra = as_text(supplement).strip() if supplement else ""
+    if extra and not extra.startswith("Supp"):
+        extra = f"Supp. {extra}"
+    inside = " & ".join(part for part in (edition, extra) if part)
+    return f"({inside})" if inside else ""
+
+
+def medium_neutral(reporter: Any, volume: Any, year: Any) -> bool:
+    """A public-domain citation ("2020 IL 124831"): a neutral reporter of reporters-db whose
+    volume is the year. The page is then a document number and pins are paragraphs."""
+    return as_text(volume) == as_text(year) and as_text(reporter) in _neutral_reporters()
+
+
+@functools.cache
+def _neutral_reporters() -> frozenset[str]:
+    """reporters-db's medium-neutral citation forms, loaded on the first such question."""
+    from reporters_db import REPORTERS  # type: ignore[import-untyped]  # slow: deferred
+
+    return frozenset(
+        name
+        for series in REPORTERS.values()
+        for reporter in series
+        if reporter.get("cite_type") == "neutral"
+        for name in reporter["editions"]
+    )
+
+
+def court_date(court: Any, reporter: Any, date: Any) -> str:
+    """What a case's date parenthetical holds: "2d Cir. 2010", "2009" (Supreme Court)."""
+    if court and as_text(reporter) not in _SUPREME_COURT_REPORTERS:
+        return f"{as_text(court)} {as_text(date)}"
+    return as_text(date)
+
+
 def first_party(name: str) -> str:
     """A case's short name when no ``short:`` is given: the words before " v."."""
     return name.split(" v. ", 1)[0].strip()
@@ -82,11 +215,19 @@ def url(value: Any) -> Markdown:
     return Markdown(f"<{as_text(value).replace('>', '%3E').replace(' ', '%20')}>")
 
 
-FILTERS: dict[str, Callable[..., str]] = {
+FILTERS: dict[str, Callable[..., Any]] = {
     "bluebook_date": bluebook_date,
     "page": page,
     "section": section,
+    "sections": sections,
+    "at": at,
+    "star_page": star_page,
+    "paragraphs": paragraphs,
+    "code_date": code_date,
+    "medium_neutral": medium_neutral,
+    "court_date": court_date,
     "first_party": first_party,
+    "case_name": case_name,
     "edition": edition,
     "url": url,
 }

@@ -17,6 +17,7 @@ import jinja2
 
 from policydraft.citations.filters import FILTERS
 from policydraft.citations.markup import citation_inlines
+from policydraft.citations.secondary import surname, title_markup
 from policydraft.citations.source import Source
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Inline, Text
@@ -27,7 +28,9 @@ from policydraft.templating.running import Budget, compile_bounded, render_bound
 from policydraft.templating.safe_filters import text_first
 from policydraft.templating.templates import Markdown, Template, template_environment
 
-Form = Literal["full", "short", "id"]
+Form = Literal["full", "short", "id", "history"]
+"""The forms a template prints; "history" is a case's subsequent history, printed after the
+citation's explanatory parenthetical (rule 10.6.3), only for sources that have one."""
 STYLE = "citations/bluebook"
 """Where citation templates live, under the built-in and a submission's ``templates/``."""
 
@@ -44,29 +47,42 @@ class CitationFormatter:
         self.environment = template_environment(self.templates)
         self.environment.finalize = _finalize
         self.environment.filters.update({n: text_first(f) for n, f in FILTERS.items()})
+        self.environment.filters.update(surname=surname, title_markup=title_markup)
         self.compiled: dict[str, jinja2.Template | None] = {}
-        self.cache: dict[tuple[str, Form, str], tuple[Inline, ...]] = {}
+        self.cache: dict[tuple[str, Form, str, int, str], tuple[Inline, ...]] = {}
         self.budget = Budget.standard()  # for all citations together: one letter cites many
         self.stopped = False  # a template hit a limit: the rest would only hit it again
 
-    def format(self, source: Source, form: Form, pin: str = "") -> tuple[Inline, ...]:
-        """``source`` in ``form`` with ``pin``: model inlines with italics as ``Emph``."""
-        key = (source.id, form, pin)
+    def format(
+        self,
+        source: Source,
+        form: Form,
+        pin: str = "",
+        *,
+        note: int = 0,
+        hereinafter: str = "",
+    ) -> tuple[Inline, ...]:
+        """``source`` in ``form`` with ``pin``: model inlines with italics as ``Emph``.
+
+        ``note`` is the footnote of the source's full form for "*supra* note 4" (0: plain
+        "*supra*"); ``hereinafter`` the name its full form gives it, in citation markup.
+        """
+        key = (source.id, form, pin, note, hereinafter)
         cached = self.cache.get(key)
         if cached is None:
-            markup = self._render(source, form, pin)
+            later = {"note": note, "hereinafter": Markdown(hereinafter)}
+            markup = self._render(source, form, pin, later)
             cached = citation_inlines(markup) if markup is not None else (Text(f"@{source.id}"),)
             self.cache[key] = cached
         return cached
 
-    def _render(self, source: Source, form: Form, pin: str) -> str | None:
+    def _render(self, source: Source, form: Form, pin: str, later: dict[str, Any]) -> str | None:
         template = self._template(source.type)
         if template is None or self.stopped:
             return None
         try:
-            text = render_bounded(
-                template, {"source": source, "form": form, "pin": pin}, self.budget
-            )
+            context = {"source": source, "form": form, "pin": pin, **later}
+            text = render_bounded(template, context, self.budget)
         except Exception as exc:  # every fault of a template is the template's: a diagnostic
             self._report(exc)
             return None

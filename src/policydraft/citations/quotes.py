@@ -25,7 +25,8 @@ from pathlib import Path
 
 from policydraft.citations.bibliography import Bibliography
 from policydraft.citations.copies import CopyError, CopyReader, CopyText, normalise
-from policydraft.citations.prose import Flattened, iter_passages
+from policydraft.citations.passages import Flattened, iter_passages
+from policydraft.citations.pins import check_pins, report_uncopied
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (
     Block,
@@ -63,9 +64,16 @@ class Quotation:
 
 
 def check_quotations(
-    document: Document, bibliography: Bibliography, folder: Path, diags: Diagnostics
+    document: Document,
+    bibliography: Bibliography,
+    folder: Path,
+    diags: Diagnostics,
+    *,
+    warn_uncopied: bool = True,
 ) -> None:
-    """Report quotations missing from their sources' local copies, and unusable copies.
+    """Report quotations missing from their sources' local copies, unusable copies, pins to
+    sections and paragraphs a copy lacks (PD529) and, unless ``warn_uncopied`` is off,
+    quotations no local copy can confirm (one PD528 for all).
 
     ``folder`` is the submission folder; a ``file:`` is looked up relative to it, then
     relative to its ``sources/`` folder. Every copy named is checked to exist; only copies
@@ -74,8 +82,15 @@ def check_quotations(
     copies = _Copies(bibliography, folder, diags)
     for key in bibliography:
         copies.check_exists(key)
+    uncopied: list[Quotation] = []
     for quotation in find_quotations(document.blocks):
+        keys = [item.key for item in quotation.cite.items]
+        if keys and all(key in bibliography and not copies.has_copy(key) for key in keys):
+            uncopied.append(quotation)
         _check(quotation, copies, diags)
+    if warn_uncopied:
+        report_uncopied(uncopied, diags)
+    check_pins(document.blocks, copies.text, diags)
 
 
 def find_quotations(blocks: Iterable[Block]) -> Iterator[Quotation]:

@@ -24,6 +24,15 @@ from policydraft.diagnostics import Diagnostics
 
 YearRange = tuple[int | None, int | None]  # first and last year; None is open-ended
 
+# Where reporters-db's years are wrong or out of date. F.3d closed with volume 999 in 2021,
+# when F.4th began; F. Supp. ran until 1998 and F. Supp. 2d began then (reporters-db has
+# 1988 for both, which would make every F. Supp. case of 1989-1998 an error).
+CORRECTED_YEARS: dict[str, YearRange] = {
+    "F.3d": (1993, 2021),
+    "F. Supp.": (1932, 1998),
+    "F. Supp. 2d": (1998, 2014),
+}
+
 
 @dataclass(frozen=True)
 class ReporterIndex:
@@ -68,6 +77,8 @@ def reporter_index() -> ReporterIndex:
         squeezed[squeeze(name)].add(name)
     for variant, standards in variants.items():
         squeezed[squeeze(variant)].update(standards)
+    for name, years in CORRECTED_YEARS.items():
+        editions[name] = [years]
     return ReporterIndex(
         {name: tuple(ranges) for name, ranges in editions.items()},
         {name: tuple(sorted(series)) for name, series in siblings.items()},

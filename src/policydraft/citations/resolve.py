@@ -8,6 +8,7 @@ footnotes in, which is what *Id.* and short forms are about (see ``history.py``)
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,7 +16,10 @@ from pathlib import Path
 from policydraft.citations.bibliography import Bibliography, LocatedSource
 from policydraft.citations.format import CitationFormatter
 from policydraft.citations.history import CitationHistory
+from policydraft.citations.in_text import in_text_form, name_in_text, noun_citation, without_name
 from policydraft.citations.markup import citation_inlines
+from policydraft.citations.secondary import SECONDARY, hereinafter_names
+from policydraft.citations.source import Source
 from policydraft.citations.suggest import Budget, close_matches
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import (
@@ -29,12 +33,14 @@ from policydraft.model import (
     Para,
     Text,
     inner_inlines,
+    iter_nodes,
     kept,
     map_children,
     map_each,
     merge_text,
     plain_text,
 )
+from policydraft.submission.schema import CitationsConfig
 
 NO_BIBLIOGRAPHY = "no bibliography: add sources: to policydraft.yaml"
 _SENTENCE_END = (".", "?", "!")
@@ -47,18 +53,35 @@ def resolve_citations(
     *,
     folder: Path | None = None,
     used: Collection[str] = (),
+    settings: CitationsConfig | None = None,
 ) -> Document:
     """The document without ``Cite``: notes in Bluebook form, problems as diagnostics.
 
     ``bibliography`` is None when the submission has no ``sources:`` (every citation is then
     PD501). ``folder`` is the submission's, for its own citation templates; ``used`` names
     sources used outside citations (``responding_to:``), which are not reported as uncited.
+    ``settings`` is the submission's ``citations:`` (*supra* note numbers, five footnotes).
     """
-    resolver = _Resolver(bibliography, diags, CitationFormatter(diags, folder))
+    settings = settings or CitationsConfig()
+    resolver = _Resolver(bibliography, diags, CitationFormatter(diags, folder), settings)
+    resolver.hereinafter = _cited_again(document, resolver.hereinafter)
     blocks = resolver.blocks(document.blocks)
     if bibliography is not None:
         _report_uncited(bibliography, resolver.history.cited | set(used), diags)
     return replace(document, blocks=blocks)
+
+
+def _cited_again(document: Document, names: dict[str, str]) -> dict[str, str]:
+    """The hereinafter names of sources cited more than once: a name never used is noise."""
+    if not names:
+        return names
+    counts = Counter(
+        item.key
+        for node in iter_nodes(document.blocks)
+        if isinstance(node, Cite)
+        for item in node.items
+    )
+    return {key: name for key, name in names.items() if counts[key] > 1}
 
 
 def _report_uncited(bibliography: Bibliography, cited: set[str], diags: Diagnostics) -> None:
@@ -88,11 +111,16 @@ class _Resolver:
     bibliography: Bibliography | None
     diags: Diagnostics
     formatter: CitationFormatter
-    history: CitationHistory = field(default_factory=CitationHistory)
+    settings: CitationsConfig
+    history: CitationHistory = field(init=False)
     suggestions: KeySuggestions = field(init=False)
+    hereinafter: dict[str, str] = field(init=False)  # the "[hereinafter NAME]" of sources
 
     def __post_init__(self) -> None:
+        self.history = CitationHistory(five_footnotes=self.settings.five_footnotes)
         self.suggestions = KeySuggestions(tuple(self.bibliography or ()))
+        located = (self.bibliography or {}).values()
+        self.hereinafter = hereinafter_names(item.source for item in located)
 
     # --- the tree ------------------------------------------------------------------------
 
@@ -108,7 +136,10 @@ class _Resolver:
             match inline:
                 case Cite() if self.history.open_notes:
                     out.extend(self.citation(inline, capitalise=_starts_sentence(out)))
+                case Cite(in_text=True):
+                    out.extend(self.in_text(inline))
                 case Cite():
+                    self.check_noun_use(inlines, index)
                     out.append(self.citation_note(inline))
                 case Note():
                     out.append(self.note(inline))
@@ -133,6 +164,29 @@ class _Resolver:
             inlines = [*inlines, Text(".")]
         return Note((Para(merge_text(inlines)),))
 
+    def in_text(self, cite: Cite) -> list[Inline]:
+        """``@campbell [579]``: the name in the sentence, the citation in a note after it."""
+        key = cite.items[0].key
+        located = self.bibliography.get(key) if self.bibliography is not None else None
+        name = (
+            ()
+            if located is None
+            else name_in_text(located.source, first=key not in self.history.cited)
+        )
+        return [*name, self.citation_note(cite)]
+
+    def check_noun_use(self, inlines: tuple[Inline, ...], index: int) -> None:
+        """PD519 for "As [@x, 43] explains", which would print "As ⁷ explains"."""
+        cite = inlines[index]
+        before = inlines[index - 1] if index else None
+        after = inlines[index + 1] if index + 1 < len(inlines) else None
+        if isinstance(cite, Cite) and noun_citation(before, cite, after):
+            message = (
+                "a citation in brackets prints only a footnote mark, but the sentence reads it "
+                f"as a name; write the in-text form {in_text_form(cite)} to print the name"
+            )
+            self.diags.warning("PD519", message, Location(cite.file, cite.line, cite.column))
+
     # --- one citation --------------------------------------------------------------------
 
     def citation(self, cite: Cite, *, capitalise: bool) -> list[Inline]:
@@ -152,15 +206,31 @@ class _Resolver:
             return [Text(f"@{item.key}")]
         source = located.source
         pin = item.pin or (getattr(source, "pin", None) or "")
-        form, shown_pin = self.history.form(source.id, pin)
-        cited = self.formatter.format(source, form, shown_pin)
+        form, shown_pin = self.history.form(source.id, pin, case=source.type == "case")
+        cited = self.formatter.format(
+            source,
+            form,
+            shown_pin,
+            note=self.supra_note(source),
+            hereinafter=self.hereinafter.get(source.id, ""),
+        )
+        if item.suppress_author and form != "id":
+            cited = without_name(cited, source)
         if form == "id" and (item.signal or not capitalise):
             cited = _lower_first(cited)
         out = [*_signal(item.signal, capitalise=capitalise), *cited]
         if item.parenthetical:
             out += [Text(" ("), *citation_inlines(item.parenthetical), Text(")")]
+        if form == "full" and getattr(source, "history", None):  # after the parenthetical
+            out += self.formatter.format(source, "history")
         self.history.record(source.id, pin)
         return out
+
+    def supra_note(self, source: Source) -> int:
+        """The footnote "*supra* note N" names, when the settings ask for note numbers."""
+        if self.settings.supra != "note" or source.type not in SECONDARY:
+            return 0
+        return self.history.first_footnote(source.id) or 0
 
     def lookup(self, key: str, where: Location) -> LocatedSource | None:
         if self.bibliography is None:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from policydraft.citations.secondary import PublicationDate
 from policydraft.submission.schema import IsoDate
 
 # pandoc's citation key grammar: a word character first, punctuation only between word
@@ -63,6 +64,19 @@ class BaseSource(BaseModel):
     type: str  # each type narrows it to its own name
 
 
+class CaseHistory(BaseModel):
+    """One step of a case's subsequent history: "*aff'd*, 600 F.3d 1 (2d Cir. 2010)"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+    relation: str  # as the Bluebook's table T8 writes it: aff'd, rev'd, cert. denied, ...
+    volume: Volume
+    reporter: str
+    page: Page
+    year: Year
+    court: str | None = None
+
+
 class Case(BaseSource):
     csl_types = ("legal_case",)
     type: Literal["case"]
@@ -76,6 +90,11 @@ class Case(BaseSource):
     url: str | None = None
     docket: str | None = None  # docket number, for slip opinions and database cites (WL)
     date: IsoDate | None = None  # exact decision date, printed instead of the year when given
+    abbreviate: bool = True  # false: cite the name as written, not abbreviated per T6/T10
+    en_banc: bool = False  # "(en banc)" after the court and date
+    per_curiam: bool = False  # "(per curiam)"
+    opinion: str | None = None  # a separate opinion: "Ginsburg, J., dissenting"
+    history: tuple[CaseHistory, ...] = ()  # subsequent history, printed in the full form only
 
 
 class Statute(BaseSource):
@@ -87,6 +106,8 @@ class Statute(BaseSource):
     year: Year | None = None
     name: str | None = None
     url: str | None = None
+    publisher: str | None = None  # a state code's publisher: "(West 2024)"
+    supplement: str | None = None  # "Supp. IV 2022": "(2018 & Supp. IV 2022)"
 
 
 class Regulation(BaseSource):
@@ -96,6 +117,7 @@ class Regulation(BaseSource):
     code: str  # e.g. "C.F.R."
     section: str
     year: Year | None = None
+    name: str | None = None  # a rule cited by name: "FTC Credit Practices Rule, 16 C.F.R. ..."
     url: str | None = None
 
 
@@ -108,13 +130,15 @@ class FederalRegister(BaseSource):
     doc_number: str | None = None
     docket: str | None = None
     url: str | None = None
+    proposed: bool = False  # a proposed rule: "(proposed Jan. 5, 2024)"
+    codified_at: str | None = None  # "37 C.F.R. pt. 202": "(to be codified at 37 C.F.R. pt. 202)"
 
 
 class Comment(BaseSource):
     type: Literal["comment"]
     author: str
     title: str
-    date: IsoDate
+    date: PublicationDate
     docket: str | None = None
     url: str | None = None
 
@@ -124,7 +148,7 @@ class Report(BaseSource):
     type: Literal["report"]
     author: str
     title: str
-    date: IsoDate
+    date: PublicationDate  # YYYY-MM-DD, or YYYY-MM / YYYY: printed "2014", never "Jan. 1, 2014"
     publisher: str | None = None
     url: str | None = None
 
@@ -138,6 +162,7 @@ class Book(BaseSource):
     publisher: str | None = None
     edition: str | None = None
     pin: str | None = None
+    volume: Volume | None = None  # of a multivolume work: "2 William F. Patry, ..."
 
 
 class Article(BaseSource):
@@ -158,8 +183,9 @@ class News(BaseSource):
     author: str
     title: str
     publication: str
-    date: IsoDate
+    date: PublicationDate
     url: str | None = None
+    page: str | None = None  # first page in print: "Wall St. J., Mar. 3, 2023, at B1"
 
 
 class Web(BaseSource):
@@ -169,7 +195,7 @@ class Web(BaseSource):
     url: str
     accessed: IsoDate
     author: str | None = None
-    date: IsoDate | None = None
+    date: PublicationDate | None = None
     publisher: str | None = None
 
 

@@ -16,8 +16,14 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from policydraft.citations.bibliography import Bibliography, LocatedSource
-from policydraft.citations.federal_register import check_doc_number, check_docket, check_volume
+from policydraft.citations.federal_register import (
+    check_doc_number,
+    check_docket,
+    check_last_page,
+    check_volume,
+)
 from policydraft.citations.reporters import check_reporter
+from policydraft.citations.volumes import check_supreme_court, check_volume_year
 from policydraft.diagnostics import Diagnostics
 
 Rule = Callable[[LocatedSource, Diagnostics], None]
@@ -31,7 +37,10 @@ def validate_sources(
     """Apply every rule to every source; problems become diagnostics, never exceptions."""
     rules: tuple[Rule, ...] = (
         check_reporter,
+        check_volume_year,
+        check_supreme_court,
         check_volume,
+        check_last_page,
         check_doc_number,
         check_docket,
         check_url,

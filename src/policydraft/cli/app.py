@@ -22,6 +22,9 @@ app = typer.Typer(
 )
 
 Folder = Annotated[Path, typer.Argument(help="The submission folder.", show_default=False)]
+NoSmart = Annotated[
+    bool, typer.Option("--no-smart", help="Keep straight quotes (typography.smart_quotes).")
+]
 
 
 app.add_typer(sources_app, name="sources")
@@ -66,9 +69,13 @@ def check(
     online: Annotated[
         bool, typer.Option("--online", help="Also check URLs and look up cases (network).")
     ] = False,
+    no_smart: NoSmart = False,
 ) -> None:
     """Load and validate everything; render nothing."""
-    raise typer.Exit(commands.check(folder, as_json=json, strict=strict, online=online))
+    smart = not no_smart
+    raise typer.Exit(
+        commands.check(folder, as_json=json, strict=strict, online=online, smart=smart)
+    )
 
 
 @app.command()
@@ -78,9 +85,12 @@ def render(
     out: Annotated[Path | None, typer.Option("--out", help="Output folder.")] = None,
     json: Annotated[bool, typer.Option("--json", help="Print diagnostics as JSON.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    no_smart: NoSmart = False,
 ) -> None:
     """Check FOLDER, then write the documents (atomically)."""
-    raise typer.Exit(commands.render(folder, to, out, as_json=json, strict=strict))
+    raise typer.Exit(
+        commands.render(folder, to, out, as_json=json, strict=strict, smart=not no_smart)
+    )
 
 
 def main() -> None:

@@ -32,11 +32,13 @@ def require_folder(folder: Path) -> None:
         abort(f"no such submission folder: {folder}")
 
 
-def check(folder: Path, *, as_json: bool, strict: bool, online: bool = False) -> int:
+def check(
+    folder: Path, *, as_json: bool, strict: bool, online: bool = False, smart: bool = True
+) -> int:
     require_folder(folder)
     require_source_date()  # a profile's checks render scratch files, dated like real ones
     diags = Diagnostics()
-    checked = check_submission(folder, diags)
+    checked = check_submission(folder, diags, smart=smart)
     if online and checked is not None and checked.bibliography is not None:
         from policydraft.citations.online import check_online
 
@@ -52,7 +54,9 @@ def require_source_date() -> None:
         abort(str(exc))
 
 
-def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bool) -> int:
+def render(
+    folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bool, smart: bool = True
+) -> int:
     require_folder(folder)
     require_source_date()
     formats = [f.strip().lower() for f in to.split(",") if f.strip()]
@@ -60,7 +64,7 @@ def render(folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bo
     if unknown or not formats:
         abort(f"--to takes {' and/or '.join(FORMATS)}, not {to!r}")
     diags = Diagnostics()
-    checked = check_submission(folder, diags, render_checks=False)  # staged files are checked
+    checked = check_submission(folder, diags, render_checks=False, smart=smart)  # staged: checked
     status = display_diagnostics(diags, as_json=as_json, strict=strict)
     if status != 0 or checked is None or checked.document is None:
         return EXIT_ERRORS

@@ -59,7 +59,9 @@ def compose_letter(
     if rendered is None:
         return None
     text, origin = rendered
-    blocks = read_markdown(MarkdownText(text, origin), diags, parts=PART_ROLES, slots=slots)
+    smart = submission.typography.smart_quotes
+    body = MarkdownText(text, origin)
+    blocks = read_markdown(body, diags, parts=PART_ROLES, slots=slots, smart=smart)
     metadata = Metadata(
         title=submission.title,
         author=submission.commenter.organization or submission.commenter.name,
@@ -71,12 +73,13 @@ def compose_letter(
 
 def _parse_bodies(loaded: LoadedSubmission, diags: Diagnostics) -> dict[str, tuple[Block, ...]]:
     slots: dict[str, tuple[Block, ...]] = {}
+    smart = loaded.submission.typography.smart_quotes
     if loaded.introduction is not None:
-        slots["introduction"] = read_markdown(loaded.introduction, diags)
+        slots["introduction"] = read_markdown(loaded.introduction, diags, smart=smart)
     for i, (_, body) in enumerate(loaded.arguments, start=1):
-        slots[f"argument-{i}"] = read_markdown(body, diags)
+        slots[f"argument-{i}"] = read_markdown(body, diags, smart=smart)
     if loaded.conclusion is not None:
-        slots["conclusion"] = read_markdown(loaded.conclusion, diags)
+        slots["conclusion"] = read_markdown(loaded.conclusion, diags, smart=smart)
     return slots
 
 

@@ -59,6 +59,7 @@ class CiteItem:
     signal: str = ""  # as written: "see", "cf.", "see also", "but see", "e.g.," ...
     pin: str = ""  # the pin cite: "579", "579-80", "§ 3"
     parenthetical: str = ""  # the explanatory parenthetical, without its parentheses
+    suppress_author: bool = False  # "[-@key]": the name is in the sentence, not the citation
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class Cite:
     file: str = ""
     line: int = 0
     column: int = 0
+    in_text: bool = False  # "@key [pin]": the name prints in the sentence, the citation in a note
 
 
 Inline: TypeAlias = Text | Emph | Strong | Code | Link | LineBreak | Note | Cite

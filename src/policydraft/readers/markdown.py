@@ -66,12 +66,13 @@ def read_markdown(
     *,
     parts: Collection[str] = (),
     slots: Mapping[str, tuple[Block, ...]] = _NO_SLOTS,
+    smart: bool = True,
 ) -> tuple[Block, ...]:
     """Parse one body into blocks.
 
     ``parts`` (a subset of model.PART_ROLES) and ``slots`` are for templates: ``::: date``
     becomes a ``LetterPart`` and ``::: slot NAME`` is replaced by ``slots[NAME]``. Without
-    either, ``:::`` lines are ordinary text, as users' argument bodies expect.
+    either, ``:::`` lines are ordinary text. ``smart`` curls quotes (markdown_smart.py).
     """
     unknown_roles = set(parts) - set(PART_ROLES)
     if unknown_roles:
@@ -79,7 +80,7 @@ def read_markdown(
     if refuse_control_characters(body, diags):
         return ()
     env: dict[str, Any] = {}
-    parser = markdown_parser(containers=bool(parts or slots))
+    parser = markdown_parser(containers=bool(parts or slots), smart=smart)
     tokens = parser.parse(body.text, env)
     if refuse_deep_nesting(tokens, env, body, diags):
         return ()
@@ -329,7 +330,7 @@ class _Reader:
     # --- citations -------------------------------------------------------------------------
 
     def citation(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
-        """A ``Cite`` where it was written, or the text as written and PD513."""
+        """A ``Cite`` (bracketed or in-text) where it was written, or the text and PD513."""
         where = self._citation_location(block, node.meta)
         items = parse_citation(node.content)
         if isinstance(items, CitationError):
@@ -337,7 +338,7 @@ class _Reader:
             message = f"citation {written} cannot be read ({items.message}); printed as written"
             self.diags.error("PD513", message, where)
             return (Text(written),)
-        return (Cite(items, where.file, where.line, where.column),)
+        return (Cite(items, where.file, where.line, where.column, node.content[0] == "@"),)
 
     def _citation_location(self, block: SyntaxTreeNode, meta: Mapping[str, Any]) -> Location:
         """Map the citation's place in the inline source back to the file's line and column.

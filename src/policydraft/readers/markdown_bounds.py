@@ -39,7 +39,7 @@ MAX_LABEL = 1000
 
 _BRACKETS = "policydraft_brackets"
 _ESCAPE_OR_BRACKET = re.compile(r"\\[\s\S]|[\[\]]")
-_CITATION_AT = re.compile(r"(?<![^\s;\[])@")
+_CITATION_AT = re.compile(r"(?<![^\s;\[])-?@")
 """An ``@`` that starts a word, the mark of a citation attempt (as in citations.syntax)."""
 
 

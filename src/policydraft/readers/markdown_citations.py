@@ -5,9 +5,11 @@ decides, on the *source* text, whether a ``[...]`` is meant as a citation (so ``
 ``[text](url)`` stay what they are), and ``parse_citation`` reads its items or says, in
 words a legal writer understands, why it cannot.
 
-A bracket is a citation attempt when an ``@`` starts a word inside it (``foo@bar.com`` does
-not count) and it is not a link's text. Every attempt becomes either a ``Cite`` or a PD513:
-nothing that looks like a citation is printed silently as text.
+A bracket is a citation attempt when an ``@`` (or ``-@``, pandoc's author suppression)
+starts a word inside it (``foo@bar.com`` does not count) and it is not a link's text. Outside
+brackets, an ``@key`` starting a word is pandoc's in-text citation, with an optional locator
+in brackets after one space: ``@campbell [579]`` (``scan_in_text``). Every attempt becomes
+either a ``Cite`` or a PD513: nothing that looks like a citation is printed silently as text.
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ SIGNALS: tuple[str, ...] = (
 )
 """Bluebook's signals (rule 1.2), as written in a citation, lower case."""
 
-_ATTEMPT = re.compile(r"(?<![^\s;\[])@")
+_ATTEMPT = re.compile(r"(?<![^\s;\[])-?@")
+_IN_TEXT_BEFORE = frozenset(" \t\n(")
+"""What may stand right before an in-text ``@key``: a space, a line break or ``(``."""
 _KEY = re.compile(r"@(?:\{([^{}\s]+)\}|(\w(?:[\w:.#$%&+?<>~/-]*\w)?))")
 _PAGE_PREFIX = re.compile(r"^(?:pp?\.|at)\s+")
 
@@ -82,8 +86,30 @@ def _closing_bracket(src: str, start: int, end: int) -> int | None:
     return None
 
 
+def scan_in_text(src: str, start: int, end: int) -> int | None:
+    """The end (exclusive) of an in-text citation at ``src[start] == "@"``, or None.
+
+    The ``@`` must start a word (so ``name@example.com`` is an address, not a citation); a
+    ``[locator]`` after one space belongs to it unless it is a citation, note or link itself.
+    """
+    if start > 0 and src[start - 1] not in _IN_TEXT_BEFORE:
+        return None
+    match = _KEY.match(src, start, end)
+    if match is None:
+        return None
+    after = match.end()
+    if not src.startswith(" [", after) or src.startswith(" [^", after):
+        return after
+    close = _closing_bracket(src, after + 1, end)
+    if close is None or src.startswith("(", close + 1):
+        return after
+    return after if _ATTEMPT.search(src, after + 2, close) else close + 1
+
+
 def parse_citation(written: str) -> tuple[CiteItem, ...] | CitationError:
-    """The items of a citation as written, brackets included: ``[see @a, 5; @b]``."""
+    """The items of a citation as written: ``[see @a, 5; @b]`` or in-text ``@a [5]``."""
+    if written.startswith("@"):
+        return _parse_in_text(written)
     inner = written[1:-1] if written.startswith("[") and written.endswith("]") else written
     parts = _split_items(inner)
     if isinstance(parts, CitationError):
@@ -119,6 +145,30 @@ def _split_items(inner: str) -> list[str] | CitationError:
     return parts
 
 
+def _parse_in_text(written: str) -> tuple[CiteItem, ...] | CitationError:
+    """``@campbell`` or ``@campbell [579]``: one item; the brackets hold its pin, as after
+    the comma of a bracketed citation (``p.`` and ``at`` are dropped, a parenthetical kept)."""
+    match = _KEY.match(written)
+    if match is None:
+        return CitationError(f"'{written}' names no source; write '@key', e.g. @campbell [579]")
+    key = match.group(1) or match.group(2)
+    locator = written[match.end() :].strip()
+    if not locator:
+        return (CiteItem(key=key),)
+    inner = locator[1:-1].strip()
+    if not inner:
+        return CitationError("the brackets after the key are empty; write e.g. @campbell [579]")
+    parts = _split_items(inner)
+    if isinstance(parts, CitationError):
+        return parts
+    if len(parts) > 1:
+        return CitationError("the brackets after the key hold one pin; cite more in [@a; @b]")
+    rest = _pin_and_parenthetical(inner if inner.startswith(("(", ",")) else f", {inner}")
+    if isinstance(rest, CitationError):
+        return rest
+    return (CiteItem(key=key, pin=rest[0], parenthetical=rest[1]),)
+
+
 def _parse_item(text: str) -> CiteItem | CitationError:
     if not text:
         return CitationError("an empty item (a ';' with no '@key' after it)")
@@ -126,6 +176,8 @@ def _parse_item(text: str) -> CiteItem | CitationError:
     if match is None:
         return CitationError(f"'{text}' names no source; write '@key', e.g. [@campbell, 579]")
     prefix = text[: match.start()].strip()
+    suppress_author = prefix.endswith("-") and text[match.start() - 1] == "-"
+    prefix = prefix[:-1].strip() if suppress_author else prefix
     if "@" in prefix:
         return CitationError(f"'{prefix}' before the key is not a signal: '@' needs a key")
     signal = _signal(prefix)
@@ -136,7 +188,7 @@ def _parse_item(text: str) -> CiteItem | CitationError:
     if isinstance(rest, CitationError):
         return rest
     pin, parenthetical = rest
-    return CiteItem(key=key, signal=signal, pin=pin, parenthetical=parenthetical)
+    return CiteItem(key, signal, pin, parenthetical, suppress_author=suppress_author)
 
 
 def _signal(prefix: str) -> str | CitationError:

@@ -22,6 +22,8 @@ from mdit_py_plugins.footnote.index import footnote_ref
 from policydraft.limits import NESTING
 from policydraft.model import PART_ROLES, PartRole
 from policydraft.readers.markdown_bounds import citation_end, label_end
+from policydraft.readers.markdown_citations import scan_in_text
+from policydraft.readers.markdown_smart import use_smart_quotes
 
 CONTAINER = "part"
 """Token name of ``::: name`` blocks: ``container_part_open`` / ``container_part``."""
@@ -30,7 +32,7 @@ MISSING_NOTE = "footnote_missing"
 """Token type of a ``[^label]`` that has no definition in the same body."""
 
 CITATION = "citation"
-"""Token type of a pandoc citation ``[see @key, 579]``, kept as written for the reader."""
+"""Token type of a pandoc citation ``[see @key, 579]`` or ``@key [579]``, kept as written."""
 
 _LABEL_STOP = re.compile(r"[\] \n]")
 """Where the footnote plugin stops reading a ``[^label``: its end, a space or a line break."""
@@ -38,8 +40,9 @@ _MISSING_LABEL_STOP = re.compile(r"[\]\s]")
 
 
 @cache
-def markdown_parser(*, containers: bool) -> MarkdownIt:
-    """A parser for letter bodies; ``containers`` turns on ``::: part`` blocks (templates).
+def markdown_parser(*, containers: bool, smart: bool = True) -> MarkdownIt:
+    """A parser for letter bodies; ``containers`` turns on ``::: part`` blocks (templates),
+    ``smart`` curly quotes (markdown_smart.py).
 
     Tables are switched on only so that they can be recognised, warned about and printed
     as their source text (CommonMark alone would silently read them as paragraphs).
@@ -54,6 +57,9 @@ def markdown_parser(*, containers: bool) -> MarkdownIt:
     parser.inline.ruler.at("footnote_ref", _footnote_ref)
     parser.inline.ruler.after("footnote_ref", MISSING_NOTE, _missing_note)
     parser.inline.ruler.before("link", CITATION, _citation)
+    parser.inline.ruler.before("link", "in_text_citation", _in_text_citation)
+    if smart:
+        use_smart_quotes(parser)
     if containers:
         parser.use(container_plugin, name=CONTAINER, validate=_any_container)
     return parser
@@ -106,6 +112,22 @@ def _citation(state: StateInline, silent: bool) -> bool:
     if state.src[state.pos] != "[":
         return False
     end = citation_end(state, state.pos, state.posMax)
+    if end is None:
+        return False
+    if not silent:
+        token = state.push(CITATION, "", 0)
+        token.content = state.src[state.pos : end]
+        line, line_start, text = _source_line(state, state.pos)
+        token.meta = {"line": line, "column": state.pos - line_start, "text": text}
+    state.pos = end
+    return True
+
+
+def _in_text_citation(state: StateInline, silent: bool) -> bool:
+    """Read pandoc's in-text ``@key`` or ``@key [579]`` into a citation token."""
+    if state.src[state.pos] != "@":
+        return False
+    end = scan_in_text(state.src, state.pos, state.posMax)
     if end is None:
         return False
     if not silent:

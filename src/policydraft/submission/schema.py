@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -75,6 +75,21 @@ class OutputConfig(_Strict):
     name: str | None = None
 
 
+class CitationsConfig(_Strict):
+    """How later citations are written (docs/citations.md, "Id., short forms and supra")."""
+
+    supra: Literal["plain", "note"] = "plain"  # "Litman, *supra*, at 4" or "*supra* note 3"
+    five_footnotes: bool = True  # a case cited more than five notes back is cited in full
+    # quotations cited to sources without a local copy (file:): one warning listing them (PD528)
+    quotes_without_copy: Literal["warn", "ignore"] = "warn"
+
+
+class TypographyConfig(_Strict):
+    """How the letter's text is set: ``smart_quotes`` curls "straight" quotes (default on)."""
+
+    smart_quotes: bool = True
+
+
 class Submission(_Strict):
     title: str
     date: IsoDate
@@ -92,4 +107,6 @@ class Submission(_Strict):
     signature: list[Person] = Field(default_factory=list)
     signatories: SignatoriesConfig | None = None
     sources: str | None = None
+    citations: CitationsConfig = Field(default_factory=CitationsConfig)
     output: OutputConfig = Field(default_factory=OutputConfig)
+    typography: TypographyConfig = Field(default_factory=TypographyConfig)

@@ -12,7 +12,7 @@ import re
 # Characters that are markup anywhere in a line: emphasis, code, links, autolinks,
 # entities, tables, fences, footnotes, block quotes, ATX headings and their closers.
 # CommonMark lets every ASCII punctuation character be backslash-escaped.
-_ALWAYS = frozenset("\\`*_[]<>&|~^#")
+_ALWAYS = frozenset("\\`*_[]<>&|~^#@'\"")  # quotes: data keeps straight ones; @: no citation
 # Characters that only open a block at the start of a line: list items, setext
 # underlines, ::: letter parts.
 _AT_START = frozenset("-+=:")
