@@ -17,10 +17,13 @@ import pytest
 from pydantic import TypeAdapter
 
 from policydraft.citations.bibliography import Bibliography, LocatedSource
+from policydraft.citations.resolve import resolve_citations
 from policydraft.citations.source import Source
-from policydraft.diagnostics import Location
-from policydraft.model import Cite, CiteItem, Note, Text, iter_notes
+from policydraft.diagnostics import Diagnostics, Location
+from policydraft.model import Cite, CiteItem, Document, Metadata, Note, Text, iter_notes
+from policydraft.readers.markdown import read_markdown
 from policydraft.readers.markdown_citations import CitationError, parse_citation, scan_in_text
+from policydraft.readers.markdown_text import MarkdownText
 from tests.citations.test_format import bibliography, markup
 from tests.citations.test_resolve import _note_markup, resolve
 
@@ -152,9 +155,36 @@ def test_in_text_letters(body: str, sentence: str, notes: list[str]) -> None:
     assert _letter(body) == (sentence, notes)
 
 
-def test_in_text_unknown_key_is_pd501() -> None:
-    _, diags = resolve("As @nosuch explains.", _bib())
-    assert [d.code for d in diags.sorted() if d.severity == "error"] == ["PD501"]
+@pytest.mark.parametrize(
+    ("body", "with_sources", "says"),
+    [
+        ("As @nosuch explains.", True, "has no source 'nosuch'"),
+        ("As @campbel explains.", True, "(did you mean '@campbell'?)"),
+        ("Write to us at @OSTP_gov today.", False, "there is no bibliography"),
+    ],
+)
+def test_in_text_unknown_key_is_pd501(body: str, with_sources: bool, says: str) -> None:
+    """A handle typed into a sentence reads as a citation, as in pandoc: the error says so and
+    how to write an @ that is not one; the word is kept, never dropped."""
+    key = body.split("@")[1].split()[0]
+    document, diags = resolve(body, _bib()) if with_sources else _without_sources(body)
+    (error,) = [d for d in diags.sorted() if d.severity == "error"]
+    assert error.code == "PD501" and says in error.message
+    assert error.message.endswith(f"write it as \\@{key}")
+    assert f"@{key}" in markup(document.blocks[0].inlines)
+
+
+def _without_sources(text: str) -> tuple[Document, Diagnostics]:
+    diags = Diagnostics()
+    blocks = read_markdown(MarkdownText(text, Location("body.md")), diags)
+    document = Document(Metadata("Title", "Author"), blocks)
+    return resolve_citations(document, None, diags), diags
+
+
+def test_an_escaped_at_sign_is_text() -> None:
+    document, diags = _without_sources("Write to us at \\@OSTP_gov today.")
+    assert not diags.items
+    assert markup(document.blocks[0].inlines) == "Write to us at @OSTP_gov today."
 
 
 # (body, whether PD519 is reported)

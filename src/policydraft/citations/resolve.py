@@ -168,12 +168,31 @@ class _Resolver:
         """``@campbell [579]``: the name in the sentence, the citation in a note after it."""
         key = cite.items[0].key
         located = self.bibliography.get(key) if self.bibliography is not None else None
-        name = (
-            ()
-            if located is None
-            else name_in_text(located.source, first=key not in self.history.cited)
-        )
+        if located is None:
+            return self.unknown_in_text(cite)
+        name = name_in_text(located.source, first=key not in self.history.cited)
         return [*name, self.citation_note(cite)]
+
+    def unknown_in_text(self, cite: Cite) -> list[Inline]:
+        """PD501 for ``@key`` in a sentence that names no source: it may be a handle or an
+        address written without thinking of citations, so the message says how to write it."""
+        key = cite.items[0].key
+        where = Location(cite.file, cite.line, cite.column)
+        if self.bibliography is None:
+            why = "there is no bibliography (add sources: to policydraft.yaml)"
+        elif key in self.bibliography.invalid:
+            return [Text(f"@{key}")]  # the source itself is reported
+        else:
+            close = self.suggestions.closest(key)
+            why = f"{self.bibliography.file or 'the bibliography'} has no source '{key}'"
+            why += f" (did you mean '@{close}'?)" if close else ""
+        message = (
+            f"'@{key}' is read as an in-text citation, but {why}; if it is not a citation "
+            f"(a social-media handle, say), write it as \\@{key}"
+        )
+        self.diags.error("PD501", message, where)
+        self.history.record_unknown(key)
+        return [Text(f"@{key}")]
 
     def check_noun_use(self, inlines: tuple[Inline, ...], index: int) -> None:
         """PD519 for "As [@x, 43] explains", which would print "As ⁷ explains"."""
