@@ -20,15 +20,19 @@ import time
 from pathlib import Path
 
 KINDS = ("case", "statute", "federal-register", "report")
+# F.3d volumes and the years they hold (volumes.py's anchors), so made-up cases read as real:
+# a volume is paired with a year between its neighbouring anchors.
+F3D_VOLUMES = ((49, 1995), (129, 1997), (239, 2001), (336, 2003), (508, 2007), (676, 2012))
 
 
 def source_entry(number: int) -> str:
     kind = KINDS[number % len(KINDS)]
     if kind == "case":
+        volume, year = F3D_VOLUMES[number // len(KINDS) % len(F3D_VOLUMES)]
         return (
             f"- id: s{number}\n  type: case\n  name: Party{number} v. Agency{number}\n"
-            f"  volume: {100 + number % 400}\n  reporter: F.3d\n  page: {number + 1}\n"
-            f"  year: {1995 + number % 20}\n  court: 2d Cir.\n"
+            f"  volume: {volume}\n  reporter: F.3d\n  page: {number + 1}\n"
+            f"  year: {year}\n  court: 2d Cir.\n"
         )
     if kind == "statute":
         return (

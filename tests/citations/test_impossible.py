@@ -67,8 +67,8 @@ SOURCE_FAULTS = [
     pytest.param(case(982, "F.2d", 693, 1950), [("PD524", 7, 9)], id="f2d-volume"),
     # Religious Tech. Ctr. v. Netcom, 907 F. Supp. 1361 (N.D. Cal. 1995), dated 1960
     pytest.param(case(907, "F. Supp.", 1361, 1960), [("PD524", 7, 9)], id="fsupp-volume"),
-    # Authors Guild v. Google, 954 F. Supp. 2d 282 (S.D.N.Y. 2013), dated 2000
-    pytest.param(case(954, "F. Supp. 2d", 282, 2000), [("PD524", 7, 9)], id="fsupp2d-volume"),
+    # Universal City Studios v. Reimerdes, 111 F. Supp. 2d 294 (S.D.N.Y. 2000), dated 2013
+    pytest.param(case(111, "F. Supp. 2d", 294, 2013), [("PD524", 7, 9)], id="fsupp2d-volume"),
     # Thaler v. Perlmutter, 687 F. Supp. 3d 140 (D.D.C. 2023), dated 2015
     pytest.param(case(687, "F. Supp. 3d", 140, 2015), [("PD524", 7, 9)], id="fsupp3d-volume"),
     # a Supreme Court reporter with a lower court
@@ -77,6 +77,8 @@ SOURCE_FAULTS = [
     # Federal Register pages beyond the volume's last page
     pytest.param(notice(81, 120_000, "2016-06-01"), [("PD526", 5, 9)], id="fr-2016-beyond"),
     pytest.param(notice(85, 912_345, "2020-06-01"), [("PD526", 5, 9)], id="fr-unknown-year"),
+    # 2022 closed at 80,756 pages (Ballotpedia's year-end count)
+    pytest.param(notice(87, 90_000, "2022-12-01"), [("PD526", 5, 9)], id="fr-2022-beyond"),
 ]
 
 # Correct citations that must pass: the same cases as published.
@@ -91,6 +93,10 @@ SOUND = [
     # 88 Fed. Reg. 59,942 (2023) and 75 Fed. Reg. 82,000 (2010: 82,589 pages)
     pytest.param(notice(88, 59_942, "2023-08-30"), id="fr-2023"),
     pytest.param(notice(75, 82_000, "2010-12-30"), id="fr-2010-near-end"),
+    # 89 Fed. Reg. 106,308 (Dec. 30, 2024): a page printed in the last week of 2024
+    pytest.param(notice(89, 106_308, "2024-12-30"), id="fr-2024-last-week"),
+    # In re Google Play Store Antitrust Litig., 664 F. Supp. 3d 981 (N.D. Cal. 2023)
+    pytest.param(case(664, "F. Supp. 3d", 981, 2023), id="google-play-fsupp3d"),
 ]
 
 
@@ -122,6 +128,8 @@ def test_last_page_known_and_unknown() -> None:
     assert last_page(75) == (int(82_589 * 1.05), True)
     assert last_page(89)[0] == int(107_262 * 1.05)
     assert last_page(85)[1] is False
+    assert last_page(86) == (int(74_532 * 1.05), True)  # 2021
+    assert last_page(2)[1] is False  # 1937: no sourced count
 
 
 # --- typed into the prose ------------------------------------------------------------------

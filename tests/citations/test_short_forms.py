@@ -175,23 +175,23 @@ SEQUENCES = [
         ],
         id="supra-note-number",
     ),
-    pytest.param(  # Bluebook R4.2(a), R15.1: a multivolume work keeps its volume; § without "at"
+    pytest.param(  # Indigo Book R29.2: a multivolume supra drops the volume; no "at" before §
         "A.[@patry, § 4:1] B.[@campbell] C.[@patry, § 4:2]",
         {},
         [
             "2 William F. Patry, *Patry on Copyright* § 4:1 (2024).",
             f"{CAMPBELL} (1994).",
-            "2 Patry, *supra*, § 4:2.",
+            "Patry, *supra*, § 4:2.",
         ],
         id="multivolume-supra",
     ),
-    pytest.param(  # two authors: both surnames (Bluebook R15.1(a), R4.2(a))
+    pytest.param(  # two authors: both surnames (Indigo Book R29.2: "Nimmer & Nimmer, *supra*")
         "A.[@nimmer, § 13.05] B.[@campbell] C.[@nimmer, § 13.03]",
         {},
         [
             "4 Melville B. Nimmer & David Nimmer, *Nimmer on Copyright* § 13.05 (2024).",
             f"{CAMPBELL} (1994).",
-            "4 Nimmer & Nimmer, *supra*, § 13.03.",
+            "Nimmer & Nimmer, *supra*, § 13.03.",
         ],
         id="two-authors-supra",
     ),

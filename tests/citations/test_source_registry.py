@@ -70,12 +70,13 @@ def docs_problems(kind: type[BaseSource]) -> list[str]:
 
 def template_problems(entry: BaseSource) -> list[str]:
     """What is wrong with the built-in template of ``entry``'s type ([] when it prints every
-    form: a full form, a different short form, and *Id.* alone or with the pin)."""
+    form: a full form, a different short form unless the type has none, and *Id.* alone or
+    with the pin)."""
     diags = Diagnostics()
     formatter = CitationFormatter(diags)
     shown = {(form, pin): formatter.format(entry, form, pin) for form in FORMS for pin in ("", "9")}
     problems = [item.format() for item in diags]
-    if shown["full", ""] == shown["short", ""]:
+    if type(entry).short_form and shown["full", ""] == shown["short", ""]:
         problems.append(f"{entry.type}: the short form is the full form")
     if shown["id", ""] != ID_ALONE:
         problems.append(f"{entry.type}: the Id. form without a pin is {shown['id', '']}")

@@ -93,8 +93,8 @@ YAML_MISTAKES = [
         "- id: a\n  type: web\n  title: T\n  url: https://a.org\n",
         "PD504",
         1,
-        "missing required field 'accessed' in source 'a'",
-        id="web-needs-accessed",
+        "source 'a': a web page needs its date (date:) or the day it was visited (accessed:)",
+        id="web-needs-date-or-accessed",
     ),
     pytest.param(
         "- id: a\n  type: case\n  name: N\n  volum: 1\n  reporter: U.S.\n  page: 1\n  year: 1\n",

@@ -256,3 +256,19 @@ def test_script_fonts_cover_truetype_and_embeddable(file_name: str, letters: str
     licence = font_path("LICENSE-Noto-OFL-1.1.txt").read_text(encoding="utf-8")
     assert "SIL OPEN FONT LICENSE" in licence
     assert file_name in font_path("README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("\u0590", [1]),  # unassigned in the Hebrew block: right to left by default
+        ("ab \u0590\u05d0 c", [0, 0, 0, 1, 1, 0, 0]),
+        ("\u074b\u0378x", [1, 0, 0]),  # unassigned in the Syriac block, then in Greek
+    ],
+)
+def test_unassigned_code_points_get_their_blocks_direction(text: str, levels: list[int]) -> None:
+    """python-bidi's algorithm refuses a character without a bidirectional class (found by
+    hypothesis in tests/writers/test_pdf.py): such a character takes its block's default."""
+    from policydraft.writers.pdf.shaping import bidi_levels
+
+    assert bidi_levels(text) == levels

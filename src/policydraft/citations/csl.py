@@ -27,6 +27,12 @@ from policydraft.citations.csl_fields import (
     take_full_date,
     take_year,
 )
+from policydraft.citations.csl_legislative import (
+    map_bill,
+    map_hearing,
+    map_treaty,
+    zotero_hearing,
+)
 from policydraft.citations.csl_text import bluebook_edition
 from policydraft.citations.source import MODELS, required_fields
 from policydraft.diagnostics import Diagnostics
@@ -90,6 +96,8 @@ def _target_type(mapper: CslMapper, csl_type: Any) -> str | None:
         mapper.problem(f"{shown} has no policydraft source type; use one of {known}", "type")
         return None
     target = CSL_TYPES[csl_type]
+    if target == "bill" and zotero_hearing(mapper):  # Zotero's Hearing: committee in section
+        return "hearing"
     if target in ("statute", "regulation"):
         code = code_of(mapper)
         if code in FEDERAL_REGISTER_CODES:
@@ -255,6 +263,9 @@ FIELD_MAPPERS: dict[str, Callable[[CslMapper], None]] = {
     "news": _news,
     "web": _web,
     "book": _book,
+    "bill": map_bill,
+    "hearing": map_hearing,
+    "treaty": map_treaty,
 }
 """Each source type's mapper, by type name, in the order of the CSL table of docs/sources.md
 (the order in which an unknown CSL type's message lists the known ones)."""

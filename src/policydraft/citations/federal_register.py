@@ -27,21 +27,26 @@ DOCKET_FORMS = "AGENCY-YYYY-NNNN[-NNNN], e.g. COLC-2023-0006, or AGENCY_FRDOC_NN
 
 # Pages the Federal Register printed in a year, for the years whose count was published:
 # 1936 and 2004 from the Government Printing Office at the Register's 70th anniversary (2006);
-# 1937 and 2024 from the Federal Register Rundown's history of the Register (2025); 2000 and
-# 2010 from the final print issue of volume 75 (Zief Law Library, 2011); 2001 and 2016-2019
-# from Ballotpedia's year-end counts, which cite the Office of the Federal Register's
-# statistics. A page number is continuous through a volume, so the count is its last page.
+# 2000 and 2010 from the final print issue of volume 75 (Zief Law Library, 2011); 2009's
+# unadjusted count as reported during 2010 (American Spectator, citing the Office of the
+# Federal Register); 2001, 2016-2019, 2021 and 2022 from Ballotpedia's year-end counts, which
+# follow the Office of the Federal Register's statistics; 2024 from the Federal Register
+# Rundown's history of the Register (2025), consistent with page 106,308 printed on
+# 30 December 2024. A page number is continuous through a volume, so the count is about its
+# last page. (1937's count, kept earlier from memory, was dropped: no public source was found.)
 PAGES_PRINTED: dict[int, int] = {
     1936: 2_620,
-    1937: 3_450,
     2000: 83_294,
     2001: 64_438,
     2004: 75_675,
+    2009: 69_644,
     2010: 82_589,
     2016: 95_894,
     2017: 61_950,
     2018: 68_082,
     2019: 72_564,
+    2021: 74_532,
+    2022: 80_756,
     2024: 107_262,
 }
 # Counts net of blank and skipped pages run a little under the last page number: allow this.

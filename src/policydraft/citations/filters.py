@@ -96,6 +96,21 @@ def at(pin: Any) -> str:
     return f"at {page(text)}"
 
 
+_ENDS_IN_NUMERAL = re.compile(r"\d[*\s]*$")
+
+
+def after_title(pin: Any, title: Any) -> str:
+    """A pin as it follows a work's title: " 12", but ", at 12" after a title ending in a
+    numeral (rule 3.2(a): "*1984*, at 12"), so the pin cannot be read as part of the title.
+    A pin to a section or paragraph ("§ 4:1") needs no "at"; "" when there is no pin."""
+    text = as_text(pin).strip()
+    if not text:
+        return ""
+    if not _ENDS_IN_NUMERAL.search(as_text(title)) or _DIVISION.match(text):
+        return f" {text}"
+    return f", {text}" if _AT.match(text) else f", at {text}"
+
+
 def star_page(pin: Any) -> str:
     """A database pin is a star page (rule 10.8.1): "4" -> "*4"; "*4" and "at *4" unchanged."""
     text = as_text(pin).strip()
@@ -151,12 +166,20 @@ def _several(text: str) -> bool:
 
 
 def _span(first: str, last: str) -> bool:
-    """Whether "first-last" runs from one section to a later one of the same shape."""
+    """Whether "first-last" runs from one section to a later one of the same shape.
+
+    The last section may drop the digits it shares with the first ("3681-82", rule 3.3(b)),
+    when the first is a plain number: "2000e-2" stays one section.
+    """
     if last[:1] in ".:":
         return True
-    start, end = _NUMBER.match(first.strip()), _NUMBER.match(last)
+    first = first.strip()
+    start, end = _NUMBER.match(first), _NUMBER.match(last)
     if start is None or end is None:
         return False
+    shorter = len(end.group(0)) < len(first)
+    if first.isdigit() and end.group(0).isdigit() and shorter:
+        return int(first[: len(first) - len(end.group(0))] + end.group(0)) > int(first)
     low = tuple(int(part) for part in start.group(0).split("."))
     high = tuple(int(part) for part in end.group(0).split("."))
     return len(low) == len(high) and high >= low
@@ -221,6 +244,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "section": section,
     "sections": sections,
     "at": at,
+    "after_title": after_title,
     "star_page": star_page,
     "paragraphs": paragraphs,
     "code_date": code_date,

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import jinja2
 
 from policydraft.citations.filters import FILTERS
+from policydraft.citations.legislative import LEGISLATIVE_FILTERS
 from policydraft.citations.markup import citation_inlines
 from policydraft.citations.secondary import surname, title_markup
 from policydraft.citations.source import Source
@@ -46,10 +47,11 @@ class CitationFormatter:
         self.templates = citation_templates(folder)
         self.environment = template_environment(self.templates)
         self.environment.finalize = _finalize
-        self.environment.filters.update({n: text_first(f) for n, f in FILTERS.items()})
+        filters = FILTERS | LEGISLATIVE_FILTERS
+        self.environment.filters.update({n: text_first(f) for n, f in filters.items()})
         self.environment.filters.update(surname=surname, title_markup=title_markup)
         self.compiled: dict[str, jinja2.Template | None] = {}
-        self.cache: dict[tuple[str, Form, str, int, str], tuple[Inline, ...]] = {}
+        self.cache: dict[tuple[str, Form, str, int, str, str], tuple[Inline, ...]] = {}
         self.budget = Budget.standard()  # for all citations together: one letter cites many
         self.stopped = False  # a template hit a limit: the rest would only hit it again
 
@@ -61,16 +63,19 @@ class CitationFormatter:
         *,
         note: int = 0,
         hereinafter: str = "",
+        weight: str = "",
     ) -> tuple[Inline, ...]:
         """``source`` in ``form`` with ``pin``: model inlines with italics as ``Emph``.
 
         ``note`` is the footnote of the source's full form for "*supra* note 4" (0: plain
-        "*supra*"); ``hereinafter`` the name its full form gives it, in citation markup.
+        "*supra*"); ``hereinafter`` the name its full form gives it, in citation markup;
+        ``weight`` the citation's weight-of-authority parentheticals ("(mem.)"), which a case
+        prints before its opinion's.
         """
-        key = (source.id, form, pin, note, hereinafter)
+        key = (source.id, form, pin, note, hereinafter, weight)
         cached = self.cache.get(key)
         if cached is None:
-            later = {"note": note, "hereinafter": Markdown(hereinafter)}
+            later = {"note": note, "hereinafter": Markdown(hereinafter), "weight": weight}
             markup = self._render(source, form, pin, later)
             cached = citation_inlines(markup) if markup is not None else (Text(f"@{source.id}"),)
             self.cache[key] = cached

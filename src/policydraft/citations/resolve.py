@@ -18,6 +18,7 @@ from policydraft.citations.format import CitationFormatter
 from policydraft.citations.history import CitationHistory
 from policydraft.citations.in_text import in_text_form, name_in_text, noun_citation, without_name
 from policydraft.citations.markup import citation_inlines
+from policydraft.citations.parentheticals import split, weight_first
 from policydraft.citations.secondary import SECONDARY, hereinafter_names
 from policydraft.citations.source import Source
 from policydraft.citations.suggest import Budget, close_matches
@@ -226,20 +227,22 @@ class _Resolver:
         source = located.source
         pin = item.pin or (getattr(source, "pin", None) or "")
         form, shown_pin = self.history.form(source.id, pin, case=source.type == "case")
+        weight, explanatory = _parentheticals(item.parenthetical, source)
         cited = self.formatter.format(
             source,
             form,
             shown_pin,
             note=self.supra_note(source),
             hereinafter=self.hereinafter.get(source.id, ""),
+            weight=" ".join(f"({text})" for text in weight),
         )
         if item.suppress_author and form != "id":
             cited = without_name(cited, source)
         if form == "id" and (item.signal or not capitalise):
             cited = _lower_first(cited)
         out = [*_signal(item.signal, capitalise=capitalise), *cited]
-        if item.parenthetical:
-            out += [Text(" ("), *citation_inlines(item.parenthetical), Text(")")]
+        for text in explanatory:
+            out += [Text(" ("), *citation_inlines(text), Text(")")]
         if form == "full" and getattr(source, "history", None):  # after the parenthetical
             out += self.formatter.format(source, "history")
         self.history.record(source.id, pin)
@@ -262,6 +265,14 @@ class _Resolver:
             hint = f"; did you mean '@{close}'?" if close else ""
             self.diags.error("PD501", message + hint, where)
         return located
+
+
+def _parentheticals(written: str, source: Source) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A citation's weight-of-authority parentheticals, which a case's template prints
+    before its opinion ("(mem.) (Roberts, C.J., concurring)"), and those printed after."""
+    if source.type == "case":
+        return weight_first(written)
+    return (), split(written)
 
 
 def _signal(signal: str, *, capitalise: bool) -> list[Inline]:

@@ -101,19 +101,23 @@ _INSTITUTIONAL = frozenset(_INSTITUTIONAL_WORDS.split())
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le"})
 _SUFFIXES = re.compile(r",?\s+(?:Jr\.|Sr\.|II|III|IV)$")
 _ET_AL = re.compile(r"\s+et al\.?$")
+_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")
+"""Initials written together: "B.F.", "J.R.R.", "J.-P." (a given name, never a surname)."""
 
 
-def surname(value: Any) -> str:
+def surname(value: Any, et_al: bool = True) -> str:
     """The author as a short form names them: a person by surname, an institution whole.
 
-    "Jessica Litman" -> "Litman"; "Ludwig van Beethoven" -> "van Beethoven"; "Samuelson &
-    Litman" keeps both; "et al." is kept; "U.S. Copyright Office" and "OpenAI" are printed
-    as written. Give ``short:`` when this guess is wrong.
+    "Jessica Litman" -> "Litman"; "B.F. Skinner" -> "Skinner"; "Ludwig van Beethoven" ->
+    "van Beethoven"; "Samuelson & Litman" keeps both; "et al." is kept unless ``et_al`` is
+    false (a book's *supra*: "Lilly, *supra*", Indigo Book R29.2); "U.S. Copyright Office"
+    and "OpenAI" are printed as written. Give ``short:`` when this guess is wrong.
     """
     text = as_text(value).strip()
-    et_al = _ET_AL.search(text)
-    if et_al:
-        return f"{surname(text[: et_al.start()])} et al."
+    others = _ET_AL.search(text)
+    if others:
+        first = surname(text[: others.start()])
+        return f"{first} et al." if et_al else first
     if " & " in text:
         return " & ".join(surname(part) for part in text.split(" & "))
     return _person_surname(text) or text
@@ -124,7 +128,7 @@ def _person_surname(name: str) -> str | None:
     words = _SUFFIXES.sub("", name).split()
     if not 2 <= len(words) <= 5 or any(word.lower() in _INSTITUTIONAL for word in words):
         return None
-    if any(not _name_word(word) for word in words):
+    if any(not _name_word(word) for word in words) or _INITIALS.fullmatch(words[-1]):
         return None
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in _PARTICLES:
@@ -134,7 +138,7 @@ def _person_surname(name: str) -> str | None:
 
 def _name_word(word: str) -> bool:
     """A given name, initial, particle or surname; not an acronym like "OECD" or "RAND"."""
-    if word.lower() in _PARTICLES:
+    if word.lower() in _PARTICLES or _INITIALS.fullmatch(word):
         return True
     letters = word.replace(".", "").replace("-", "").replace("'", "")
     return letters.isalpha() and word[0].isupper() and not (len(letters) > 1 and word.isupper())
@@ -165,8 +169,9 @@ def hereinafter_names(sources: Iterable[Any]) -> dict[str, str]:
 
 
 def _author_key(source: Any) -> str:
+    """The name a source's short form prints (a book drops "et al.", as its template does)."""
     author = getattr(source, "author", None)
-    return surname(author) if author else f"*{source.title}"
+    return surname(author, source.type != "book") if author else f"*{source.title}"
 
 
 def _author_and_title(source: Any) -> Markdown:

@@ -19,7 +19,7 @@ import operator
 import re
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from policydraft.citations.secondary import PublicationDate
@@ -57,6 +57,8 @@ class BaseSource(BaseModel):
 
     csl_types: ClassVar[tuple[str, ...]] = ()
     """The CSL-JSON types imported as this type (the mapper is in ``citations/csl``)."""
+    short_form: ClassVar[bool] = True
+    """False for a type the Bluebook cites in full every time but *Id.* (constitutions)."""
 
     id: SourceId
     file: str | None = None  # a local copy under sources/, for checking quotations
@@ -75,6 +77,8 @@ class CaseHistory(BaseModel):
     page: Page
     year: Year
     court: str | None = None
+    en_banc: bool = False  # "(en banc)" after this step's court and date
+    per_curiam: bool = False  # "(per curiam)": "*aff'd*, 210 F.3d 88 (2d Cir. 2000) (per curiam)"
 
 
 class Case(BaseSource):
@@ -193,10 +197,73 @@ class Web(BaseSource):
     type: Literal["web"]
     title: str
     url: str
-    accessed: IsoDate
+    accessed: IsoDate | None = None  # needed only when the page gives no date of its own
     author: str | None = None
     date: PublicationDate | None = None
     publisher: str | None = None
+
+    @model_validator(mode="after")
+    def _dated_or_visited(self) -> Web:
+        """A web page is cited with its own date, or with the day it was last visited."""
+        if self.date is None and self.accessed is None:
+            raise PydanticCustomError(
+                "web_date",
+                "a web page needs its date (date:) or the day it was visited (accessed:), "
+                'which the citation prints as "(last visited ...)"',
+            )
+        return self
+
+
+class Constitution(BaseSource):
+    """A federal or state constitution (Bluebook rule 11, Indigo Book R23): no date unless
+    the provision was repealed or amended, and no short form but *Id.*"""
+
+    short_form = False
+    type: Literal["constitution"]
+    jurisdiction: str  # "U.S.", or a state as table T12 abbreviates it: "N.Y.", "Ariz."
+    provision: str | None = None  # "art. I, § 8, cl. 8", "amend. XIV, § 1"; or in each pin
+    status: str | None = None  # "repealed 1933": "U.S. Const. amend. XVIII (repealed 1933)"
+
+
+class Bill(BaseSource):
+    """An unenacted federal bill or resolution (Bluebook rule 13.2, Indigo Book R21.1)."""
+
+    csl_types = ("bill",)
+    type: Literal["bill"]
+    number: str  # "H.R. 3262", "S. 1", "H.R. Res. 431", "S.J. Res. 12"
+    congress: Volume  # 118: "118th Cong."
+    year: Year
+    name: str | None = None  # "Paycheck Fairness Act, H.R. 11, ..."
+    version: str | None = None  # "as passed by House, Dec. 3, 2014", printed for the year
+    enacted: bool = False  # "(enacted)" after the year
+    url: str | None = None
+
+
+class Hearing(BaseSource):
+    """A congressional committee hearing (Bluebook rule 13.3, Indigo Book R21.4.1)."""
+
+    csl_types = ("hearing",)
+    type: Literal["hearing"]
+    title: str  # the hearing's own title, or the whole "...: Hearing Before the ..." line
+    congress: Volume
+    year: Year
+    committee: str | None = None  # "Subcomm. on Cts. ... of the H. Comm. on the Judiciary"
+    bill: str | None = None  # "H.R. 5793": "Hearing on H.R. 5793 Before the ..."
+    statement: str | None = None  # "Zoe Lofgren, Member, H. Comm. on the Judiciary"
+    url: str | None = None
+
+
+class Treaty(BaseSource):
+    """A treaty or other international agreement (Bluebook rule 21.4)."""
+
+    csl_types = ("treaty",)
+    type: Literal["treaty"]
+    name: str
+    date: IsoDate  # of signing, or of the event date_label names
+    series: str  # where it is published (table T4): "1155 U.N.T.S. 331"
+    parties: str | None = None  # a bilateral treaty's parties: "U.S.-Austl."
+    date_label: str | None = None  # "opened for signature", "adopted": before the date
+    url: str | None = None
 
 
 SOURCES: tuple[type[BaseSource], ...] = (
@@ -210,6 +277,10 @@ SOURCES: tuple[type[BaseSource], ...] = (
     Article,
     News,
     Web,
+    Constitution,
+    Bill,
+    Hearing,
+    Treaty,
 )
 """Every source type a user can write, in the order of docs/sources.md and of the messages
 that list them."""

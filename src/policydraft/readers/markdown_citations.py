@@ -43,6 +43,7 @@ _IN_TEXT_BEFORE = frozenset(" \t\n(")
 """What may stand right before an in-text ``@key``: a space, a line break or ``(``."""
 _KEY = re.compile(r"@(?:\{([^{}\s]+)\}|(\w(?:[\w:.#$%&+?<>~/-]*\w)?))")
 _PAGE_PREFIX = re.compile(r"^(?:pp?\.|at)\s+")
+_BARE_COMMA = re.compile(r"\s*,\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,17 +207,26 @@ def _signal(prefix: str) -> str | CitationError:
 
 
 def _pin_and_parenthetical(rest: str) -> tuple[str, str] | CitationError:
-    """``, 579 (holding that ...)`` -> ("579", "holding that ..."); both are optional."""
+    """``, 579 (holding that ...)`` -> ("579", "holding that ..."); both are optional.
+
+    Several parentheticals may follow (``(mem.) (unsigned, ...)``): they are kept as one
+    text without the outer parentheses, "mem.) (unsigned, ...", which prints as written.
+    """
     stripped = rest.strip()
-    if not stripped:
-        return "", ""
-    parenthetical = ""
-    opening = _parenthetical_start(stripped)
-    if opening is not None:
-        parenthetical = stripped[opening + 1 : -1].strip()
-        if not parenthetical:
+    groups: list[str] = []
+    end = len(stripped)
+    opening = _parenthetical_start(stripped, end)
+    while opening is not None:
+        inner = stripped[opening + 1 : end - 1].strip()
+        if not inner:
             return CitationError("the parenthetical '()' is empty")
-        stripped = stripped[:opening].rstrip()
+        groups.append(inner)
+        end = opening
+        while end and stripped[end - 1].isspace():
+            end -= 1
+        opening = _parenthetical_start(stripped, end)
+    parenthetical = ") (".join(reversed(groups))
+    stripped = stripped[:end]
     if not stripped:
         return "", parenthetical
     if not stripped.startswith(","):
@@ -229,31 +239,25 @@ def _pin_and_parenthetical(rest: str) -> tuple[str, str] | CitationError:
     return pin, parenthetical
 
 
-def _parenthetical_start(text: str) -> int | None:
-    """Index of the ``(`` opening a parenthetical that runs to the end of ``text``.
+def _parenthetical_start(text: str, end: int) -> int | None:
+    """Index of the ``(`` opening the parenthetical that ends ``text[:end]``, or None.
 
     It must open a word (``107(1)`` is a pin, ``579 (holding)`` a parenthetical); a bare
     ``(1)`` straight after the comma is a pin too.
     """
-    if not text.endswith(")"):
+    opening = _matching_open(text, end)
+    if opening is None or _BARE_COMMA.fullmatch(text, 0, opening):
         return None
-    for index, char in enumerate(text):
-        if char != "(" or index == 0 or not text[index - 1].isspace():
-            continue
-        if text[:index].strip() == ",":
-            continue
-        if _closes_at_end(text, index):
-            return index
-    return 0 if text.startswith("(") and _closes_at_end(text, 0) else None
+    return opening if opening == 0 or text[opening - 1].isspace() else None
 
 
-def _closes_at_end(text: str, opening: int) -> bool:
+def _matching_open(text: str, end: int) -> int | None:
+    """Index of the ``(`` matching the ``)`` at ``text[end - 1]``, or None."""
+    if end == 0 or text[end - 1] != ")":
+        return None
     depth = 0
-    for index in range(opening, len(text)):
-        if text[index] == "(":
-            depth += 1
-        elif text[index] == ")":
-            depth -= 1
-            if depth == 0:
-                return index == len(text) - 1
-    return False
+    for index in range(end - 1, -1, -1):
+        depth += (text[index] == ")") - (text[index] == "(")
+        if depth == 0:
+            return index
+    return None

@@ -21,6 +21,7 @@ from mdit_py_plugins.footnote.index import footnote_ref
 
 from policydraft.limits import NESTING
 from policydraft.model import PART_ROLES, PartRole
+from policydraft.readers.citation_quotes import curl_citation_quotes
 from policydraft.readers.markdown_bounds import citation_end, label_end
 from policydraft.readers.markdown_citations import scan_in_text
 from policydraft.readers.markdown_smart import use_smart_quotes
@@ -60,6 +61,7 @@ def markdown_parser(*, containers: bool, smart: bool = True) -> MarkdownIt:
     parser.inline.ruler.before("link", "in_text_citation", _in_text_citation)
     if smart:
         use_smart_quotes(parser)
+        parser.core.ruler.after("smartquotes", "citation_quotes", curl_citation_quotes)
     if containers:
         parser.use(container_plugin, name=CONTAINER, validate=_any_container)
     return parser

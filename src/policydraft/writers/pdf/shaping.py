@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -249,7 +250,7 @@ def bidi_levels(text: str) -> list[int]:
 
     storage = algorithm.get_empty_storage()
     storage["base_level"], storage["base_dir"] = 0, "L"
-    algorithm.get_embedding_levels(text, storage)
+    algorithm.get_embedding_levels(_with_known_classes(text), storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
     algorithm.explicit_embed_and_overrides(storage)
@@ -263,6 +264,25 @@ def bidi_levels(text: str) -> list[int]:
     for level in levels:
         resolved.append(level if level is not None else (resolved[-1] if resolved else 0))
     return resolved
+
+
+_RIGHT_TO_LEFT_BLOCKS = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0x10800, 0x10FFF),
+                         (0x1E800, 0x1EFFF))  # fmt: skip
+"""Where Unicode gives unassigned code points a right-to-left default class."""
+
+
+def _with_known_classes(text: str) -> str:
+    """``text`` with each unassigned code point (no bidirectional class, which python-bidi's
+    algorithm refuses) replaced one for one by a letter of its block's default direction, so
+    the levels still line up with the text."""
+    if all(unicodedata.bidirectional(char) for char in text):
+        return text
+    return "".join(
+        char
+        if unicodedata.bidirectional(char)
+        else ("\u05d0" if any(a <= ord(char) <= b for a, b in _RIGHT_TO_LEFT_BLOCKS) else "a")
+        for char in text
+    )
 
 
 def _shape(text: str, font_name: str, rtl: bool) -> tuple[Glyph, ...]:
