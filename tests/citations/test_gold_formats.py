@@ -35,8 +35,6 @@ _ITALIC_SPAN = re.compile(r"\*([^*]+)\*")
 CLI_REFUSES = {
     # The Indigo Book's example prints the first series for a 1974 case; the check is right.
     "case-1393": "PD506",
-    # The Navajo Reporter is real, but reporters-db does not list it.
-    "case-1442": "PD505",
 }
 
 # Rows whose italics are checked in the PDF's fonts: at least one of every source type.

@@ -59,6 +59,12 @@ RULES = [
     pytest.param(
         case("F.Supp.2d", 2005), ("warning", "PD505", 5), "write 'F. Supp. 2d'", id="spacing"
     ),
+    pytest.param(  # the Indigo Book's spelling (R12.4.2); reporters-db lists only the Bluebook's
+        case("Nav. R.", 1996),
+        ("warning", "PD505", 5),
+        "write 'Navajo Rptr.'",
+        id="navajo-reporter-indigo-spelling",
+    ),
     pytest.param(
         case("U.S.A.", 1994),
         ("error", "PD505", 5),

@@ -33,6 +33,13 @@ CORRECTED_YEARS: dict[str, YearRange] = {
     "F. Supp. 2d": (1998, 2014),
 }
 
+# Spellings in use that reporters-db does not list as variants. The Indigo Book (R12.4.2)
+# cites the Navajo Reporter as "Nav. R."; reporters-db knows it as "Navajo Rptr.", the
+# Bluebook's form. A variant is printed as written, with a warning naming the standard form.
+LOCAL_VARIANTS: dict[str, tuple[str, ...]] = {
+    "Nav. R.": ("Navajo Rptr.",),
+}
+
 
 @dataclass(frozen=True)
 class ReporterIndex:
@@ -72,6 +79,8 @@ def reporter_index() -> ReporterIndex:
                 siblings[name].update(series)
             for variant, standard in reporter.get("variations", {}).items():
                 variants[variant].add(standard)
+    for variant, standards in LOCAL_VARIANTS.items():
+        variants[variant].update(standards)
     squeezed: dict[str, set[str]] = defaultdict(set)
     for name in editions:
         squeezed[squeeze(name)].add(name)
