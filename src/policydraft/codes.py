@@ -103,6 +103,7 @@ CODES: dict[str, Code] = {
     "PD319": Code(
         ERROR, "the template's reference.docx is too large or has too many parts (zip bomb)"
     ),
+    "PD330": Code(WARNING, "a citation template never prints a value a citation has (weight)"),
     # PD4xx: signatories
     "PD401": Code(ERROR, "signatory row without a name"),
     "PD402": Code(ERROR, "signatory file lacks a name column"),

@@ -402,6 +402,36 @@ def test_undefined_variable_in_override_is_pd303(tmp_path: Path) -> None:
     assert "nonesuch" in diag.message
 
 
+# (override of case.j2, its include, weight given, PD330 expected): a template copied before
+# `weight` existed would drop "(mem.)" without a word.
+UNPRINTED = [
+    pytest.param("*{{ source.name }}* ({{ source.year }})", None, "(mem.)", True, id="dropped"),
+    pytest.param("*{{ source.name }}*{{ weight }}", None, "(mem.)", False, id="printed"),
+    pytest.param("*{{ source.name }}*", None, "", False, id="nothing-to-print"),
+    pytest.param(
+        '{% include "parts.j2" %}', "{{ weight }}", "(mem.)", False, id="printed-by-include"
+    ),
+    pytest.param('{% include "parts.j2" %}', "x", "(mem.)", True, id="include-drops-it"),
+]
+
+
+@pytest.mark.parametrize(("case", "include", "weight", "warned"), UNPRINTED)
+def test_a_template_that_never_prints_weight_is_pd330(
+    tmp_path: Path, case: str, include: str | None, weight: str, warned: bool
+) -> None:
+    _override(tmp_path, "case.j2", case)
+    if include is not None:
+        _override(tmp_path, "parts.j2", include)
+    diags = Diagnostics()
+    formatter = CitationFormatter(diags, tmp_path)
+    for pin in ("5", "6"):  # two citations: one warning
+        formatter.format(source("campbell"), "full", pin, weight=weight)
+    found = [d for d in diags.sorted() if d.code == "PD330"]
+    assert len(found) == int(warned), [d.format() for d in diags]
+    if warned:
+        assert found[0].file.endswith("case.j2") and "'(mem.)'" in found[0].message
+
+
 def test_sandbox_refuses_unsafe_templates(tmp_path: Path) -> None:
     _override(tmp_path, "book.j2", "{{ source.__class__.__mro__ }}")
     diags = Diagnostics()

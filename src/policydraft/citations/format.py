@@ -20,7 +20,8 @@ from policydraft.citations.legislative import LEGISLATIVE_FILTERS
 from policydraft.citations.markup import citation_inlines
 from policydraft.citations.secondary import surname, title_markup
 from policydraft.citations.source import Source
-from policydraft.diagnostics import Diagnostics, Location
+from policydraft.citations.template_reads import values_read
+from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.model import Inline, Text
 from policydraft.resources import data_dir
 from policydraft.templating.bounds import TemplateLimitError, as_text
@@ -51,6 +52,8 @@ class CitationFormatter:
         self.environment.filters.update({n: text_first(f) for n, f in filters.items()})
         self.environment.filters.update(surname=surname, title_markup=title_markup)
         self.compiled: dict[str, jinja2.Template | None] = {}
+        self.reads: dict[str, frozenset[str]] = {}  # type -> the citation values it prints
+        self.warned: set[tuple[str, str]] = set()  # (type, value) already reported
         self.cache: dict[tuple[str, Form, str, int, str, str], tuple[Inline, ...]] = {}
         self.budget = Budget.standard()  # for all citations together: one letter cites many
         self.stopped = False  # a template hit a limit: the rest would only hit it again
@@ -77,6 +80,8 @@ class CitationFormatter:
         if cached is None:
             later = {"note": note, "hereinafter": Markdown(hereinafter), "weight": weight}
             markup = self._render(source, form, pin, later)
+            if markup is not None:
+                self._warn_unprinted(source, later)
             cached = citation_inlines(markup) if markup is not None else (Text(f"@{source.id}"),)
             self.cache[key] = cached
         return cached
@@ -93,12 +98,30 @@ class CitationFormatter:
             return None
         return _SPACES.sub(" ", text).strip()
 
+    def _warn_unprinted(self, source: Source, later: dict[str, Any]) -> None:
+        """PD330 once per template and value: a citation's value its template never prints."""
+        compiled = self.compiled.get(source.type)
+        reads = self.reads.get(source.type, frozenset())
+        for value in (name for name, given in later.items() if given and name not in reads):
+            if compiled is None or (source.type, value) in self.warned:
+                continue
+            self.warned.add((source.type, value))
+            file = display_path(Path(compiled.filename)) if compiled.filename else STYLE
+            shown = f"note {later[value]}" if value == "note" else str(later[value])
+            message = (
+                f"citation template {source.type}.j2 never prints '{value}', so "
+                f"'{shown}' in a citation of '{source.id}' is left out; "
+                f"add {{{{ {value} }}}} where it belongs (see the built-in {source.type}.j2)"
+            )
+            self.diags.warning("PD330", message, Location(file, 1))
+
     def _template(self, kind: str) -> jinja2.Template | None:
         if kind in self.compiled:
             return self.compiled[kind]
         compiled: jinja2.Template | None = None
         try:
             compiled = compile_bounded(self.environment, f"{kind}.j2", self.budget)
+            self.reads[kind] = values_read(self.environment, f"{kind}.j2")
         except jinja2.TemplateNotFound as exc:
             if exc.name != f"{kind}.j2":
                 self._report(exc)
