@@ -26,6 +26,7 @@ from policydraft.citations.csl_fields import (
     take_authors,
     take_full_date,
     take_year,
+    unescaped_url,
 )
 from policydraft.citations.csl_legislative import (
     map_bill,
@@ -33,7 +34,7 @@ from policydraft.citations.csl_legislative import (
     map_treaty,
     zotero_hearing,
 )
-from policydraft.citations.csl_text import bluebook_edition
+from policydraft.citations.csl_text import bluebook_edition, bluebook_newspaper
 from policydraft.citations.source import MODELS, required_fields
 from policydraft.diagnostics import Diagnostics
 from policydraft.readers.json_source import JsonItem
@@ -214,10 +215,13 @@ def _article(m: CslMapper) -> None:
 def _news(m: CslMapper) -> None:
     take_authors(m, "author", "author")
     m.take_text("title", "title", headline=True)
-    m.take("publication", "container-title")
+    publication = m.raw("container-title")
+    if isinstance(publication, str):
+        publication = bluebook_newspaper(publication)
+    m.put("publication", "container-title", publication)
     take_full_date(m, "date", "issued", required=True)
-    if _has(m, "page"):  # a print edition's page (B1)
-        m.take("page", "page")
+    if _has(m, "page"):  # a print edition's first page (B1 of "B1-B4")
+        m.put("page", "page", first_page(m.raw("page")))
     _common(m)
 
 
@@ -239,7 +243,7 @@ def _web(m: CslMapper) -> None:
 def _common(m: CslMapper, *, url: bool = True) -> None:
     """URL and the short title (CSL's title-short, or Zotero's older shortTitle)."""
     if url:
-        m.take("url", "URL")
+        m.put("url", "URL", unescaped_url(m.raw("URL")))
     short = "title-short" if m.raw("title-short") is not None else "shortTitle"
     m.take_text("short", short)
 

@@ -6,6 +6,7 @@ here read CSL's shapes (dates, name lists, page ranges, a code's title and secti
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -16,7 +17,7 @@ from policydraft.readers.schema_errors import describe
 
 _CODE_NAMES = {"united states code": "U.S.C.", "code of federal regulations": "C.F.R."}
 _FULL_CITE = re.compile(r"(?P<title>\d+[A-Za-z]?)\s+(?P<code>[^\d§][^§]*?)\s*(?:§+\s*(?P<sec>.+))?")
-_FIRST_PAGE = re.compile(r"\s*(\d+)\s*(?:[-–—,].*)?")
+_FIRST_PAGE = re.compile(r"\s*([A-Z]?\d+)\s*(?:[-–—,].*)?")
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
@@ -117,10 +118,16 @@ def _section(value: Any) -> Any:
 
 
 def first_page(value: Any) -> Any:
-    """CSL page is a range ('569-600'); a citation needs its first page."""
+    """CSL page is a range ('569-600', a newspaper's 'B1-B4'); a citation needs its first
+    page."""
     if isinstance(value, str) and (match := _FIRST_PAGE.fullmatch(value)):
         return match.group(1)
     return value
+
+
+def unescaped_url(value: Any) -> Any:
+    """A URL as the browser follows it: Zotero keeps the "&amp;" of an RSS feed's links."""
+    return html.unescape(value).strip() if isinstance(value, str) else value
 
 
 def take_authors(m: CslMapper, name: str, key: str) -> None:

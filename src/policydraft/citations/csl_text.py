@@ -178,3 +178,27 @@ def _ordinal(number: int) -> str:
     if 10 <= number % 100 <= 20:
         return f"{number}th"
     return f"{number}" + {1: "st", 2: "d", 3: "d"}.get(number % 10, "th")
+
+
+NEWSPAPERS = {
+    "the new york times": "N.Y. Times",
+    "new york times": "N.Y. Times",
+    "the wall street journal": "Wall St. J.",
+    "wall street journal": "Wall St. J.",
+    "the washington post": "Wash. Post",
+    "washington post": "Wash. Post",
+    "los angeles times": "L.A. Times",
+    "the los angeles times": "L.A. Times",
+    "chicago tribune": "Chi. Trib.",
+    "the boston globe": "Bos. Globe",
+    "boston globe": "Bos. Globe",
+    "financial times": "Fin. Times",
+    "the financial times": "Fin. Times",
+}
+"""Newspapers as Bluebook table T13 abbreviates them, by the names Zotero's translators
+write into container-title ("The New York Times")."""
+
+
+def bluebook_newspaper(name: str) -> str:
+    """ "The New York Times" -> "N.Y. Times"; a name the table lacks is kept as written."""
+    return NEWSPAPERS.get(" ".join(name.split()).lower(), name)

@@ -79,8 +79,8 @@ def reporter_index() -> ReporterIndex:
                 siblings[name].update(series)
             for variant, standard in reporter.get("variations", {}).items():
                 variants[variant].add(standard)
-    for variant, standards in LOCAL_VARIANTS.items():
-        variants[variant].update(standards)
+    for variant, local in LOCAL_VARIANTS.items():
+        variants[variant].update(local)
     squeezed: dict[str, set[str]] = defaultdict(set)
     for name in editions:
         squeezed[squeeze(name)].add(name)
