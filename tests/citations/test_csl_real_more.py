@@ -128,9 +128,22 @@ def test_real_items_missing_a_field_name_it(key: str, message: str) -> None:
     assert any("error PD504" in d and message in d for d in diags), diags
 
 
-def test_an_authorless_report_names_the_key_to_add(tmp_path: Path) -> None:
-    _, diags = load(tmp_path, fixture("citeproc-secondary.json"))
-    assert any("'au-darfur'" in d.format() and "has no 'author'" in d.format() for d in diags)
+def test_an_institutions_report_takes_its_authority_as_author(tmp_path: Path) -> None:
+    # Juris-M files the African Union's report under "authority", no "author"; the
+    # Bluebook's rule 15.1(c) names the smallest body first.
+    bibliography, diags = load(tmp_path, fixture("citeproc-secondary.json"))
+    assert not [d for d in diags if "au-darfur" in d.format()]
+    full = markup(CitationFormatter(Diagnostics()).format(bibliography["au-darfur"].source, "full"))
+    assert full == (
+        "Peace and Security Council, African Union, *Report of the African Union High-Level"
+        " Panel on Darfur (AUPD)* (Oct. 29, 2009)"
+    )
+
+
+def test_a_report_with_neither_author_nor_authority_names_the_key_to_add() -> None:
+    report = {"id": "r", "type": "report", "title": "T", "issued": {"date-parts": [[2009]]}}
+    _, diags = mapped(report)
+    assert any("has no 'author'" in d for d in diags), diags
 
 
 @pytest.mark.parametrize(

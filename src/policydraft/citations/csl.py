@@ -29,6 +29,7 @@ from policydraft.citations.csl_fields import (
     unescaped_url,
 )
 from policydraft.citations.csl_legislative import (
+    institution,
     map_bill,
     map_hearing,
     map_treaty,
@@ -183,7 +184,11 @@ def _document_number(m: CslMapper) -> None:
 
 
 def _report(m: CslMapper) -> None:
-    take_authors(m, "author", "author")
+    body = institution(m.raw("authority")) if m.raw("author") is None else ""
+    if body:  # Juris-M gives an institution's report its author as the authority
+        m.put("author", "authority", body)
+    else:
+        take_authors(m, "author", "author")
     m.take_text("title", "title", headline=True)
     take_full_date(m, "date", "issued", required=True)
     m.take("publisher", "publisher")

@@ -139,6 +139,14 @@ def _committee(m: CslMapper) -> None:
         m.put("committee", "authority", committee_name(last))
 
 
+def institution(value: object) -> str:
+    """Juris-M's authority as an institutional author: the smallest body first, as the
+    Bluebook's rule 15.1(c) orders it ("African Union|Peace and Security Council" ->
+    "Peace and Security Council, African Union"); "" when there is none."""
+    levels = [level.strip() for level in _authority(value).split("|") if level.strip()]
+    return ", ".join(reversed(levels))
+
+
 def _authority(value: object) -> str:
     """Juris-M writes an authority as a string or a one-institution name list."""
     if isinstance(value, list) and value and isinstance(value[0], dict):
