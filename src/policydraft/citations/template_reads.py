@@ -29,7 +29,10 @@ def values_read(environment: jinja2.Environment, name: str) -> frozenset[str]:
             continue
         seen.add(current)
         assert environment.loader is not None
-        text, _, _ = environment.loader.get_source(environment, current)
+        try:
+            text, _, _ = environment.loader.get_source(environment, current)
+        except Exception:  # missing (PD310), unreadable, too large: running it says so, located
+            continue
         tree = environment.parse(text)
         found.update(meta.find_undeclared_variables(tree) & set(CITATION_VALUES))
         waiting.extend(t for t in meta.find_referenced_templates(tree) if t is not None)
