@@ -72,6 +72,16 @@ def test_template_mistakes_are_diagnostics(
     assert found[0].file.endswith("letter.md.j2")
 
 
+def test_a_paragraph_after_a_closing_fence_is_not_a_part_name(tmp_path: Path) -> None:
+    # ":::" then a new line starting with a word: the fence's line names no part
+    folder = write_submission(tmp_path, {"template": "./mine"})
+    (folder / "mine").mkdir()
+    text = "::: statement\nOur {{ title }}\n:::\nDear Sir,\n"
+    (folder / "mine" / "letter.md.j2").write_text(text, encoding="utf-8")
+    _, diags = compose(folder)
+    assert not [d for d in diags.sorted() if d.code == "PD304"], diags.sorted()
+
+
 def test_unknown_template_is_reported_at_its_key(tmp_path: Path) -> None:
     folder = write_submission(tmp_path, {"template": "nonesuch"})
     _, diags = compose(folder)

@@ -32,7 +32,7 @@ __all__ = ["Markdown", "Template", "find_template", "render_template", "template
 
 ENTRY = "letter.md.j2"
 REFERENCE = "reference.docx"
-_PART_LINE = re.compile(r"^:::\s*([A-Za-z][\w-]*)", re.MULTILINE)
+_PART_LINE = re.compile(r"^:::[ \t]*([A-Za-z][\w-]*)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
