@@ -33,8 +33,8 @@ def test_every_borrowed_page_count_is_laid_out_by_a_format_written_before() -> N
 
 
 def test_names_and_order_come_from_the_declarations() -> None:
-    assert FORMATS == ("docx", "pdf")  # as --to's usage message lists them
-    assert writing_order(["docx", "pdf", "docx"]) == ["pdf", "docx"]
+    assert FORMATS == ("docx", "pdf", "html")  # as --to's usage message lists them
+    assert writing_order(["html", "docx", "pdf", "docx"]) == ["pdf", "docx", "html"]
     with pytest.raises(ValueError, match="unknown output format 'odt'"):
         output_format("odt")
 
@@ -82,8 +82,8 @@ def test_page_counts_are_shown_as_the_format_declares(
     )
     assert capsys.readouterr().out.splitlines() == [
         f"wrote {tmp_path / 'a.pdf'} (1 page, 2 KB)",
-        f"wrote {tmp_path / 'a.docx'} (15 pages as laid out in the PDF, 4 KB)",
-        f"wrote {tmp_path / 'b.docx'} (pages not counted, 4 KB)",
+        f"wrote {tmp_path / 'a.docx'} (15 pages, 4 KB)",  # counted in its own layout
+        f"wrote {tmp_path / 'b.docx'} (pages not laid out, 4 KB)",
         f"wrote {tmp_path / 'a.html'} (1 KB)",
     ]
 

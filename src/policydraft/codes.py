@@ -104,6 +104,12 @@ CODES: dict[str, Code] = {
         ERROR, "the template's reference.docx is too large or has too many parts (zip bomb)"
     ),
     "PD330": Code(WARNING, "a citation template never prints a value a citation has (weight)"),
+    "PD340": Code(WARNING, "a heading has a typed number where arguments are numbered for you"),
+    "PD350": Code(ERROR, "the template's reference.docx sets a page that leaves no room for text"),
+    "PD351": Code(NOTE, "the PDF cannot follow something in the reference.docx (font, pictures)"),
+    "PD352": Code(
+        NOTE, "the reference.docx's styles below the profile's minimum type size are raised"
+    ),
     # PD4xx: signatories
     "PD401": Code(ERROR, "signatory row without a name"),
     "PD402": Code(ERROR, "signatory file lacks a name column"),
@@ -221,8 +227,22 @@ CODES: dict[str, Code] = {
     "PD619": Code(ERROR_OR_WARNING, "the PDF has more words than the profile allows"),
     "PD620": Code(ERROR, "the comment-box text cannot fit the profile's character limit"),
     "PD621": Code(ERROR_OR_WARNING, "the profile attaches more files than it allows"),
+    "PD630": Code(ERROR, "a file given to verify is missing, not a regular file or too large"),
+    "PD631": Code(
+        ERROR, "a file given to verify is not a readable PDF or DOCX (or not what its name says)"
+    ),
+    "PD632": Code(NOTE_OR_WARNING, "verify could not check a rule (a fact or a layout missing)"),
+    "PD633": Code(ERROR_OR_WARNING, "a file given to verify is of a type the profile refuses"),
+    "PD634": Code(ERROR_OR_WARNING, "verify was given more files than the profile takes"),
     "PD690": Code(NOTE, "how the profile reads an uncertain rule"),
     "PD691": Code(NOTE, "the e-mail subject line the profile requires"),
+    # PD8xx: filings and their supplements
+    "PD801": Code(ERROR, "--supplement-to names a folder that is not a filing (no filing.json)"),
+    "PD802": Code(ERROR, "a filing's record or files changed after package made them"),
+    "PD803": Code(ERROR, "a filing's chain of supplements skips a number"),
+    "PD804": Code(ERROR, "the filing was made with another filing key (or there is none)"),
+    "PD805": Code(ERROR, "nothing was added, withdrawn or corrected since the filing"),
+    "PD806": Code(WARNING, "signers of the filing are no longer in the list (still counted)"),
     "PD901": Code(ERROR, "an output file could not be written"),
     "PD902": Code(ERROR, "text contains a character no bundled font can draw"),
     "PD903": Code(

@@ -146,6 +146,20 @@ REFERENCE_DOCX_PARTS = Limit(
     "parts",
     "a template's reference.docx may hold at most this many zip entries (Word writes about 20)",
 )
+VERIFY_FILE_BYTES = Limit(
+    "verify_file_bytes",
+    256 * MB,
+    "bytes",
+    "a file given to `verify` larger than this (or a DOCX unpacking to more) is not read",
+    "POLICYDRAFT_MAX_VERIFY_BYTES",
+)
+LAYOUT_SECONDS = Limit(
+    "layout_seconds",
+    120,
+    "seconds",
+    "LibreOffice laying out a DOCX for `verify` is stopped after this long",
+    "POLICYDRAFT_LAYOUT_SECONDS",
+)
 
 ALL: tuple[Limit, ...] = (
     FILE_BYTES,
@@ -165,4 +179,6 @@ ALL: tuple[Limit, ...] = (
     OUTPUT_NAME,
     REFERENCE_DOCX_BYTES,
     REFERENCE_DOCX_PARTS,
+    VERIFY_FILE_BYTES,
+    LAYOUT_SECONDS,
 )

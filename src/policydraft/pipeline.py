@@ -21,9 +21,11 @@ from policydraft.citations.sources_file import load_bibliography
 from policydraft.citations.typed_reporters import check_typed_reporters
 from policydraft.citations.validate_sources import validate_sources
 from policydraft.compose import compose_letter
+from policydraft.compose.supplement import compose_supplement_to
 from policydraft.diagnostics import Diagnostics
 from policydraft.gc_pause import gc_paused
 from policydraft.model import Cite, Document
+from policydraft.model.filing import FilingDraft, FilingRecord
 from policydraft.outputs.location import check_output_location
 from policydraft.outputs.write import WrittenFile
 from policydraft.plan import RenderPlan
@@ -34,7 +36,9 @@ from policydraft.profiles.verify import ProfileCheck
 from policydraft.signatories.read import read_signatory_list
 from policydraft.signatories.select import PrintedSignatories, select_printed
 from policydraft.submission.load import LoadedSubmission, load_submission
+from policydraft.templating.reference_format import read_reference_format
 from policydraft.templating.templates import Template, find_template
+from policydraft.typography import LETTER, Typography
 
 
 @dataclass(frozen=True)
@@ -88,8 +92,7 @@ def _check(
     bibliography = _bibliography(loaded, diags)
     name = loaded.submission.template
     template = find_template(name, loaded.folder, diags, loaded.locate("template"))
-    if template is not None and template.reference_docx is not None:
-        check_reference_docx(template.reference_docx, diags)  # render opens it: check it here
+    base = _reference_base(template, profile, diags)
     document = None
     if template is not None:
         document = compose_letter(loaded, template, signers, diags, profile)
@@ -104,8 +107,37 @@ def _check(
         check_document_glyphs(document, diags, loaded)
     plan = None
     if document is not None and template is not None and not diags.has_errors:
-        plan = _plan(loaded, template, document, profile, diags, render_checks)
+        plan = _plan(loaded, template, document, profile, diags, render_checks, base)
     return CheckedSubmission(loaded, template, signers, bibliography, cites, plan)
+
+
+def check_supplement(
+    folder: Path, record: FilingRecord, key: bytes, diags: Diagnostics
+) -> tuple[CheckedSubmission, FilingDraft] | None:
+    """Load the submission and compose its supplement to the filing ``record`` describes.
+
+    The supplement goes through the letter's checks and plan (the profile's rules included);
+    its files are named after the letter's with ``-supplement-N``. None after errors.
+    """
+    with gc_paused():
+        loaded = load_submission(folder, diags)
+        if loaded is None:
+            return None
+        check_output_location(loaded, diags)
+        loaded, profile = apply_profile(loaded, diags)
+        made = compose_supplement_to(loaded, record, key, diags, profile)
+        if made is None:
+            return None
+        check_signatory_glyphs(made.added, diags)
+        check_document_glyphs(made.document, diags, loaded)
+        plan = None
+        if not diags.has_errors:
+            plan = _plan(loaded, made.template, made.document, profile, diags, False)
+        if plan is None:
+            return None
+        plan = replace(plan, stem=f"{plan.stem}-supplement-{made.draft.number}")
+        checked = CheckedSubmission(loaded, made.template, made.added, None, (), plan)
+        return checked, made.draft
 
 
 def _plan(
@@ -115,6 +147,7 @@ def _plan(
     profile: Profile | None,
     diags: Diagnostics,
     render_checks: bool,
+    base: Typography = LETTER,
 ) -> RenderPlan | None:
     """The render plan of a submission without errors; None if the scratch files fail."""
     rules = None
@@ -122,10 +155,23 @@ def _plan(
         rules = ProfileCheck(
             profile, LetterFacts.of(loaded.submission, document), loaded.locate("profile")
         )
-    plan = RenderPlan.of(loaded, document, template.reference_docx, rules)
+    plan = RenderPlan.of(loaded, document, template.reference_docx, rules, base)
     if render_checks:
         plan.check_scratch(diags)  # nothing to check without a profile
     return None if diags.has_errors else plan
+
+
+def _reference_base(
+    template: Template | None, profile: Profile | None, diags: Diagnostics
+) -> Typography:
+    """The page and type both formats follow: the template's reference.docx's (checked here,
+    since render opens it), else ours."""
+    reference = template.reference_docx if template is not None else None
+    if reference is None or not check_reference_docx(reference, diags):
+        return LETTER
+    minimum = ProfileCheck.minimum_of(profile) if profile is not None else None
+    found = read_reference_format(reference, LETTER, diags, minimum)
+    return found.typography if found is not None else LETTER
 
 
 def _check_authorities(

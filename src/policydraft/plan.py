@@ -25,7 +25,7 @@ from policydraft.outputs.staging import StagedOutputs
 from policydraft.outputs.write import Verify, WrittenFile, stage_files, write_outputs
 from policydraft.profiles.verify import MEASURED, ProfileCheck
 from policydraft.submission.load import LoadedSubmission
-from policydraft.typography import LETTER
+from policydraft.typography import LETTER, Typography
 
 SCRATCH_STEM = "letter"  # the scratch files' name: never seen, never published
 
@@ -47,10 +47,14 @@ class RenderPlan:
         document: Document,
         reference_docx: Path | None,
         profile: ProfileCheck | None,
+        base: Typography = LETTER,
     ) -> RenderPlan:
-        typography = profile.typography if profile is not None else LETTER
+        """The plan of ``document``, set in ``base`` (a reference.docx's page and type, or
+        ``LETTER``) under the profile's rules, which apply to every format."""
+        typography = profile.typography_over(base) if profile is not None else base
+        minimum = profile.minimum_size if profile is not None else None
         folder = loaded.folder / loaded.submission.output.dir
-        settings = WriterSettings(typography, reference_docx)
+        settings = WriterSettings(typography, reference_docx, minimum)
         return cls(document, settings, profile, folder, output_stem(loaded))
 
     @property

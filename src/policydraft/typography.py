@@ -142,6 +142,34 @@ class AppendixFormat:
 
 
 @dataclass(frozen=True, slots=True)
+class RunningLine:
+    """One line printed on every page above or below the text, as the PDF draws it.
+
+    ``text`` may hold ``{page}`` and ``{total}`` (the page's number and the page count);
+    any other brace is doubled, as ``str.format`` wants it.
+    """
+
+    text: str
+    align: Alignment = "center"
+
+
+PAGE_X_OF_Y = RunningLine("Page {page} of {total}")
+
+
+@dataclass(frozen=True, slots=True)
+class Running:
+    """The header and footer lines of every page: ours, or a reference.docx's text.
+
+    The DOCX writer keeps a reference document's own header and footer parts; the PDF draws
+    these lines in the ``footer`` format, the header ``header_distance`` below the paper's
+    top edge and the footer ``footer_distance`` above its bottom edge.
+    """
+
+    header: tuple[RunningLine, ...] = ()
+    footer: tuple[RunningLine, ...] = (PAGE_X_OF_Y,)
+
+
+@dataclass(frozen=True, slots=True)
 class Typography:
     """Everything about the letter's look that moves a line or a page."""
 
@@ -156,6 +184,7 @@ class Typography:
     footer: ParagraphFormat
     appendix: AppendixFormat
     hyphenate: bool = False
+    running: Running = Running()
 
 
 BODY = ParagraphFormat(size=12.0, leading=14.0, after=12.0)
@@ -258,3 +287,48 @@ def _raised_paragraph(fmt: ParagraphFormat, minimum: float) -> ParagraphFormat:
 def _in_twentieths(points: float) -> float:
     """``points`` rounded to Word's unit of spacing (a twentieth of a point)."""
     return round(points * 20) / 20
+
+
+def scaled(typography: Typography, factor: float, line_factor: float = 1.0) -> Typography:
+    """``typography`` for type ``factor`` times as large, on lines ``line_factor`` further
+    apart: the letter set in a reference.docx's base size and line spacing.
+
+    Every paragraph format's size is multiplied by ``factor`` (rounded to Word's half
+    point) and its leading and space before and after in proportion (to a twentieth of a
+    point); the leading also by ``line_factor`` (Word's "multiple" line spacing), except in
+    the notes and the footer, which Word sets single-spaced. Page geometry, indents and gaps
+    stay as they are.
+    """
+    if factor == 1.0 and line_factor == 1.0:
+        return typography
+    notes, footer = typography.notes, typography.footer
+    grown: Typography = _mapped(typography, lambda fmt: _scaled(fmt, factor, line_factor))
+    return replace(
+        grown,
+        notes=replace(grown.notes, text=_scaled(notes.text, factor, 1.0)),
+        footer=_scaled(footer, factor, 1.0),
+    )
+
+
+def _mapped(value: Any, change: Any) -> Any:
+    """``value`` with ``change`` applied to every paragraph format inside it."""
+    if isinstance(value, ParagraphFormat):
+        return change(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            field.name: _mapped(getattr(value, field.name), change) for field in fields(value)
+        }
+        return replace(value, **changes)
+    return value
+
+
+def _scaled(fmt: ParagraphFormat, factor: float, line_factor: float) -> ParagraphFormat:
+    size = round(fmt.size * factor * 2) / 2
+    exact = size / fmt.size
+    return replace(
+        fmt,
+        size=size,
+        leading=_in_twentieths(fmt.leading * exact * line_factor),
+        before=_in_twentieths(fmt.before * exact),
+        after=_in_twentieths(fmt.after * exact),
+    )

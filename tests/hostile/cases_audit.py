@@ -793,7 +793,7 @@ OUTPUTS: list[Case] = [
         base(),
         None,
         exit=2,
-        commands=(("render", "{folder}", "--to", "html"),),
+        commands=(("render", "{folder}", "--to", "odt"),),
     ),
     Case("to-empty", base(), None, exit=2, commands=(("render", "{folder}", "--to", ""),)),
     Case(

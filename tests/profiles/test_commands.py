@@ -164,7 +164,10 @@ def test_package_lists_every_file_with_its_hash(package: tuple[Path, str]) -> No
     out, _ = package
     manifest = json.loads((out / "manifest.json").read_text())
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted([*(f["name"] for f in manifest["files"]), "manifest.json"])
+    # the manifest lists the filed files; the filing record lists them and the manifest
+    assert names == sorted(
+        [*(f["name"] for f in manifest["files"]), "manifest.json", "filing.json"]
+    )
     for entry in manifest["files"]:
         content = (out / entry["name"]).read_bytes()
         assert entry["sha256"] == hashlib.sha256(content).hexdigest()

@@ -142,3 +142,60 @@ def test_a_body_paragraph_in_hebrew_is_marked_too(tmp_path: Path) -> None:
     properties = _run_with(document, "דוד כהן").find("w:rPr", NS)
     names = [etree.QName(child).localname for child in properties]
     assert names == ["b", "bCs", "rtl", "lang"]
+
+
+# name in the letter's body, its run's text, the w:lang attribute and value: language tags
+# as [MS-LCID] (Windows Language Code Identifier) lists them for Word
+BODY_CASES = [
+    ("김민준", "eastAsia", "ko-KR"),
+    ("王小明", "eastAsia", "zh-CN"),  # Han without kana: Simplified, as the PDF draws it
+    ("山田たろう", "eastAsia", "ja-JP"),  # kana make the Han Japanese too
+    ("محمد عبد الرحمن", "bidi", "ar-SA"),
+    ("דוד כהן", "bidi", "he-IL"),
+    ("क्षितिज श्रीवास्तव", "bidi", "hi-IN"),
+    ("สมชาย ใจดี", "bidi", "th-TH"),
+]
+
+
+@pytest.fixture(scope="module")
+def body(tmp_path_factory: pytest.TempPathFactory) -> etree._Element:
+    """word/document.xml of a letter whose conclusion names every body case."""
+    names = "; ".join(name for name, *_ in BODY_CASES)
+    folder = tmp_path_factory.mktemp("body") / "letter"
+    write_submission(folder, {"conclusion": f"With thanks to {names}.\n"}, signatories=None)
+    out = folder.parent / "out"
+    result = run_cli("render", folder, "--out", out, "--to", "docx")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out / "letter.docx") as package:
+        return etree.fromstring(package.read("word/document.xml"))
+
+
+@pytest.mark.parametrize(("name", "attribute", "language"), BODY_CASES)
+def test_body_runs_carry_their_language(
+    body: etree._Element, name: str, attribute: str, language: str
+) -> None:
+    runs = [t.getparent() for t in body.iterfind(".//w:r/w:t", NS) if name in (t.text or "")]
+    assert len(runs) == 1, f"{name} should be one run of its own"
+    lang = runs[0].find("w:rPr/w:lang", NS)
+    assert lang is not None and lang.get(f"{{{W}}}{attribute}") == language
+    assert (runs[0].findtext("w:t", namespaces=NS) or "").strip("; .") == name
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("김민준; 王小明", ["ko-KR", "zh-CN"]),
+        ("王小明、山田たろう", ["zh-CN", "ja-JP"]),
+        ("山田 たろう", ["ja-JP"]),  # a space does not cut a name
+        ("김 민준", ["ko-KR"]),
+    ],
+)
+def test_each_east_asian_name_is_tagged_on_its_own(text: str, languages: list[str]) -> None:
+    found = [s.east_asia_lang for _, s in script_pieces(text) if s is not None]
+    assert found == languages
+
+
+@pytest.mark.parametrize("text", ["", "Ada Lovelace", "1, 2, 3.", "\u0301"])
+def test_text_in_no_special_script_gets_no_language(text: str) -> None:
+    """Bad or plain input: nothing to tag (a lone combining mark has no letter to join)."""
+    assert all(script is None for _, script in script_pieces(text))

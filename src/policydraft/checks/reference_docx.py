@@ -1,11 +1,13 @@
 """A template's ``reference.docx``, checked before the DOCX writer opens it.
 
 Templates are shared between organizations, so their reference document is input from
-strangers: it may be no zip at all, a zip bomb, XML that declares external entities (XXE) or
+strangers: it may be no zip at all (a Word 97-2003 .doc, an RTF or a PDF saved under the
+name, each named as such), a zip bomb, XML that declares external entities (XXE) or
 an entity bomb, or a package python-docx cannot open. Each is a located PD315-PD319 error
 raised by ``check`` as well as by ``render``, so that a clean ``check`` means the DOCX writer
-will not fail on it. The last step is a trial: the writer itself lays a one-line letter on
-the reference document, in memory.
+will not fail on it. A Word template (.dotx, .dotm) or macro-enabled document is accepted
+as a style source like a .docx (its macros never reach the letter). The last step is a
+trial: the writer itself lays a one-line letter on the reference document, in memory.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ def inspect_reference_docx(path: Path) -> None:
         size = path.stat().st_size
         if size > limit:
             raise ReferenceProblem("PD319", f"reference.docx is {size:,} bytes; at most {limit:,}")
+        _refuse_other_formats(path)
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise ReferenceProblem(
@@ -70,6 +73,30 @@ def inspect_reference_docx(path: Path) -> None:
         _check_entries(archive)
         for name, data in _read_parts(archive, limit):
             check_xml_part(name, data)
+
+
+# Files saved under the name reference.docx that are no .docx, by their first bytes.
+_OTHER_FORMATS = (
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",  # an OLE2 compound file
+        "reference.docx is a Word 97-2003 .doc (or a document saved with a password): "
+        "open it in Word or LibreOffice and save it as .docx (Word Document), without a password",
+    ),
+    (
+        b"{\\rtf",
+        "reference.docx is an RTF file: open it in Word or LibreOffice and save it as .docx",
+    ),
+    (b"%PDF", "reference.docx is a PDF: a reference document must be a Word document (.docx)"),
+)
+
+
+def _refuse_other_formats(path: Path) -> None:
+    """A clear PD315 for a .doc, RTF or PDF given the name reference.docx."""
+    with path.open("rb") as stream:
+        start = stream.read(8)
+    for magic, message in _OTHER_FORMATS:
+        if start.startswith(magic):
+            raise ReferenceProblem("PD315", message)
 
 
 def _check_entries(archive: zipfile.ZipFile) -> None:

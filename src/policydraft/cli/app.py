@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from policydraft.cli import commands, package, profiles, templates
+from policydraft.cli import commands, package, profiles, templates, verify
+from policydraft.cli.filing import SupplementTo
 from policydraft.cli.signatories import app as signatories_app
 from policydraft.cli.sources import app as sources_app
 
@@ -32,6 +33,7 @@ app.add_typer(profiles.app, name="profiles")
 app.add_typer(templates.app, name="templates")
 app.add_typer(signatories_app, name="signatories")
 app.command("package")(package.command)
+app.command("verify")(verify.command)
 
 
 @app.callback()
@@ -86,10 +88,19 @@ def render(
     json: Annotated[bool, typer.Option("--json", help="Print diagnostics as JSON.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     no_smart: NoSmart = False,
+    supplement_to: SupplementTo = None,
 ) -> None:
     """Check FOLDER, then write the documents (atomically)."""
     raise typer.Exit(
-        commands.render(folder, to, out, as_json=json, strict=strict, smart=not no_smart)
+        commands.render(
+            folder,
+            to,
+            out,
+            as_json=json,
+            strict=strict,
+            smart=not no_smart,
+            supplement_to=supplement_to,
+        )
     )
 
 

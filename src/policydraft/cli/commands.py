@@ -16,6 +16,7 @@ from policydraft.cli.display import (
     display_progress,
     display_written,
 )
+from policydraft.cli.filing import supplement_to as check_supplement_to
 from policydraft.diagnostics import Diagnostics, Location, SubmissionError, display_path
 from policydraft.outputs.formats import FORMATS, writing_order
 from policydraft.outputs.staging import PublishError
@@ -55,8 +56,16 @@ def require_source_date() -> None:
 
 
 def render(
-    folder: Path, to: str, out: Path | None, *, as_json: bool, strict: bool, smart: bool = True
+    folder: Path,
+    to: str,
+    out: Path | None,
+    *,
+    as_json: bool,
+    strict: bool,
+    smart: bool = True,
+    supplement_to: Path | None = None,
 ) -> int:
+    """Check and write the letter, or with ``supplement_to`` its supplement to that filing."""
     require_folder(folder)
     require_source_date()
     formats = [f.strip().lower() for f in to.split(",") if f.strip()]
@@ -64,7 +73,11 @@ def render(
     if unknown or not formats:
         abort(f"--to takes {' and/or '.join(FORMATS)}, not {to!r}")
     diags = Diagnostics()
-    checked = check_submission(folder, diags, render_checks=False, smart=smart)  # staged: checked
+    if supplement_to is not None:
+        made = check_supplement_to(folder, supplement_to, diags)
+        checked = made[0] if made is not None else None
+    else:
+        checked = check_submission(folder, diags, render_checks=False, smart=smart)  # staged
     status = display_diagnostics(diags, as_json=as_json, strict=strict)
     if status != 0 or checked is None or checked.document is None:
         return EXIT_ERRORS

@@ -115,7 +115,7 @@ def _pages(file: WrittenFile) -> str | None:
     if declared.pages_from is None:
         return None
     if file.pages is None:
-        return "pages not counted"
+        return "pages not laid out"
     if not declared.borrows_pages:
         return _plural(file.pages, "page")
     laid_out = output_format(declared.pages_from).label

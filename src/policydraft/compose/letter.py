@@ -13,6 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from policydraft.compose.appendix import build_appendix, signatories_view
+from policydraft.compose.heading_numbers import (
+    argument_heading,
+    check_argument_headings,
+    number_arguments,
+)
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import PART_ROLES, Block, Document, Metadata
 from policydraft.profiles.schema import Profile, ProfileView
@@ -53,6 +58,7 @@ def compose_letter(
     """The letter as a document tree, or None when the template or a body has errors."""
     submission = loaded.submission
     slots = _parse_bodies(loaded, diags)
+    check_argument_headings(loaded, diags)
     if signers is not None:
         slots["appendix"] = (build_appendix(signers, submission.signatories),)
     rendered = _render(template, loaded, signers, diags, profile)
@@ -62,6 +68,8 @@ def compose_letter(
     smart = submission.typography.smart_quotes
     body = MarkdownText(text, origin)
     blocks = read_markdown(body, diags, parts=PART_ROLES, slots=slots, smart=smart)
+    from_bodies = frozenset(id(block) for held in slots.values() for block in held)
+    blocks = number_arguments(blocks, from_bodies, diags, origin)
     metadata = Metadata(
         title=submission.title,
         author=submission.commenter.organization or submission.commenter.name,
@@ -101,7 +109,7 @@ def template_context(
     """Every variable a template can use; docs/templates.md lists them."""
     submission = loaded.submission
     arguments = [
-        ArgumentView(roman(i), heading, _slot(f"argument-{i}"))
+        ArgumentView(roman(i), argument_heading(heading, i), _slot(f"argument-{i}"))
         for i, (heading, _) in enumerate(loaded.arguments, start=1)
     ]
     signatories = None

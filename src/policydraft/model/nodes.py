@@ -89,10 +89,16 @@ class Para:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A section heading; ``level`` 1 is an argument heading ("I. ..."), 2 a sub-heading."""
+    """A section heading; ``level`` 1 is an argument heading ("I. ..."), 2 a sub-heading.
+
+    ``number`` is an argument's place in the letter's outline (1 prints "I."), kept out of
+    ``inlines`` so the DOCX can number it with Word numbering and the PDF print the same
+    label (``model.heading_numbers``); None for a heading without a number ("Conclusion").
+    """
 
     level: int
     inlines: tuple[Inline, ...]
+    number: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

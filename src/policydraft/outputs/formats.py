@@ -14,10 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from policydraft.model import Document
 from policydraft.typography import LETTER, Typography
+
+if TYPE_CHECKING:
+    from policydraft.writers.html.marks import JoinedAfter
 
 Produce = Callable[[BinaryIO], int | None]
 """Writes one file to a stream; returns its page count when the writer counts pages."""
@@ -27,12 +30,16 @@ Produce = Callable[[BinaryIO], int | None]
 class WriterSettings:
     """What every writer is given besides the document.
 
-    One typography for all formats, so they break pages alike; the reference.docx is read by
-    the formats that take a Word template and ignored by the others.
+    One typography for all formats, so they break pages alike (a reference.docx's page and
+    type are already in it); the reference.docx itself is read by the formats that take a
+    Word template. ``minimum_size`` is a profile's minimum type size: the DOCX raises the
+    reference's smaller styles to it, as ``typography`` already raised ours.
     """
 
     typography: Typography = LETTER
     reference_docx: Path | None = None
+    minimum_size: float | None = None
+    joined_after: JoinedAfter | None = None  # signers the HTML page marks as joined after a filing
 
 
 @dataclass(frozen=True)
@@ -63,15 +70,29 @@ def _write_pdf(document: Document, settings: WriterSettings) -> Produce:
 def _write_docx(document: Document, settings: WriterSettings) -> Produce:
     from policydraft.writers.docx import DocxOptions, write_docx
 
-    options = DocxOptions(reference_docx=settings.reference_docx, typography=settings.typography)
+    options = DocxOptions(
+        reference_docx=settings.reference_docx,
+        typography=settings.typography,
+        minimum_size=settings.minimum_size,
+    )
     return lambda stream: write_docx(document, stream, options)
 
 
+def _write_html(document: Document, settings: WriterSettings) -> Produce:
+    from policydraft.writers.html import HtmlOptions, write_html
+
+    options = HtmlOptions(joined_after=settings.joined_after)
+    return lambda stream: write_html(document, stream, options)
+
+
 REGISTERED: tuple[OutputFormat, ...] = (
-    # Word does its own layout when it opens a DOCX; the page count shown for it is the PDF's,
-    # whose pages the DOCX's typography matches. So it is written after the PDF.
-    OutputFormat("docx", "DOCX", "docx", order=2, pages_from="pdf", writer=_write_docx),
+    # Word does its own layout when it opens a DOCX, and may break pages unlike our PDF (a
+    # reference's styles, another font): its pages are its own, never the PDF's, and shown
+    # as "not laid out" unless a real layout counted them. Written after the PDF.
+    OutputFormat("docx", "DOCX", "docx", order=2, pages_from="docx", writer=_write_docx),
     OutputFormat("pdf", "PDF", "pdf", order=1, pages_from="pdf", writer=_write_pdf),
+    # The publication page: written by ``render --to html``, never attached to a filing.
+    OutputFormat("html", "HTML page", "html", order=3, pages_from=None, writer=_write_html),
 )
 
 FORMATS: tuple[str, ...] = tuple(declared.name for declared in REGISTERED)

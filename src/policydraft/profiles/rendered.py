@@ -74,10 +74,11 @@ class Rendered:
     facts: LetterFacts
     diags: Diagnostics
     where: Location  # the profile: line of policydraft.yaml
+    laid_out: Path | None = None  # a PDF of a file that is none (`verify`: a DOCX laid out)
     pdf: RenderedPdf | None = field(init=False)
 
     def __post_init__(self) -> None:
-        path = self.files.get("pdf")
+        path = self.laid_out or self.files.get("pdf")
         self.pdf = RenderedPdf(path, self.facts.appendix_heading) if path else None
 
 

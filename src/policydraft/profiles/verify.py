@@ -40,6 +40,21 @@ class ProfileCheck:
         """What the letter is set in under this profile: every format gets the same one."""
         return self.profile.typography(LETTER)
 
+    def typography_over(self, base: Typography) -> Typography:
+        """``base`` (a reference.docx's page and type, or ``LETTER``) under this profile."""
+        return self.profile.typography(base)
+
+    @property
+    def minimum_size(self) -> float | None:
+        """The largest of the rules' minimum type sizes, in points; None without one."""
+        return self.minimum_of(self.profile)
+
+    @staticmethod
+    def minimum_of(profile: Profile) -> float | None:
+        """``profile``'s largest minimum type size, in points; None when it sets none."""
+        sizes = [size for rule in profile.rules if (size := rule.min_font_size()) is not None]
+        return max(sizes) if sizes else None
+
     def formats(self) -> frozenset[str]:
         """The formats the rules look at: the PDF, and whatever the profile attaches."""
         return frozenset({MEASURED, *self.profile.attach})

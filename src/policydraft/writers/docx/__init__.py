@@ -15,8 +15,15 @@ from policydraft.model import Document
 from policydraft.typography import LETTER, Typography
 from policydraft.writers.docx.blocks import BlockWriter
 from policydraft.writers.docx.footnotes import FootnotesPart, FootnoteWriter, declare_separators
+from policydraft.writers.docx.heading_numbering import number_heading_style
+from policydraft.writers.docx.minimum_size import raise_to_minimum
 from policydraft.writers.docx.numbering import ListNumbering
-from policydraft.writers.docx.package import open_base, save_reproducibly, set_core_properties
+from policydraft.writers.docx.package import (
+    open_base,
+    save_reproducibly,
+    set_app_properties,
+    set_core_properties,
+)
 from policydraft.writers.docx.sections import (
     Sections,
     has_default_footer,
@@ -37,10 +44,14 @@ class DocxOptions:
     setup, header and footer are kept; its body is replaced by the letter. ``typography``
     sets every size and spacing of our styles; give the PDF writer the same one and the two
     formats break pages alike (a reference document's own styles are kept as they are).
+    ``page_count`` is the DOCX's own page count when a real layout of it is known; None
+    leaves ``Pages`` out of docProps/app.xml rather than guess it.
     """
 
     reference_docx: Path | None = None
     typography: Typography = LETTER
+    page_count: int | None = None
+    minimum_size: float | None = None  # a profile's minimum type size: smaller styles grow
 
 
 def write_docx(document: Document, out: BinaryIO, options: DocxOptions = DocxOptions()) -> None:
@@ -51,6 +62,7 @@ def write_docx(document: Document, out: BinaryIO, options: DocxOptions = DocxOpt
     final_section = body.get_or_add_sectPr()
     styles = _set_up_page_and_styles(word, final_section, options, document.metadata.language)
     numbering = ListNumbering(word.part.numbering_part.element, typography.lists)
+    number_heading_style(numbering, word.styles.element, styles, document.blocks)
     footnotes = FootnotesPart.attach(word.part, typography.notes.separator_space)
     declare_separators(word.settings.element, footnotes.special_ids)
     note_story = Story(footnotes, typography, styles, numbering, None, "footnote text")
@@ -64,6 +76,7 @@ def write_docx(document: Document, out: BinaryIO, options: DocxOptions = DocxOpt
     sections.finish()
     body.append(final_section)
     set_core_properties(word, document.metadata)
+    set_app_properties(word, options.page_count)
     save_reproducibly(word, out)
 
 
@@ -77,6 +90,7 @@ def _set_up_page_and_styles(
     styles = ensure_styles(
         word.styles.element, options.typography, from_reference=from_reference, language=language
     )
+    raise_to_minimum(word, options.minimum_size)  # a reference's small styles too
     if not has_default_footer(final_section):
         _add_page_footer(word, styles)
     return styles

@@ -24,6 +24,7 @@ from policydraft.model import (
     PartRole,
     inner_blocks,
 )
+from policydraft.model.heading_numbers import NUMBERED_LEVEL
 from policydraft.writers.docx.appendix import add_entries
 from policydraft.writers.docx.inlines import add_inlines
 from policydraft.writers.docx.numbering import ListIndents
@@ -87,8 +88,8 @@ class BlockWriter:
         match block:
             case Para(inlines):
                 self.paragraph(container, frame.para_style, inlines, frame)
-            case Heading(level, inlines):
-                self.paragraph(container, self._heading_style(level), inlines, frame)
+            case Heading():
+                self._heading(container, block, frame)
             case BulletList(items):
                 self._list(container, items, frame, self._story.numbering.bullet(), "List Bullet")
             case OrderedList(items, start):
@@ -106,6 +107,21 @@ class BlockWriter:
                     sub(sub(sub(container, "p"), "r"), "br", type="page")
             case Appendix():
                 self._appendix(container, block, frame)
+
+    def _heading(self, container: etree._Element, heading: Heading, frame: Frame) -> None:
+        """A heading paragraph; its number, if any, is Heading 1's Word numbering, not text.
+
+        With arguments numbered, a Heading 1 without a number ("Conclusion") opts out of the
+        style's list (``w:numId`` 0); see ``heading_numbering``.
+        """
+        style = self._heading_style(heading.level)
+        opt_out = (
+            self._story.numbering.headings is not None
+            and not self._story.in_footnote
+            and heading.level <= NUMBERED_LEVEL
+            and heading.number is None
+        )
+        self.paragraph(container, style, heading.inlines, frame, ("0", 0) if opt_out else None)
 
     def _heading_style(self, level: int) -> str:
         if self._story.in_footnote:

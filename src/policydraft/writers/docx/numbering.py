@@ -52,6 +52,7 @@ class ListNumbering:
         self._next_num = 1 + _max_id(numbering, "num", "numId")
         self._first_num = numbering.find(w("num"))
         self._bullet_num: str | None = None
+        self.headings: str | None = None  # the numId linked to Heading 1, once there is one
 
     def bullet(self) -> str:
         """The ``w:numId`` every bullet list uses."""
@@ -64,12 +65,17 @@ class ListNumbering:
         return self._add_list(ordered=True, start=start)
 
     def _add_list(self, *, ordered: bool, start: int) -> str:
+        abstract, num_id = self.add_definition("hybridMultilevel")
+        for level in range(LEVELS):
+            _add_level(abstract, level, self._indents, ordered=ordered, start=start)
+        return num_id
+
+    def add_definition(self, multi_level_type: str) -> tuple[etree._Element, str]:
+        """A new ``w:abstractNum`` (levels to be added by the caller) and its ``w:numId``."""
         abstract_id = str(self._next_abstract)
         self._next_abstract += 1
         abstract = self._numbering.makeelement(w("abstractNum"), {w("abstractNumId"): abstract_id})
-        sub(abstract, "multiLevelType", val="hybridMultilevel")
-        for level in range(LEVELS):
-            _add_level(abstract, level, self._indents, ordered=ordered, start=start)
+        sub(abstract, "multiLevelType", val=multi_level_type)
         if self._first_num is not None:
             self._first_num.addprevious(abstract)
         else:
@@ -85,7 +91,12 @@ class ListNumbering:
             self._numbering.append(num)
         if self._first_num is None:
             self._first_num = num
-        return num_id
+        return abstract, num_id
+
+    @property
+    def element(self) -> etree._Element:
+        """The ``w:numbering`` element the definitions go into."""
+        return self._numbering
 
 
 def _add_level(

@@ -9,17 +9,25 @@ compression.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import zipfile
 from pathlib import Path
 from typing import IO, Any
 
 import docx
 from docx.opc.constants import CONTENT_TYPE
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.opc.spec import default_content_types
 from lxml import etree
 
 from policydraft.model import Metadata
-from policydraft.writers.docx.reference import forget_reference
+from policydraft.writers.docx.blank import app_properties, blank_docx
+from policydraft.writers.docx.oxml import w
+from policydraft.writers.docx.reference import forget_reference, open_reference
+from policydraft.writers.docx.word_settings import modernise_settings
 
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -30,27 +38,68 @@ _DEFLATE_LEVEL = 6
 _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 _RELATIONSHIPS_TYPE = CONTENT_TYPE.OPC_RELATIONSHIPS
 _XML_TYPE = CONTENT_TYPE.XML
+_W_P = w("p")
+_W_T = w("t")
 
 
 def open_base(reference: Path | None) -> Any:
-    """The reference document (pandoc's --reference-doc) or python-docx's blank template.
+    """The reference document (pandoc's --reference-doc) or our blank document (``blank``).
 
     Parts that would describe the template rather than our letter are dropped: the preview
     picture, the Word 2010 copy of the styles that would shadow the styles we write, and all
-    that a reference document says about itself and its authors (``forget_reference``).
+    that a reference document says about itself and its authors (``forget_reference``). The
+    settings leave without revision or document ids, at compatibility mode 15 or above.
     """
-    word = docx.Document(str(reference)) if reference is not None else docx.Document()
+    if reference is None:
+        word = docx.Document(io.BytesIO(blank_docx()))
+    else:
+        word = open_reference(reference)
     _drop_relationships(word.part.package.rels, _THUMBNAIL)
     _drop_relationships(word.part.rels, _STYLES_WITH_EFFECTS)
     word.element.body.clear_content()
     if reference is not None:
         forget_reference(word)  # its properties, comments, variables: someone else's
+    modernise_settings(word.settings.element)
+    _forget_revision_ids(word.element.body)
     return word
+
+
+def _forget_revision_ids(body: Any) -> None:
+    """The section's revision ids (``w:rsidR``...) belong to the reference's editing history."""
+    for section in body.iter(w("sectPr")):
+        for name in [name for name in section.attrib if etree.QName(name).localname[:4] == "rsid"]:
+            del section.attrib[name]
 
 
 def _drop_relationships(rels: Any, reltype: str) -> None:
     for rel_id in [rel_id for rel_id, rel in rels.items() if rel.reltype == reltype]:
         del rels[rel_id]
+
+
+def set_app_properties(word: Any, pages: int | None = None) -> None:
+    """``docProps/app.xml`` from the finished letter: words and characters of the body and
+    the footnotes (counted as Word does: runs of non-space text), ``pages`` when known."""
+    words = characters = with_spaces = 0
+    for story in _counted_stories(word):
+        for paragraph in story.iter(_W_P):
+            text = "".join(paragraph.itertext(_W_T))
+            words += len(text.split())
+            with_spaces += len(text)
+            characters += sum(1 for char in text if not char.isspace())
+    package = word.part.package
+    _drop_relationships(package.rels, RT.EXTENDED_PROPERTIES)
+    blob = app_properties(words, characters, with_spaces, pages)
+    part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, blob, package)
+    package.relate_to(part, RT.EXTENDED_PROPERTIES)
+
+
+def _counted_stories(word: Any) -> list[Any]:
+    """The body and the footnotes: what Word's word count includes by default."""
+    stories = [word.element.body]
+    for rel in word.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            stories.append(rel.target_part.element)
+    return stories
 
 
 def set_core_properties(word: Any, metadata: Metadata) -> None:

@@ -11,6 +11,7 @@ carry formatting, and the properties parts are those of a blank document, which
 
 from __future__ import annotations
 
+import io
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,18 @@ from docx.opc.part import Part
 from docx.opc.parts.coreprops import CorePropertiesPart
 from lxml import etree
 
+from policydraft.writers.docx.blank import app_properties, base_file
+
+_TYPES_MEMBER = "[Content_Types].xml"
+_TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+WORD_MAIN_TYPES_OPENED_AS_DOCUMENT = frozenset(
+    {
+        f"{_WML}.template.main+xml",  # .dotx
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
+        "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+    }
+)
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _PACKAGE_KEEPS = {RT.OFFICE_DOCUMENT}
 _DOCUMENT_KEEPS = {
@@ -82,11 +95,44 @@ def _keep_relationships(rels: Any, kept: set[str]) -> None:
 
 @cache
 def _blank_properties() -> tuple[bytes, bytes]:
-    """core.xml and app.xml of python-docx's blank document: what a letter without a
-    reference document carries, so both kinds of letter have the same properties."""
-    blank = Path(docx.__file__).parent / "templates" / "default.docx"
-    with zipfile.ZipFile(blank) as archive:
-        return archive.read("docProps/core.xml"), archive.read("docProps/app.xml")
+    """core.xml and app.xml of our blank document: what a letter without a reference
+    document carries, so both kinds of letter have the same properties."""
+    return base_file("core.xml"), app_properties()
+
+
+def open_reference(path: Path) -> Any:
+    """The reference document opened with python-docx, a Word template (.dotx, .dotm) or
+    macro-enabled document (.docm) as a plain document.
+
+    python-docx opens only a main part typed as a document; a template's styles serve as
+    well, so its main part's content type is read as a document's. Its macros never reach
+    the letter: only the parts ``forget_reference`` keeps do.
+    """
+    data = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read(_TYPES_MEMBER)
+        retyped = _as_document_types(types)
+        if retyped == types:
+            return docx.Document(io.BytesIO(data))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for info in archive.infolist():
+                content = retyped if info.filename == _TYPES_MEMBER else archive.read(info)
+                copy.writestr(info.filename, content)
+    return docx.Document(io.BytesIO(out.getvalue()))
+
+
+def _as_document_types(types: bytes) -> bytes:
+    """``[Content_Types].xml`` with Word template and macro main types read as a document's."""
+    root = etree.fromstring(types, _SAFE_PARSER)  # checked: no DTD
+    changed = False
+    for override in root.iter(f"{{{_TYPES_NS}}}Override"):
+        if override.get("ContentType") in WORD_MAIN_TYPES_OPENED_AS_DOCUMENT:
+            override.set("ContentType", CT.WML_DOCUMENT_MAIN)
+            changed = True
+    if not changed:
+        return types
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _forget_settings(document_part: Any) -> None:

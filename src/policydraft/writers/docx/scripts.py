@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lxml import etree
 
@@ -32,6 +32,13 @@ _SPECIAL = re.compile(
     "[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f"
     "\uac00-\ud7ff\uf900-\ufaff\ufb1d-\ufdff\ufe70-\ufefe\uff00-\uffef"
     "\U00020000-\U0003ffff]"
+)
+
+
+# a stretch up to and including the punctuation (and spaces) that end it; spaces alone do not
+_SEPARATORS = r",;:/|()\[\]\uff0c\uff1b\u3001\u30fb"
+_EAST_ASIAN_SEPARATED = re.compile(
+    rf"[^{_SEPARATORS}]+(?:[{_SEPARATORS}]+\s*)?|[{_SEPARATORS}]+\s*"
 )
 
 
@@ -47,7 +54,10 @@ class Script:
 
 HEBREW = Script(rtl=True, complex=True, bidi_lang="he-IL")
 ARABIC = Script(rtl=True, complex=True, bidi_lang="ar-SA")
-EAST_ASIAN = Script(rtl=False, complex=False, east_asia_lang="zh-CN")
+HAN_LANGUAGE = "zh-CN"
+"""Han text without kana or hangul: the Simplified Chinese forms the PDF's font draws, also
+in the document defaults, whatever the letter's language (both formats show one glyph)."""
+EAST_ASIAN = Script(rtl=False, complex=False, east_asia_lang=HAN_LANGUAGE)
 
 _BLOCKS: tuple[tuple[int, int, Script], ...] = (
     (0x0590, 0x05FF, HEBREW),
@@ -87,8 +97,7 @@ def script_pieces(text: str) -> list[Piece]:
     is one right-to-left run), elsewhere to neither."""
     if not needs_script_runs(text):
         return [(text, None)]
-    east_asia = _east_asian_language(text)
-    kinds = [_kind(char, east_asia) for char in text]
+    kinds = [_kind(char) for char in text]
     for index, kind in enumerate(kinds):
         if kind == "mark":
             kinds[index] = kinds[index - 1] if index else None
@@ -98,19 +107,37 @@ def script_pieces(text: str) -> list[Piece]:
     for end in range(1, len(text) + 1):
         if end == len(text) or kinds[end] != kinds[start]:
             kind = kinds[start]
-            pieces.append((text[start:end], kind if isinstance(kind, Script) else None))
+            script = kind if isinstance(kind, Script) else None
+            if script is EAST_ASIAN:
+                pieces.extend(_east_asian_pieces(text[start:end]))
+            else:
+                pieces.append((text[start:end], script))
             start = end
     return pieces
 
 
-def _kind(char: str, east_asia: str) -> Script | str | None:
+def _east_asian_pieces(text: str) -> list[Piece]:
+    """East Asian ``text`` cut where punctuation separates names, each part tagged with
+    its own language: "김민준; 王小明" is a Korean name and a Chinese one. Spaces do not
+    cut ("山田 たろう" is one Japanese name: its kana make its Han Japanese too)."""
+    pieces: list[Piece] = []
+    for part in _EAST_ASIAN_SEPARATED.findall(text):
+        language = _east_asian_language(part)
+        script = (
+            EAST_ASIAN if language == HAN_LANGUAGE else replace(EAST_ASIAN, east_asia_lang=language)
+        )
+        if pieces and pieces[-1][1] == script:
+            pieces[-1] = (pieces[-1][0] + part, script)
+        else:
+            pieces.append((part, script))
+    return pieces
+
+
+def _kind(char: str) -> Script | str | None:
     """A character's script, or "mark", "neutral" (spaces, punctuation, digits) or None."""
     index = bisect.bisect_right(_STARTS, ord(char)) - 1
     if index >= 0 and ord(char) <= _BLOCKS[index][1]:
-        script = _BLOCKS[index][2]
-        if script is EAST_ASIAN and east_asia != EAST_ASIAN.east_asia_lang:
-            return Script(rtl=False, complex=False, east_asia_lang=east_asia)
-        return script
+        return _BLOCKS[index][2]
     category = unicodedata.category(char)
     if category.startswith("M"):
         return "mark"
@@ -139,7 +166,7 @@ def _east_asian_language(text: str) -> str:
         return "ko-KR"
     if re.search("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]", text):
         return "ja-JP"
-    return "zh-CN"
+    return HAN_LANGUAGE
 
 
 def add_script_properties(run: etree._Element, script: Script) -> None:

@@ -5,6 +5,13 @@ legal team can restyle the whole letter in Word (or through a reference.docx) in
 With a reference document, its definition of a style wins untouched and only missing styles
 are added; without one, ours replace python-docx's template defaults (Calibri, blue headings),
 which do not suit a formal letter.
+
+The styles cascade as Word's own do: the font, the body size and the line pitch are set once,
+in the document defaults under Normal; Body Text is based on Normal, the letter's parts on
+Body Text, headings, notes, footer and appendix on Normal, and each style sets only what
+differs from the style it is based on (space, alignment, bold, keeps, indents, and a size
+where the text really is larger or smaller). So changing Normal in Word, or in a
+reference.docx, restyles the whole letter, and changing Heading 1 changes only headings.
 """
 
 from __future__ import annotations
@@ -17,8 +24,10 @@ from lxml import etree
 
 from policydraft.typography import AppendixFormat, ParagraphFormat, Typography
 from policydraft.writers.docx.oxml import W_VAL, replace_child, sub, w
+from policydraft.writers.docx.scripts import HAN_LANGUAGE
 
 BODY_FONT = "Times New Roman"  # metric twin of the PDF's Liberation Serif
+SINGLE_LINE_EM = 2355 / 2048  # Liberation Serif's hhea ascent + descent + line gap, per em
 TWIPS = 20  # Word measures spacing and indents in twentieths of a point
 
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
@@ -44,21 +53,25 @@ class StyleSpec:
     outline_level: int | None = None
 
 
+NORMAL = "Normal"
+BODY_TEXT = "Body Text"
+
+
 def style_specs(t: Typography) -> tuple[StyleSpec, ...]:
     """Our styles, made per document from its typography (a profile may enlarge type)."""
     parts, appendix = t.parts, t.appendix
     return (
-        StyleSpec("Body Text", "BodyText", fmt=t.body, based_on="Normal"),
+        StyleSpec(BODY_TEXT, "BodyText", fmt=t.body, based_on=NORMAL),
         StyleSpec("Title", "Title", fmt=parts.title),
-        StyleSpec("heading 1", "Heading1", fmt=t.heading1, outline_level=0),
-        StyleSpec("heading 2", "Heading2", fmt=t.heading2, outline_level=1),
+        StyleSpec("heading 1", "Heading1", fmt=t.heading1, based_on=NORMAL, outline_level=0),
+        StyleSpec("heading 2", "Heading2", fmt=t.heading2, based_on=NORMAL, outline_level=1),
         StyleSpec("List Bullet", "ListBullet", fmt=t.lists.item),
         StyleSpec("List Number", "ListNumber", fmt=t.lists.item),
         StyleSpec("Quote", "Quote", fmt=t.quote),
-        StyleSpec("footnote text", "FootnoteText", fmt=t.notes.text, based_on="Normal"),
+        StyleSpec("footnote text", "FootnoteText", fmt=t.notes.text, based_on=NORMAL),
         StyleSpec("footnote reference", "FootnoteReference", "character", None, superscript=True),
         StyleSpec("Hyperlink", "Hyperlink", "character", None, color="0563C1", underline=True),
-        StyleSpec("footer", "Footer", fmt=t.footer, based_on="Normal"),
+        StyleSpec("footer", "Footer", fmt=t.footer, based_on=NORMAL),
         StyleSpec("Letterhead", "Letterhead", fmt=parts.letterhead),
         StyleSpec("Date", "Date", fmt=parts.date),
         StyleSpec("Inside Address", "InsideAddress", fmt=parts.addressee),
@@ -71,6 +84,11 @@ def style_specs(t: Typography) -> tuple[StyleSpec, ...]:
     )
 
 
+def normal_format(t: Typography) -> ParagraphFormat:
+    """What the document defaults (under Normal) say: the body's type and lines, no space."""
+    return replace(t.body, before=0.0, after=0.0)
+
+
 def _appendix_specs(appendix: AppendixFormat) -> tuple[StyleSpec, ...]:
     """The appendix's styles; keep-with-next ties a name to its affiliation (a lone name
     turns it off), and the gap after an entry follows its affiliation."""
@@ -81,15 +99,14 @@ def _appendix_specs(appendix: AppendixFormat) -> tuple[StyleSpec, ...]:
             "Appendix Heading",
             "AppendixHeading",
             fmt=appendix.heading,
+            based_on=NORMAL,
             page_break_before=True,
             outline_level=0,
         ),
+        StyleSpec("Signatory Group", "SignatoryGroup", fmt=appendix.group_heading, based_on=NORMAL),
+        StyleSpec("Signatory Name", "SignatoryName", fmt=name, based_on=NORMAL),
         StyleSpec(
-            "Signatory Group", "SignatoryGroup", fmt=appendix.group_heading, based_on="Normal"
-        ),
-        StyleSpec("Signatory Name", "SignatoryName", fmt=name, based_on="Normal"),
-        StyleSpec(
-            "Signatory Affiliation", "SignatoryAffiliation", fmt=affiliation, based_on="Normal"
+            "Signatory Affiliation", "SignatoryAffiliation", fmt=affiliation, based_on=NORMAL
         ),
     )
 
@@ -119,9 +136,11 @@ def ensure_styles(
     ids.update({spec.name.casefold(): spec.style_id for spec in ours})
     if not from_reference:
         _set_letter_defaults(styles, typography)
+    bases = _base_formats(typography, specs)
     for spec in ours:
         key = spec.name.casefold()
-        new = _style_element(styles, spec, StyleIds(ids), typography.hyphenate)
+        base = bases.get(spec.based_on.casefold()) if spec.based_on else None
+        new = _style_element(styles, spec, base, StyleIds(ids))
         if key in existing:
             existing[key].addprevious(new)
             styles.remove(existing[key])
@@ -129,6 +148,13 @@ def ensure_styles(
             styles.append(new)
     _set_language(styles, language)
     return StyleIds(ids)
+
+
+def _base_formats(t: Typography, specs: tuple[StyleSpec, ...]) -> dict[str, ParagraphFormat]:
+    """The format each style a spec may be based on stands for, by folded name."""
+    bases = {spec.name.casefold(): spec.fmt for spec in specs if spec.fmt is not None}
+    bases[NORMAL.casefold()] = normal_format(t)
+    return bases
 
 
 def _styles_by_name(styles: etree._Element) -> dict[str, etree._Element]:
@@ -141,18 +167,22 @@ def _styles_by_name(styles: etree._Element) -> dict[str, etree._Element]:
 
 
 def _style_element(
-    styles: etree._Element, spec: StyleSpec, ids: StyleIds, hyphenate: bool
+    styles: etree._Element, spec: StyleSpec, base: ParagraphFormat | None, ids: StyleIds
 ) -> etree._Element:
+    """``spec`` as a ``w:style`` that sets only what differs from ``base``."""
     style = styles.makeelement(w("style"), {w("type"): spec.kind, w("styleId"): spec.style_id})
     sub(style, "name", val=spec.name)
     if spec.based_on is not None:
         sub(style, "basedOn", val=_id_or_name(ids, spec.based_on))
     if spec.kind == "paragraph":
-        sub(style, "next", val=_id_or_name(ids, "Body Text"))
+        sub(style, "next", val=_id_or_name(ids, BODY_TEXT))
     sub(style, "qFormat")
     if spec.kind == "paragraph":
-        _paragraph_properties(sub(style, "pPr"), spec, hyphenate)
-    _run_properties(sub(style, "rPr"), spec)
+        _paragraph_properties(sub(style, "pPr"), spec, base)
+    _run_properties(sub(style, "rPr"), spec, base)
+    for properties in style.iterchildren(w("pPr"), w("rPr")):
+        if len(properties) == 0:
+            style.remove(properties)
     return style
 
 
@@ -163,21 +193,29 @@ def _id_or_name(ids: StyleIds, name: str) -> str:
         return name.replace(" ", "")
 
 
-def _paragraph_properties(ppr: etree._Element, spec: StyleSpec, hyphenate: bool) -> None:
-    """Children in CT_PPrBase's schema order, which Word enforces."""
+def _paragraph_properties(
+    ppr: etree._Element, spec: StyleSpec, base: ParagraphFormat | None
+) -> None:
+    """What differs from ``base``, in CT_PPrBase's schema order, which Word enforces."""
     fmt = spec.fmt
     if fmt is None:
         return
-    if fmt.keep_with_next:
-        sub(ppr, "keepNext")
-    if fmt.keep_lines:
-        sub(ppr, "keepLines")
+    for flag, base_flag, local in (
+        (fmt.keep_with_next, base is not None and base.keep_with_next, "keepNext"),
+        (fmt.keep_lines, base is not None and base.keep_lines, "keepLines"),
+    ):
+        if flag != base_flag:
+            sub(ppr, local, **({} if flag else {"val": "0"}))
     if spec.page_break_before:
         sub(ppr, "pageBreakBefore")
-    _set_flow(ppr, hyphenate)
-    _set_spacing(ppr, fmt)
-    sub(ppr, "ind", **_indents(fmt))
-    sub(ppr, "jc", val=_JC[fmt.align])
+    spacing = _spacing(fmt, base)
+    if spacing:
+        sub(ppr, "spacing", **spacing)
+    indents = _indents(fmt)
+    if base is None or indents != _indents(base):
+        sub(ppr, "ind", **indents)
+    if base is None or fmt.align != base.align:
+        sub(ppr, "jc", val=_JC[fmt.align])
     if spec.outline_level is not None:
         sub(ppr, "outlineLvl", val=str(spec.outline_level))
 
@@ -186,24 +224,38 @@ def _set_flow(ppr: etree._Element, hyphenate: bool) -> None:
     """No widow/orphan control and (unless the typography asks) no hyphenation.
 
     reportlab splits a paragraph after the last line that fits; Word and LibreOffice would
-    move a line to avoid a widow or orphan, and the formats' pages would drift apart.
+    move a line to avoid a widow or orphan, and the formats' pages would drift apart. Set
+    once, under Normal, so one change in Word turns widow control on for the whole letter.
     """
     sub(ppr, "widowControl", val="0")
     if not hyphenate:
         sub(ppr, "suppressAutoHyphens")
 
 
-def _set_spacing(ppr: etree._Element, fmt: ParagraphFormat) -> None:
-    """Exact line pitch: reportlab's leading is fixed, and only ``exact`` keeps a raised
-    note mark or a fallback font from making a line taller in Word and LibreOffice."""
-    sub(
-        ppr,
-        "spacing",
-        before=_twips(fmt.before),
-        after=_twips(fmt.after),
-        line=_twips(fmt.leading),
-        lineRule="exact",
-    )
+def _spacing(fmt: ParagraphFormat, base: ParagraphFormat | None) -> dict[str, str]:
+    """``w:spacing``'s attributes that differ from ``base`` (all of them without a base)."""
+    spacing: dict[str, str] = {}
+    if base is None or fmt.before != base.before:
+        spacing["before"] = _twips(fmt.before)
+    if base is None or fmt.after != base.after:
+        spacing["after"] = _twips(fmt.after)
+    rule = line_rule(fmt)
+    if base is None or (fmt.leading, rule) != (base.leading, line_rule(base)):
+        spacing["line"] = _twips(fmt.leading)
+        spacing["lineRule"] = rule
+    return spacing
+
+
+def line_rule(fmt: ParagraphFormat) -> str:
+    """How Word is told ``fmt``'s line pitch: as a minimum where it can be one.
+
+    A minimum ("atLeast") lets text made larger in Word get taller lines instead of
+    overlapping ones, and is the PDF's fixed leading all the same wherever the leading is
+    at least the font's single line (Word and LibreOffice give Times New Roman and
+    Liberation Serif 1.15 em: ascent, descent and line gap). Tighter styles (the title,
+    the appendix's names) must be set "exact", or both would open their lines up.
+    """
+    return "atLeast" if fmt.leading >= fmt.size * SINGLE_LINE_EM else "exact"
 
 
 def _indents(fmt: ParagraphFormat) -> dict[str, str]:
@@ -219,17 +271,21 @@ def _twips(points: float) -> str:
     return str(round(points * TWIPS))
 
 
-def _run_properties(rpr: etree._Element, spec: StyleSpec) -> None:
-    """Children in CT_RPr's schema order."""
+def _run_properties(rpr: etree._Element, spec: StyleSpec, base: ParagraphFormat | None) -> None:
+    """What differs from ``base``, in CT_RPr's schema order."""
     fmt = spec.fmt
     if fmt is not None:
-        for flag, local in ((fmt.bold, "b"), (fmt.italic, "i")):
-            if flag:
-                sub(rpr, local)
-                sub(rpr, f"{local}Cs")
+        for flag, base_flag, local in (
+            (fmt.bold, base is not None and base.bold, "b"),
+            (fmt.italic, base is not None and base.italic, "i"),
+        ):
+            if flag != base_flag:
+                off = {} if flag else {"val": "0"}
+                sub(rpr, local, **off)
+                sub(rpr, f"{local}Cs", **off)
     if spec.color is not None:
         sub(rpr, "color", val=spec.color)
-    if fmt is not None:
+    if fmt is not None and (base is None or fmt.size != base.size):
         half_points = str(round(fmt.size * 2))
         sub(rpr, "sz", val=half_points)
         sub(rpr, "szCs", val=half_points)
@@ -256,12 +312,13 @@ def _doc_defaults_rpr(styles: etree._Element) -> etree._Element:
 
 
 def _set_letter_defaults(styles: etree._Element, typography: Typography) -> None:
-    """Times New Roman at the body size on exact body lines, no space: what styles build on."""
+    """Times New Roman at the body size on body lines, no space: what every style builds on.
+
+    No East Asian theme font: the template's theme maps it to a Japanese font for East
+    Asian text in any language; without it Word picks a font by each run's language.
+    """
     rpr = _doc_defaults_rpr(styles)
     fonts = rpr.makeelement(w("rFonts"))
-    old_fonts = rpr.find(w("rFonts"))  # its East Asian theme font stays: Times has no CJK
-    if old_fonts is not None and old_fonts.get(w("eastAsiaTheme")):
-        fonts.set(w("eastAsiaTheme"), old_fonts.get(w("eastAsiaTheme"), ""))
     for attribute in ("ascii", "hAnsi", "cs"):
         fonts.set(w(attribute), BODY_FONT)
     replace_child(rpr, fonts, [w(n) for n in _RPR_DEFAULT_ORDER[1:]])
@@ -277,13 +334,18 @@ def _set_letter_defaults(styles: etree._Element, typography: Typography) -> None
         ppr_default.remove(old)
     ppr = sub(ppr_default, "pPr")
     _set_flow(ppr, typography.hyphenate)
-    _set_spacing(ppr, replace(typography.body, before=0.0, after=0.0))
+    sub(ppr, "spacing", **_spacing(normal_format(typography), None))
 
 
 def _set_language(styles: etree._Element, language: str) -> None:
-    """The document language, so spell-checking and hyphenation use the right dictionary."""
+    """The document language, so spell-checking and hyphenation use the right dictionary.
+
+    Runs in East Asian and complex scripts name their own language (``scripts``); the
+    defaults' East Asian language is the one Han text without kana or hangul takes there.
+    """
     rpr = _doc_defaults_rpr(styles)
     lang = rpr.find(w("lang"))
     if lang is None:
         lang = sub(rpr, "lang")
     lang.set(W_VAL, language)
+    lang.set(w("eastAsia"), HAN_LANGUAGE)

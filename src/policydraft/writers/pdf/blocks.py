@@ -25,10 +25,12 @@ from policydraft.model import (
     Note,
     OrderedList,
     Para,
+    Text,
     inner_blocks,
     plain_text,
 )
 from policydraft.model import PageBreak as ModelPageBreak
+from policydraft.model.heading_numbers import NUMBERED_LEVEL, heading_label
 
 from .appendix import SignatoryColumns, source_items
 from .appendix_layout import ColumnStyle
@@ -53,6 +55,18 @@ class Context:
     in_note: bool = False
 
 
+def numbered(
+    inlines: tuple[Inline, ...], level: int, number: int | None, context: Context
+) -> tuple[Inline, ...]:
+    """A heading's inlines after its printed number ("I. "), as Word numbers it in the DOCX.
+
+    The same label and one space, where the DOCX's list puts them (none inside a note).
+    """
+    if number is None or level != NUMBERED_LEVEL or context.in_note:
+        return inlines
+    return (Text(f"{heading_label(number)} "), *inlines)
+
+
 @dataclass(slots=True)
 class StoryBuilder:
     """Walks the document once, numbering notes and tracking bookmark levels."""
@@ -75,8 +89,8 @@ class StoryBuilder:
         match block:
             case Para(inlines):
                 return [self.paragraph(inlines, context)]
-            case Heading(level, inlines):
-                return [self.heading(level, inlines, context)]
+            case Heading(level, inlines, number):
+                return [self.heading(level, numbered(inlines, level, number, context), context)]
             case BulletList(items):
                 return self.list_items(items, context, None)
             case OrderedList(items, start):

@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageTemplate
 
 from policydraft.model import Metadata
-from policydraft.typography import Typography
+from policydraft.typography import Alignment, PageFormat, RunningLine, Typography
 
 from .fonts import SERIF
 from .frame import FootnoteFrame, PageNotes
@@ -26,25 +26,53 @@ _BIG = 1e9
 
 
 @dataclass(frozen=True, slots=True)
-class FooterLine:
-    """Where and how the "Page X of Y" line is printed: centred at ``x`` on ``baseline``."""
+class PlacedLine:
+    """One running line where it is printed: ``align``ed at ``x`` on ``baseline``."""
 
-    font: str
-    size: float
+    text: str  # may hold {page} and {total}
+    align: Alignment
     x: float
     baseline: float
 
+
+@dataclass(frozen=True, slots=True)
+class FooterLine:
+    """The header and footer lines of every page ("Page X of Y" unless a reference.docx
+    gives others), in one font and size."""
+
+    font: str
+    size: float
+    lines: tuple[PlacedLine, ...]
+
     @classmethod
     def of(cls, typography: Typography, font: str) -> FooterLine:
-        """The typography's footer. Word and LibreOffice put a line of fixed height on a
-        baseline four fifths of the way down it, and the footer line's bottom sits
-        ``footer_distance`` above the paper's edge."""
-        page, footer = typography.page, typography.footer
-        return cls(font, footer.size, page.width / 2, page.footer_distance + footer.leading / 5)
+        """The typography's running lines. Word and LibreOffice put a line of fixed height on
+        a baseline four fifths of the way down it; the footer's last line's bottom sits
+        ``footer_distance`` above the paper's edge, the header's first line's top
+        ``header_distance`` below its top edge."""
+        page, fmt = typography.page, typography.footer
+        header = typography.running.header
+        footer = typography.running.footer
+        top = page.height - page.header_distance - fmt.leading * 4 / 5
+        bottom = page.footer_distance + fmt.leading / 5
+        placed = [
+            _placed(line, page, top - index * fmt.leading) for index, line in enumerate(header)
+        ]
+        count = len(footer)
+        placed += [
+            _placed(line, page, bottom + (count - 1 - index) * fmt.leading)
+            for index, line in enumerate(footer)
+        ]
+        return cls(font, fmt.size, tuple(placed))
+
+
+def _placed(line: RunningLine, page: PageFormat, baseline: float) -> PlacedLine:
+    x = {"left": page.left, "right": page.width - page.right}.get(line.align, page.width / 2)
+    return PlacedLine(line.text, line.align, x, baseline)
 
 
 class FooterCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that prints "Page X of Y" on every page, Y filled in at save time."""
+    """A canvas that prints the running lines on every page, Y filled in at save time."""
 
     footer: FooterLine  # set by ``canvas_maker``: reportlab makes the canvas itself
 
@@ -53,13 +81,22 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         super().showPage()
 
     def save(self) -> None:
-        total, line = self.getPageNumber() - 1, self.footer
+        total, running = self.getPageNumber() - 1, self.footer
         for number in range(1, total + 1):
             self.beginForm(f"PageFooter{number}")
-            self.setFont(line.font, line.size)
-            self.drawCentredString(line.x, line.baseline, f"Page {number} of {total}")
+            self.setFont(running.font, running.size)
+            for line in running.lines:
+                self._draw(line, line.text.format(page=number, total=total))
             self.endForm()
         super().save()
+
+    def _draw(self, line: PlacedLine, text: str) -> None:
+        if line.align == "left":
+            self.drawString(line.x, line.baseline, text)
+        elif line.align == "right":
+            self.drawRightString(line.x, line.baseline, text)
+        else:
+            self.drawCentredString(line.x, line.baseline, text)
 
 
 def canvas_maker(metadata: Metadata, footer: FooterLine) -> Callable[..., FooterCanvas]:
