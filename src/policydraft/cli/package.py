@@ -1,4 +1,5 @@
-"""``policydraft package DIR --out OUT``: the files to file, comment.txt and manifest.json."""
+"""``policydraft package DIR --out OUT``: the files to file, comment.txt, manifest.json and
+the filing record (filing.json); ``--supplement-to FILING`` packages a supplement instead."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from typing import Annotated
 
 import typer
 
+from policydraft.cli import filing
 from policydraft.cli.commands import require_folder, require_source_date, write_failure
 from policydraft.cli.display import (
     EXIT_ERRORS,
     display_diagnostics,
     display_message,
 )
+from policydraft.cli.filing import SupplementTo
 from policydraft.diagnostics import Diagnostics, SubmissionError
 from policydraft.packaging import build_package
 from policydraft.pipeline import check as check_submission
@@ -23,23 +26,34 @@ def command(
     out: Annotated[Path, typer.Option("--out", help="The package folder.")] = Path("package"),
     json: Annotated[bool, typer.Option("--json", help="Print diagnostics as JSON.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    supplement_to: SupplementTo = None,
 ) -> None:
-    """Write the files to file, comment.txt and manifest.json into --out (atomically)."""
-    raise typer.Exit(package(folder, out, as_json=json, strict=strict))
+    """Write the files to file, comment.txt, manifest.json and filing.json into --out
+    (atomically)."""
+    raise typer.Exit(package(folder, out, as_json=json, strict=strict, supplement_to=supplement_to))
 
 
-def package(folder: Path, out: Path, *, as_json: bool, strict: bool) -> int:
-    """Check, render, verify and publish the package; the exit status as for ``render``."""
+def package(
+    folder: Path, out: Path, *, as_json: bool, strict: bool, supplement_to: Path | None = None
+) -> int:
+    """Check, render, verify and publish the package (the letter, or with ``supplement_to``
+    its supplement to that filing) with its filing record; the exit status as for ``render``."""
     require_folder(folder)
     require_source_date()
     diags = Diagnostics()
-    checked = check_submission(folder, diags, render_checks=False)
+    if supplement_to is not None:
+        made = filing.supplement_to(folder, supplement_to, diags)
+        checked, draft = made if made is not None else (None, None)
+    else:
+        checked = check_submission(folder, diags, render_checks=False)
+        draft = None
     status = display_diagnostics(diags, as_json=as_json, strict=strict)
     if status != 0 or checked is None or checked.document is None:
         return EXIT_ERRORS
     found = Diagnostics()
     try:
-        built = build_package(checked, out, found)
+        draft = draft or filing.letter_draft(folder, checked)
+        built = build_package(checked, out, found, draft)
     except SubmissionError:
         return display_diagnostics(found, as_json=as_json, strict=strict)
     except OSError as exc:

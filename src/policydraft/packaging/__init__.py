@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from policydraft.diagnostics import Diagnostics, SubmissionError
+from policydraft.model.filing import FilingDraft
 from policydraft.outputs.staging import StagedOutputs, staged_outputs
 from policydraft.packaging.comment import DEFAULT_LIMIT, comment_text
 from policydraft.packaging.manifest import PackagedFile, manifest_json
+from policydraft.packaging.record import RECORD, record_json
 from policydraft.pipeline import CheckedSubmission
 from policydraft.profiles.schema import ProfileView
 
@@ -28,12 +30,15 @@ _UNSAFE = re.compile(r"[^\w.-]+")
 @dataclass(frozen=True)
 class Package:
     folder: Path
-    files: tuple[PackagedFile, ...]  # as published, the comment and manifest included
+    files: tuple[PackagedFile, ...]  # as published: comment, manifest and record included
     email_subject: str | None
 
 
-def build_package(checked: CheckedSubmission, out: Path, diags: Diagnostics) -> Package:
-    """Write the attachments, check them, write comment.txt and manifest.json; publish all.
+def build_package(
+    checked: CheckedSubmission, out: Path, diags: Diagnostics, filing: FilingDraft | None = None
+) -> Package:
+    """Write the attachments, check them, write comment.txt and manifest.json, and with
+    ``filing`` the filing record (``packaging.record``); publish all.
 
     Raises ``SubmissionError`` (after adding to ``diags``) when a rule fails.
     """
@@ -54,10 +59,14 @@ def build_package(checked: CheckedSubmission, out: Path, diags: Diagnostics) -> 
             checked.loaded, view.name, _signers(checked), files, view.email_subject
         )
         outputs.write(out / MANIFEST, _text(manifest))
+        files.append(PackagedFile(MANIFEST, outputs.staged(out / MANIFEST), None))
+        if filing is not None:
+            record = record_json(checked.loaded, view.name, files, filing)
+            outputs.write(out / RECORD, _text(record))
+            files.append(PackagedFile(RECORD, outputs.staged(out / RECORD), None))
         published = [PackagedFile(f.name, out / f.name, f.pages) for f in files]
         outputs.commit()
-    manifest_file = PackagedFile(MANIFEST, out / MANIFEST, None)
-    return Package(out, (*published, manifest_file), view.email_subject)
+    return Package(out, tuple(published), view.email_subject)
 
 
 def _write_comment(

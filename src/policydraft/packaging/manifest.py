@@ -41,7 +41,7 @@ def manifest_json(
         "organization": submission.commenter.organization,
         "profile": profile,
         "signatories": signatories,
-        "files": [_entry(file) for file in files],
+        "files": [file_entry(file) for file in files],
         "generator": f"policydraft {__version__}",
     }
     if email_subject:
@@ -49,7 +49,8 @@ def manifest_json(
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _entry(file: PackagedFile) -> dict[str, Any]:
+def file_entry(file: PackagedFile) -> dict[str, Any]:
+    """A file as the manifest and the filing record list it: name, SHA-256, size, pages."""
     content = file.path.read_bytes()
     return {
         "name": file.name,
