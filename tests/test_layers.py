@@ -7,7 +7,8 @@ nothing imported. Then:
 - no cycle between files, and none between packages (a package is a folder under
   ``src/policydraft``; a top-level module such as ``model.py`` is its own unit);
 - each package imports only from the units its row of ``ALLOWED`` names;
-- the writers see only the document tree, the typography and the fonts;
+- the writers see only the document tree, the typography and Word's XML (``wordml``);
+- ``wordml``'s readers of Word's XML use lxml alone: only the reference reader builds a typography;
 - nothing imports the command line.
 
 The checker is a pure function of a graph, so the tests at the bottom also show that it fails
@@ -35,7 +36,8 @@ ALLOWED: dict[str, frozenset[str] | None] = {
     # the meeting point and what both writers share
     "model": BASE,
     "typography": BASE,
-    "writers": frozenset({"model", "typography"}),
+    "wordml": BASE | {"typography"},  # Word's own XML, as Word reads it; a reference as type
+    "writers": frozenset({"model", "typography", "wordml"}),
     # generic stages, and the subjects the submission is made of
     "readers": BASE | {"model"},
     "templating": BASE,
@@ -44,8 +46,8 @@ ALLOWED: dict[str, frozenset[str] | None] = {
     "outputs": BASE | {"model", "typography", "writers", "submission"},
     # subjects, each owning its vertical
     "citations": BASE | {"model", "readers", "templating", "submission"},
-    "profiles": BASE | {"model", "readers", "submission", "typography"},
-    "checks": BASE | {"model", "submission", "signatories", "writers"},
+    "profiles": BASE | {"model", "readers", "submission", "typography", "wordml"},
+    "checks": BASE | {"model", "submission", "signatories", "typography", "writers"},
     "compose": BASE | {"model", "readers", "templating", "submission", "signatories", "profiles"},
     # what the commands share, then the commands
     "plan": BASE | {"model", "typography", "outputs", "submission", "profiles"},
@@ -53,6 +55,7 @@ ALLOWED: dict[str, frozenset[str] | None] = {
     | {
         "model",
         "typography",
+        "wordml",
         "readers",
         "templating",
         "submission",
@@ -174,11 +177,23 @@ def test_every_import_follows_the_layering() -> None:
     assert layering_faults(import_graph(), ALLOWED) == []
 
 
-def test_writers_see_only_the_tree_typography_and_fonts() -> None:
+def test_writers_see_only_the_tree_typography_and_wordml() -> None:
     graph = import_graph()
     writers = {m: i for m, i in graph.items() if unit_of(m) == "writers"}
     used = {unit_of(target) for imports in writers.values() for target in imports}
-    assert used <= {"writers", "model", "typography"}
+    assert used <= {"writers", "model", "typography", "wordml"}
+
+
+WORD_READERS = ("styles", "running_text", "package", "minimum_size")
+"""The ``wordml`` modules that read and change Word's XML: lxml over the base alone."""
+
+
+@pytest.mark.parametrize("name", WORD_READERS)
+def test_wordml_reads_word_without_the_typography(name: str) -> None:
+    """Word's styles, running text, package and sizes are read without any policydraft type:
+    only the reference reader (``reference_format`` and its helpers) builds a typography."""
+    imports = import_graph()[f"policydraft.wordml.{name}"]
+    assert {unit_of(target) for target in imports} - {"wordml"} <= BASE
 
 
 def test_nothing_imports_the_command_line() -> None:
@@ -198,6 +213,8 @@ def test_nothing_imports_the_command_line() -> None:
         ("policydraft.readers.markdown", "policydraft.templating.sandbox", "readers -> templating"),
         ("policydraft.profiles.schema", "policydraft.cli.app", "profiles -> cli"),
         ("policydraft.citations.format", "policydraft.compose.letter", "citations -> compose"),
+        ("policydraft.wordml.styles", "policydraft.writers.docx", "wordml -> writers"),
+        ("policydraft.wordml.styles", "policydraft.model", "wordml -> model"),
     ],
 )
 def test_a_deliberate_upward_import_is_caught(module: str, target: str, fault: str) -> None:

@@ -208,7 +208,9 @@ CODES: dict[str, Code] = {
     "PD609": Code(
         ERROR, "docket_pattern is not a regular expression the linear-time engine (RE2) runs"
     ),
-    "PD610": Code(ERROR_OR_WARNING, "the PDF has more pages than the profile allows"),
+    "PD610": Code(
+        ERROR_OR_WARNING, "the PDF (or the DOCX as laid out) has more pages than allowed"
+    ),
     "PD611": Code(
         ERROR_OR_WARNING, "the PDF prints text smaller than the profile's minimum type size"
     ),
@@ -223,10 +225,13 @@ CODES: dict[str, Code] = {
         ERROR_OR_WARNING,
         "the submitter's name or organization is not where the profile requires it",
     ),
-    "PD618": Code(ERROR_OR_WARNING, "a page of the PDF has no page number"),
+    "PD618": Code(
+        ERROR_OR_WARNING, "a page of the PDF or the DOCX has no page number (or no PAGE field)"
+    ),
     "PD619": Code(ERROR_OR_WARNING, "the PDF has more words than the profile allows"),
     "PD620": Code(ERROR, "the comment-box text cannot fit the profile's character limit"),
     "PD621": Code(ERROR_OR_WARNING, "the profile attaches more files than it allows"),
+    "PD622": Code(NOTE, "the DOCX was not laid out (no LibreOffice): its pages not checked"),
     "PD630": Code(ERROR, "a file given to verify is missing, not a regular file or too large"),
     "PD631": Code(
         ERROR, "a file given to verify is not a readable PDF or DOCX (or not what its name says)"

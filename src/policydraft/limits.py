@@ -157,7 +157,7 @@ LAYOUT_SECONDS = Limit(
     "layout_seconds",
     120,
     "seconds",
-    "LibreOffice laying out a DOCX for `verify` is stopped after this long",
+    "LibreOffice laying out a DOCX (`verify`, `render --docx-pages`) is stopped after this long",
     "POLICYDRAFT_LAYOUT_SECONDS",
 )
 

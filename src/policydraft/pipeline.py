@@ -36,9 +36,9 @@ from policydraft.profiles.verify import ProfileCheck
 from policydraft.signatories.read import read_signatory_list
 from policydraft.signatories.select import PrintedSignatories, select_printed
 from policydraft.submission.load import LoadedSubmission, load_submission
-from policydraft.templating.reference_format import read_reference_format
 from policydraft.templating.templates import Template, find_template
 from policydraft.typography import LETTER, Typography
+from policydraft.wordml.reference_format import read_reference_format
 
 
 @dataclass(frozen=True)
@@ -102,9 +102,9 @@ def _check(
         _check_authorities(loaded, document, bibliography, diags)
         document = _cite(loaded, document, bibliography, diags)
     if signers:
-        check_signatory_glyphs(signers, diags)
+        check_signatory_glyphs(signers, diags, base.pdf_font)
     if document is not None:
-        check_document_glyphs(document, diags, loaded)
+        check_document_glyphs(document, diags, loaded, base.pdf_font)
     plan = None
     if document is not None and template is not None and not diags.has_errors:
         plan = _plan(loaded, template, document, profile, diags, render_checks, base)
@@ -228,14 +228,19 @@ def write_files(
     formats: Sequence[str],
     out_dir: Path | None,
     diags: Diagnostics | None = None,
+    *,
+    docx_pages: bool = False,
 ) -> list[WrittenFile]:
     """Write the files in ``formats`` to ``out_dir`` (else output.dir), all or none.
 
     A profile's rules run on the staged files; a broken one raises ``SubmissionError`` (its
     diagnostics also go to ``diags``) and nothing is published: earlier files stay.
+    ``docx_pages`` has LibreOffice count the DOCX's pages even without a profile's page rule.
     """
     plan = checked.plan
     assert plan is not None, "write_files() needs a document without errors"
+    if docx_pages:
+        plan = replace(plan, docx_pages=True)
     found = diags if diags is not None else Diagnostics()  # an empty one is falsy
     with gc_paused():
         return plan.write(plan.targets(formats, out_dir), found)

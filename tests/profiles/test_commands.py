@@ -195,9 +195,10 @@ def test_package_comment_fits_and_ends_on_a_sentence(package: tuple[Path, str]) 
 def test_package_holds_no_email_address(package: tuple[Path, str]) -> None:
     out, stdout = package
     assert EMAIL.search((EXAMPLE / "signatories.csv").read_text()), "the example has e-mails"
+    agency = {"ostp-ai-rfi@nitrd.gov"}  # the .eml's To: public, from the profile (90 FR 9088)
     for path in out.iterdir():
         text = pdf_text(path) if path.suffix == ".pdf" else path.read_text()
-        assert not EMAIL.search(text), path.name
+        assert not set(EMAIL.findall(text)) - agency, path.name
     assert "'AI Action Plan' in the subject line" in stdout
 
 

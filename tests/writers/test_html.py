@@ -54,6 +54,9 @@ def test_lang_is_the_letters_language(language: str, expected: str) -> None:
         ("//link | //img | //iframe | //script[@src] | //*[@style]", 0),
         ("//input[@type='search'][@id=//label/@for]", 1),
         ("//*[@role='status'][@aria-live='polite']", 1),
+        # where the script shows matches: hidden, so without JavaScript only the full list shows
+        ("//div[@id='pd-results'][@hidden][not(node())]", 1),
+        ("//button[@id='pd-all'][@type='button'][@hidden]", 1),
     ],
 )
 def test_landmarks_and_controls(page: lxml.html.HtmlElement, xpath: str, count: int) -> None:
@@ -170,11 +173,28 @@ def test_search_text_is_folded(value: str, folded: str) -> None:
     assert fold(value) == folded
 
 
-def test_rows_carry_search_text_only_when_it_differs() -> None:
+@pytest.mark.parametrize(
+    "row",
+    ["Zoë Kravitz, Guild", "Søren Kierkegaard, Guild", "Signer 00001, Studio 1"],
+)
+def test_rows_carry_no_search_text_the_script_can_fold(row: str) -> None:
+    """The script folds each row's text itself: only a late signer's row carries ``data-s``."""
     root = parsed(letter(grouped(2)))
     keyed = {li.text_content(): li.get("data-s") for li in root.xpath("//div[@id='pd-list']//li")}
-    assert keyed["Zoë Kravitz, Guild"] == "zoe kravitz, guild"
-    assert keyed["Signer 00001, Studio 1"] is None
+    assert row in keyed and keyed[row] is None
+
+
+def test_rows_stay_one_per_line_for_the_script() -> None:
+    """The script reads each ``<ul>``'s text at once and splits it at the line ends."""
+    markup = render_html(letter(grouped(3)))
+    start = markup.rindex('<ul class="pd-names">')
+    assert markup[start : markup.index("</ul>", start)].split("\n") == [
+        '<ul class="pd-names">',
+        '<li>Signer 00000<span class="pd-aff">, Studio 0</span></li>',
+        '<li>Signer 00001<span class="pd-aff">, Studio 1</span></li>',
+        '<li>Signer 00002<span class="pd-aff">, Studio 2</span></li>',
+        "",
+    ]
 
 
 def test_joined_after_marks_only_flagged_signers() -> None:

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from policydraft.model import SignatoryEntry, SignatoryGroup
 from policydraft.writers.html import render_html
 
-from .html_pages import grouped, letter
+from .html_pages import entries, grouped, letter
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = Path("/usr/bin/chromium")
@@ -71,7 +72,14 @@ def open_page(browser, page_file: Path, *, javascript: bool = True):  # type: ig
 
 
 def visible_rows(page) -> int:  # type: ignore[no-untyped-def]
-    return int(page.locator("#pd-list li:visible").count())
+    """Names on screen: in the full list, or in the matches shown in its place."""
+    return int(page.locator("#signatories li:visible").count())
+
+
+def shown_line(page, text: str) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_function(
+        "text => document.getElementById('pd-shown').textContent === text", arg=text
+    )
 
 
 @pytest.mark.parametrize(
@@ -94,10 +102,65 @@ def test_typing_filters_the_list(browser, page_file: Path, query: str, shown: in
     box.fill(query)
     total = LIST_SIZE + 5
     expected = f"{shown:,} of {total:,} signatories shown"
-    page.wait_for_function(
-        "text => document.getElementById('pd-shown').textContent === text", arg=expected
-    )
+    shown_line(page, expected)
     assert visible_rows(page) == shown
+    page.context.close()
+
+
+TOTAL = f"{LIST_SIZE + 5:,}"
+
+
+@pytest.mark.parametrize(
+    ("keys", "line", "shown"),
+    [
+        # the query grows: each key searches only the previous matches
+        (["s", "si", "signer 0", "signer 00", "signer 0001"], f"11 of {TOTAL}", 11),
+        # the query shrinks or changes: the whole list is searched again
+        (["signer 00010", "signer 0001"], f"11 of {TOTAL}", 11),
+        (["signer 0001", "studio 3", "studio 3 signer 0000"], f"1 of {TOTAL}", 1),
+        (["zoe", "zo", "z"], f"1 of {TOTAL}", 1),
+        (["signer 0001", ""], f"{TOTAL} of {TOTAL}", LIST_SIZE + 5),
+        # many matches: the first 200 show, and the line says so
+        (["signer"], f"2,000 of {TOTAL} signatories match; the first 200 are shown", 200),
+    ],
+)
+def test_each_keystroke_counts_right(  # type: ignore[no-untyped-def]
+    browser, page_file: Path, keys: list[str], line: str, shown: int
+) -> None:
+    page = open_page(browser, page_file)
+    box = page.get_by_label("Search signatories")
+    for value in keys:
+        box.fill(value)
+        page.evaluate("new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)))")
+    shown_line(page, line if "match" in line else f"{line} signatories shown")
+    assert visible_rows(page) == shown
+    page.context.close()
+
+
+def test_show_all_lists_every_match_in_groups(browser, page_file: Path) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(browser, page_file)
+    page.get_by_label("Search signatories").fill("s")
+    shown_line(page, f"2,002 of {TOTAL} signatories match; the first 200 are shown")
+    assert page.locator("#pd-results h3").all_text_contents() == [
+        "Actors (2 of 5)",  # José Feliciano, Søren Kierkegaard
+        "Writers (2,000 of 2,000)",
+    ]
+    page.get_by_role("button", name="Show all 2,002 matches").click()
+    shown_line(page, f"2,002 of {TOTAL} signatories shown")
+    assert visible_rows(page) == 2002
+    assert not page.locator("#pd-all").is_visible()
+    page.context.close()
+
+
+def test_a_name_broken_over_lines_is_still_found(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A row whose text holds a line end: the script reads that list row by row."""
+    rows = (SignatoryEntry("Ada\nLovelace", "Analytical\nEngine"), *entries(3))
+    path = tmp_path / "letter.html"
+    path.write_text(render_html(letter((SignatoryGroup(None, rows),))), encoding="utf-8")
+    page = open_page(browser, path)
+    for query, line in [("engine", "1 of 4"), ("signer 00002", "1 of 4"), ("studio", "3 of 4")]:
+        page.get_by_label("Search signatories").fill(query)
+        shown_line(page, f"{line} signatories shown")
     page.context.close()
 
 
@@ -141,8 +204,12 @@ def test_screenshots_match(browser, page_file: Path, view: str, tmp_path: Path) 
 
 def test_print_stylesheet_hides_the_search_and_sets_columns(browser, page_file: Path) -> None:  # type: ignore[no-untyped-def]
     page = open_page(browser, page_file)
+    page.get_by_label("Search signatories").fill("zoe")
+    shown_line(page, f"1 of {TOTAL} signatories shown")
     page.emulate_media(media="print")
     assert not page.locator("#pd-q").is_visible()
+    assert not page.locator("#pd-results").is_visible()
+    assert page.locator("#pd-list li:visible").count() == LIST_SIZE + 5  # every name prints
     columns = page.evaluate("getComputedStyle(document.querySelector('.pd-names')).columnCount")
     assert columns == "3"
     page.context.close()

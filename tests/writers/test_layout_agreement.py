@@ -18,6 +18,7 @@ import random
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdf
@@ -46,11 +47,13 @@ from policydraft.model import (
 from policydraft.typography import LETTER, Typography, at_least
 from policydraft.writers.docx import DocxOptions, write_docx
 from policydraft.writers.pdf import PdfOptions, write_pdf
+from tests.helpers import run_cli
 
-# Measured with LibreOffice 7.4: all 15 page starts agree (17 of 17 with 12-point minimum
-# type). The margin allows for another LibreOffice release breaking a line or two
-# differently.
-MIN_AGREEMENT = 0.8
+# Every page must start alike (measured with LibreOffice 7.4): the DOCX declares Word 2013+
+# layout (compatibility mode 15), both formats keep widows and orphans off page edges, and
+# the PDF keeps the room LibreOffice leaves after italic lines (writers/pdf/italic.py).
+MIN_AGREEMENT = 1.0
+EXAMPLE = Path(__file__).parents[2] / "examples" / "ostp-ai-action-plan"
 WORDS_COMPARED = 4
 
 _TEXT = """the agency should license creative works before training models on them and pay
@@ -90,6 +93,23 @@ def section(rng: random.Random, number: int) -> list[Block]:
     blocks.append(Heading(2, (Emph((Text(sentence(rng, 5)),)),)))
     blocks += [para(rng, rng.randint(3, 7), note=rng.random() < 0.5) for _ in range(2)]
     return blocks
+
+
+def noted_near_page_ends(seed: int) -> Document:
+    """Paragraphs of every length, each ending with a note of 1 to 12 lines, some notes of
+    several paragraphs: marks and notes land at every height of a page, so notes are split,
+    continued, and moved with their lines, and paragraphs split under widow control."""
+    rng = random.Random(seed)
+    blocks: list[Block] = [part("title", Text("Notes Near Page Ends"))]
+    for number in range(40):
+        text = " ".join(sentence(rng, rng.randint(8, 22)) for _ in range(rng.randint(1, 7)))
+        paragraphs = tuple(
+            Para((Text(sentence(rng, rng.randint(6, 150))),)) for _ in range(rng.randint(1, 3))
+        )
+        blocks.append(Para((Text(text), Note(paragraphs), Text(" " + sentence(rng, 6)))))
+        if number % 9 == 8:
+            blocks.append(Heading(1, (Text(sentence(rng, 6)),)))
+    return Document(Metadata("Notes", "The Undersigned"), tuple(blocks))
 
 
 def signers(rng: random.Random, count: int) -> tuple[SignatoryGroup, ...]:
@@ -169,28 +189,65 @@ def convert_with_libreoffice(docx: Path, folder: Path) -> Path:
     return folder / "lo" / docx.with_suffix(".pdf").name
 
 
-@pytest.mark.parametrize(
-    "typography", [LETTER, at_least(LETTER, 12.0)], ids=["letter", "at-least-12pt"]
-)
-def test_libreoffice_breaks_pages_where_the_pdf_does(
-    tmp_path: Path, typography: Typography
-) -> None:
+def needs_tools() -> None:
     soffice()
     if shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils' pdftotext is not on PATH: cannot read pages in layout order")
-    document = long_letter()
+
+
+def assert_pages_agree(ours: Path, docx: Path, folder: Path, least_pages: int = 8) -> None:
+    """LibreOffice's layout of ``docx`` has our PDF's pages, each starting alike."""
+    theirs = convert_with_libreoffice(docx, folder)
+    pairs = list(zip(page_starts(ours), page_starts(theirs), strict=False))
+    side_by_side = "\n".join(f"{a!r:44} {b!r}" for a, b in pairs)
+    assert page_count(ours) == page_count(theirs), side_by_side
+    assert len(pairs) >= least_pages, "the letter must be long enough to test page breaking"
+    agreeing = sum(a == b for a, b in pairs)
+    assert agreeing / len(pairs) >= MIN_AGREEMENT, side_by_side
+
+
+LETTERS = [
+    pytest.param(long_letter, LETTER, 8, id="long-letter"),
+    pytest.param(long_letter, at_least(LETTER, 12.0), 8, id="long-letter-at-least-12pt"),
+    pytest.param(lambda: noted_near_page_ends(7), LETTER, 6, id="notes-near-page-ends"),
+    pytest.param(
+        lambda: noted_near_page_ends(11),
+        at_least(LETTER, 12.0),
+        6,
+        id="notes-at-least-12pt",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="13 of 18 pages agree: where a note continued from the page before meets "
+            "a paragraph marking another note, LibreOffice moves the paragraph and continues "
+            "the note, our PDF splits the paragraph and starts the next note (not yet done)",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("make", "typography", "least_pages"), LETTERS)
+def test_libreoffice_breaks_pages_where_the_pdf_does(
+    tmp_path: Path, make: Callable[[], Document], typography: Typography, least_pages: int
+) -> None:
+    needs_tools()
+    document = make()
     ours, docx = tmp_path / "ours.pdf", tmp_path / "letter.docx"
     with ours.open("wb") as out:
         write_pdf(document, out, PdfOptions(typography=typography))
     with docx.open("wb") as out:
         write_docx(document, out, DocxOptions(typography=typography))
-    theirs = convert_with_libreoffice(docx, tmp_path)
-    pairs = list(zip(page_starts(ours), page_starts(theirs), strict=False))
-    side_by_side = "\n".join(f"{a!r:44} {b!r}" for a, b in pairs)
-    assert page_count(ours) == page_count(theirs), side_by_side
-    assert len(pairs) >= 8, "the letter must be long enough to test page breaking"
-    agreeing = sum(a == b for a, b in pairs)
-    assert agreeing / len(pairs) >= MIN_AGREEMENT, side_by_side
+    assert_pages_agree(ours, docx, tmp_path, least_pages)
+
+
+def test_the_example_breaks_pages_alike_with_its_profile(tmp_path: Path) -> None:
+    """The bundled example, rendered by the CLI under its agency profile (ostp-ai-action-plan)."""
+    needs_tools()
+    out = tmp_path / "out"
+    rendered = run_cli("render", EXAMPLE, "--out", out)
+    assert rendered.returncode == 0, rendered.stderr
+    assert "ostp-ai-action-plan" in rendered.stderr  # its profile's notes: the rules applied
+    (ours,) = out.glob("*.pdf")
+    assert_pages_agree(ours, ours.with_suffix(".docx"), tmp_path, least_pages=15)
 
 
 def test_lines_break_after_hyphens_and_keep_them() -> None:

@@ -1,8 +1,9 @@
 """Every character printed must have a glyph in the PDF's bundled fonts, never a box.
 
-The bundled fonts are Liberation Serif, the CJK fallback and one font per shaped script
-(Hebrew, Arabic, Devanagari, Bengali, Tamil, Thai): ``missing_glyphs`` consults each, so
-PD902 remains for scripts none of them has (Cherokee, Tibetan, emoji, ...).
+The bundled fonts are the letter's family (Liberation Serif, or the twin of a
+reference.docx's font: ``typography.pdf_font``), the CJK fallback and one font per shaped
+script (Hebrew, Arabic, Devanagari, Bengali, Tamil, Thai): ``missing_glyphs`` consults each,
+so PD902 remains for scripts none of them has (Cherokee, Tibetan, emoji, ...).
 
 A character the fonts lack is reported where the user wrote it: the line and column of the
 Markdown file or of policydraft.yaml that holds it. Only what no written line holds (text a
@@ -21,20 +22,26 @@ from policydraft.signatories.columns import GLYPH_COLUMNS
 from policydraft.signatories.select import PrintedSignatories
 from policydraft.signatories.signatory import Signatory
 from policydraft.submission.load import LoadedSubmission
+from policydraft.typography import LETTER
 from policydraft.writers.pdf import missing_glyphs
+from policydraft.writers.pdf.families import family_named
 
 
-def check_signatory_glyphs(signers: PrintedSignatories, diags: Diagnostics) -> None:
+def check_signatory_glyphs(
+    signers: PrintedSignatories, diags: Diagnostics, pdf_font: str = LETTER.pdf_font
+) -> None:
     """A signer with an undrawable character in a glyph-checked column (``GLYPH_COLUMNS``:
-    the name and the affiliation's parts) is reported at its row.
+    the name and the affiliation's parts) is reported at its row; ``pdf_font`` is the
+    family the PDF sets the letter in.
 
     A list of 100,000 signers uses a few hundred distinct characters, so they are checked
     once, together; only when one is missing are the signers looked at one by one.
     """
-    if not missing_glyphs(_printed_text(signers)):
+    family = family_named(pdf_font)
+    if not missing_glyphs(_printed_text(signers), family):
         return
     for signer in signers:
-        missing = missing_glyphs(_signer_text(signer))
+        missing = missing_glyphs(_signer_text(signer), family)
         if missing:
             diags.error("PD902", _message(missing, f"signatory {signer.name!r}"), signer.where)
 
@@ -58,13 +65,19 @@ LINES_PER_FILE = 20
 """Lines reported one by one in a file; the rest are counted in the last message."""
 
 
-def check_document_glyphs(document: Document, diags: Diagnostics, loaded: LoadedSubmission) -> None:
-    """Text of the letter itself (not the appendix, checked per signer) must be drawable.
+def check_document_glyphs(
+    document: Document,
+    diags: Diagnostics,
+    loaded: LoadedSubmission,
+    pdf_font: str = LETTER.pdf_font,
+) -> None:
+    """Text of the letter itself (not the appendix, checked per signer) must be drawable in
+    ``pdf_font`` (the family the PDF sets the letter in) or a bundled fallback.
 
     The composed text is checked at once; only when a character is missing are the files
     searched for the lines that hold it.
     """
-    missing = missing_glyphs("".join(_texts(document.blocks)))
+    missing = missing_glyphs("".join(_texts(document.blocks)), family_named(pdf_font))
     if not missing:
         return
     placed: set[str] = set()

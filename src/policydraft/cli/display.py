@@ -116,6 +116,8 @@ def _pages(file: WrittenFile) -> str | None:
         return None
     if file.pages is None:
         return "pages not laid out"
+    if file.laid_out_by is not None:
+        return f"{_plural(file.pages, 'page')} as laid out by {file.laid_out_by}"
     if not declared.borrows_pages:
         return _plural(file.pages, "page")
     laid_out = output_format(declared.pages_from).label

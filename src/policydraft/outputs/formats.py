@@ -40,6 +40,7 @@ class WriterSettings:
     reference_docx: Path | None = None
     minimum_size: float | None = None
     joined_after: JoinedAfter | None = None  # signers the HTML page marks as joined after a filing
+    docx_pages: int | None = None  # the DOCX's page count, once a real layout counted it
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def _write_docx(document: Document, settings: WriterSettings) -> Produce:
         reference_docx=settings.reference_docx,
         typography=settings.typography,
         minimum_size=settings.minimum_size,
+        page_count=settings.docx_pages,
     )
     return lambda stream: write_docx(document, stream, options)
 

@@ -15,6 +15,12 @@ from policydraft.outputs.staging import StagedOutputs, staged_outputs
 Verify = Callable[[Mapping[str, Path]], None]
 """Checks staged files (by format) before they are published; raises to publish none."""
 
+LayOut = Callable[[Path], int | None]
+"""Lays a staged DOCX out into pages (LibreOffice): its page count, or None when it could not."""
+
+LAID_OUT_BY = "LibreOffice"
+"""Whose layout a DOCX's page count is, when ``LayOut`` counted it."""
+
 
 @dataclass(frozen=True)
 class WrittenFile:
@@ -22,9 +28,10 @@ class WrittenFile:
 
     path: Path
     format: str
-    pages: int | None  # its format's page count (the DOCX: its layout's, in the PDF written
-    # with it), or None: a format without pages, or the layout it borrows was not written
+    pages: int | None  # its format's page count (the DOCX: as a real layout counted it), or
+    # None: a format without pages, or a DOCX that was not laid out
     size: int
+    laid_out_by: str | None = None  # the program whose layout counted its pages, if not ours
 
 
 def write_outputs(
@@ -33,17 +40,19 @@ def write_outputs(
     settings: WriterSettings,
     *,
     verify: Verify | None = None,
+    lay_out: LayOut | None = None,
 ) -> list[WrittenFile]:
     """Write each format to its target path; nothing is published unless all succeed.
 
     ``verify`` sees the staged files (by format) before they are published; if it raises,
-    nothing is published (an agency profile's checks run there).
+    nothing is published (an agency profile's checks run there). ``lay_out`` counts the
+    DOCX's pages (see ``stage_files``).
     """
     folders = {path.parent for path in targets.values()}
     if len(folders) != 1:
         raise ValueError("all outputs of one render go to one folder")
     with staged_outputs(folders.pop()) as outputs:
-        written = stage_files(outputs, document, targets, settings)
+        written = stage_files(outputs, document, targets, settings, lay_out)
         if verify is not None:
             verify({file.format: outputs.staged(file.path) for file in written})
         outputs.commit()
@@ -55,12 +64,15 @@ def stage_files(
     document: Document,
     targets: Mapping[str, Path],
     settings: WriterSettings,
+    lay_out: LayOut | None = None,
 ) -> list[WrittenFile]:
     """Write each format into ``outputs`` (staged, not yet published) and describe it.
 
     Files are written in the formats' writing order, so a format whose page count is another
     format's layout comes after it; they are described in the order of ``targets``. Every
-    format is set in the same typography, so they break pages alike.
+    format is set in the same typography, so they break pages alike. With ``lay_out``, the
+    staged DOCX is laid out once and, when that counts its pages, written again with the
+    count in its docProps/app.xml (the same count gives the same bytes).
     """
     document = with_source_date(document)
     pages: dict[str, int | None] = {}
@@ -75,7 +87,37 @@ def stage_files(
         else:
             pages[name] = counted
         sizes[name] = outputs.staged(path).stat().st_size
-    return [WrittenFile(path, name, pages[name], sizes[name]) for name, path in targets.items()]
+    by = _count_docx_pages(outputs, document, targets, settings, lay_out)
+    if by is not None:
+        pages["docx"], sizes["docx"] = by
+    laid_out = {"docx": LAID_OUT_BY} if by is not None else {}
+    return [
+        WrittenFile(path, name, pages[name], sizes[name], laid_out.get(name))
+        for name, path in targets.items()
+    ]
+
+
+def _count_docx_pages(
+    outputs: StagedOutputs,
+    document: Document,
+    targets: Mapping[str, Path],
+    settings: WriterSettings,
+    lay_out: LayOut | None,
+) -> tuple[int, int] | None:
+    """The staged DOCX laid out and rewritten with its page count: (pages, size), or None
+    when there is no DOCX, no ``lay_out``, or it could not count the pages."""
+    if lay_out is None or "docx" not in targets:
+        return None
+    staged = outputs.staged(targets["docx"])
+    count = lay_out(staged)
+    if count is None:
+        return None
+    produce = output_format("docx").writer(document, replace(settings, docx_pages=count))
+    with staged.open("wb") as stream:
+        produce(stream)
+        stream.flush()
+        os.fsync(stream.fileno())
+    return count, staged.stat().st_size
 
 
 def source_date() -> dt.date | None:

@@ -20,10 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from policydraft.limits import REFERENCE_DOCX_PARTS, VERIFY_FILE_BYTES
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-WORD_DEFAULT_SIZE = 10.0
-"""The size Word gives text when no style or run sets one (``w:sz`` absent everywhere)."""
+from policydraft.wordml.styles import StyleSheet, half_points, superscript, w
 
 _STORY = re.compile(r"word/(document|footnotes|endnotes|header\d*|footer\d*)\.xml")
 _CHUNK = 1 << 16
@@ -56,7 +53,7 @@ def read_docx(path: Path) -> DocxContent:
     parts = _parts(path)
     if "word/document.xml" not in parts:
         raise UnreadableDocx("it is a zip without word/document.xml, not a Word document")
-    styles = _Styles(parts.get("word/styles.xml"))
+    styles = StyleSheet(parts.get("word/styles.xml"))
     content = DocxContent()
     texts = []
     for name in sorted(parts, key=lambda n: (n != "word/document.xml", n)):
@@ -112,75 +109,15 @@ def _parse(name: str, data: bytes) -> etree._Element:
         raise UnreadableDocx(f"its part {name} is not well-formed XML ({exc.msg})") from exc
 
 
-class _Styles:
-    """A document's styles by id, each with its own size, superscript and ``basedOn``."""
-
-    def __init__(self, root: etree._Element | None) -> None:
-        self.default_size = WORD_DEFAULT_SIZE
-        self.default_paragraph = ""
-        self.names: dict[str, str] = {}
-        self.sizes: dict[str, float | None] = {}
-        self.raised: dict[str, bool | None] = {}
-        self.based_on: dict[str, str] = {}
-        if root is None:
-            return
-        size = _size(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
-        self.default_size = size if size is not None else WORD_DEFAULT_SIZE
-        for style in root.iter(f"{W}style"):
-            self._add(style)
-
-    def _add(self, style: etree._Element) -> None:
-        sid = style.get(f"{W}styleId") or ""
-        name = style.find(f"{W}name")
-        self.names[sid] = (name.get(f"{W}val") if name is not None else None) or sid
-        rpr = style.find(f"{W}rPr")
-        self.sizes[sid] = _size(rpr)
-        self.raised[sid] = _superscript(rpr)
-        based = style.find(f"{W}basedOn")
-        if based is not None:
-            self.based_on[sid] = based.get(f"{W}val") or ""
-        if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
-            self.default_paragraph = sid
-
-    def chain(self, sid: str) -> Iterator[str]:
-        """The style and those it is based on, nearest first (a loop is followed once)."""
-        seen: set[str] = set()
-        while sid and sid not in seen and sid in self.names:
-            seen.add(sid)
-            yield sid
-            sid = self.based_on.get(sid, "")
-
-    def size(self, sid: str) -> float | None:
-        return next((s for i in self.chain(sid) if (s := self.sizes[i]) is not None), None)
-
-    def superscript(self, sid: str) -> bool:
-        return next((r for i in self.chain(sid) if (r := self.raised[i]) is not None), False)
-
-
-def _size(rpr: etree._Element | None) -> float | None:
-    """The size ``w:sz`` sets, in points (it counts half-points), if it sets a usable one."""
-    sz = rpr.find(f"{W}sz") if rpr is not None else None
-    value = sz.get(f"{W}val") if sz is not None else None
-    if value is None or not value.isdigit() or len(value) > 5:
-        return None
-    return int(value) / 2
-
-
-def _superscript(rpr: etree._Element | None) -> bool | None:
-    align = rpr.find(f"{W}vertAlign") if rpr is not None else None
-    return None if align is None else align.get(f"{W}val") == "superscript"
-
-
-def _read_story(name: str, root: etree._Element, styles: _Styles, runs: list[DocxRun]) -> str:
+def _read_story(name: str, root: etree._Element, styles: StyleSheet, runs: list[DocxRun]) -> str:
     """The part's paragraphs as lines of text; its runs' sizes appended to ``runs``."""
     lines = []
-    for paragraph in root.iter(f"{W}p"):
-        style_el = paragraph.find(f"{W}pPr/{W}pStyle")
-        pstyle = (style_el.get(f"{W}val") if style_el is not None else None) or ""
-        pstyle = pstyle or styles.default_paragraph
+    for paragraph in root.iter(w("p")):
+        named = _style_id(paragraph.find(w("pPr")), "pStyle")
+        pstyle = styles.style(named) if named else styles.default_paragraph()
         line = []
-        for run in paragraph.iter(f"{W}r"):
-            text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+        for run in paragraph.iter(w("r")):
+            text = "".join(t.text or "" for t in run.iter(w("t")))
             line.append(text)
             if text.strip():
                 runs.append(_run(name, run, pstyle, styles))
@@ -188,16 +125,28 @@ def _read_story(name: str, root: etree._Element, styles: _Styles, runs: list[Doc
     return "\n".join(lines)
 
 
-def _run(part: str, run: etree._Element, pstyle: str, styles: _Styles) -> DocxRun:
-    rpr = run.find(f"{W}rPr")
-    rstyle_el = rpr.find(f"{W}rStyle") if rpr is not None else None
-    rstyle = (rstyle_el.get(f"{W}val") if rstyle_el is not None else None) or ""
-    size = next(
-        (found for found in (_size(rpr), styles.size(rstyle), styles.size(pstyle)) if found),
-        styles.default_size,
+def _run(
+    part: str, run: etree._Element, pstyle: etree._Element | None, styles: StyleSheet
+) -> DocxRun:
+    """A run's size: its own, else its character style's, else its paragraph style's (each
+    through ``basedOn``), else the document's default."""
+    rpr = run.find(w("rPr"))
+    rstyle = styles.style(_style_id(rpr, "rStyle"))
+    size = (
+        half_points(rpr)
+        or styles.chain_half_points(rstyle)
+        or styles.chain_half_points(pstyle)
+        or styles.default_half_points()
     )
-    raised = _superscript(rpr)
+    raised = superscript(rpr)
     if raised is None:
         raised = styles.superscript(rstyle) or styles.superscript(pstyle)
-    style = styles.names.get(rstyle) or styles.names.get(pstyle) or "no style"
-    return DocxRun(part, size, style, raised)
+    named = rstyle if rstyle is not None else pstyle
+    style = styles.name(named) if named is not None else "no style"
+    return DocxRun(part, size / 2, style, raised)
+
+
+def _style_id(props: etree._Element | None, tag: str) -> str | None:
+    """The style id a ``w:pPr``'s ``w:pStyle`` or a ``w:rPr``'s ``w:rStyle`` names."""
+    named = props.find(w(tag)) if props is not None else None
+    return (named.get(w("val")) if named is not None else None) or None

@@ -32,6 +32,8 @@ class FileCheck(Protocol):
 
     def check_pdf(self, rendered: Rendered, pdf: RenderedPdf) -> None: ...
 
+    def check_docx(self, rendered: Rendered, layout: RenderedPdf | None) -> None: ...
+
 
 class RuleBook(Protocol):
     """A profile as its rules' checks see it: its name (every message names it), the formats
@@ -92,6 +94,13 @@ def check_rendered(rendered: Rendered) -> None:
         rule.check_files(rendered)
         if rendered.pdf is not None:
             rule.check_pdf(rendered, rendered.pdf)
+
+
+def check_docx_pages(rendered: Rendered, layout: RenderedPdf | None) -> None:
+    """Every rule of the profile on the DOCX ``rendered.files["docx"]`` and ``layout``, its
+    pages as LibreOffice lays it out (None when it was not laid out)."""
+    for rule in rendered.profile.rules:
+        rule.check_docx(rendered, layout)
 
 
 def page_list(pages: Sequence[int]) -> str:

@@ -10,13 +10,14 @@ the registry of rules in ``profiles/rules/``.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
 import re2  # type: ignore[import-untyped]  # google-re2 ships no type information
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from policydraft.profiles.rules import BaseRule, EmailSubjectRule, Rule, StatementRule
 from policydraft.submission.schema import Person
@@ -68,6 +69,54 @@ class ProfileDefaults(_Strict):
     salutation: str | None = None
 
 
+_ADDRESS = re.compile(r"[^@\s<>,;:\"()\[\]\\]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+_EXAMPLE = "comments@agency.gov"
+
+
+class EmailSubmit(_Strict):
+    """Comments go by e-mail to ``to``: ``package`` writes the message (``NAME.eml``)."""
+
+    to: str = Field(max_length=254)
+    source: str = Field(min_length=1)
+
+    @field_validator("to")
+    @classmethod
+    def _one_address(cls, value: str) -> str:
+        """One bare address (``comments@agency.gov``): no name, list or header text."""
+        if _ADDRESS.fullmatch(value) is None:
+            raise ValueError(f"must be one e-mail address, such as {_EXAMPLE}")
+        return value
+
+
+class RegulationsGovSubmit(_Strict):
+    """Comments go through regulations.gov, on ``docket`` (else the letter's own docket)."""
+
+    docket: str | None = None
+    source: str = Field(min_length=1)
+
+
+class PortalSubmit(_Strict):
+    """Comments go through the agency's own web form at ``url``."""
+
+    url: str = Field(pattern=r"^https://[^\s]+$", max_length=2000)
+    source: str = Field(min_length=1)
+
+
+class Submit(_Strict):
+    """How the agency takes comments: exactly one way, with the text that says so."""
+
+    email: EmailSubmit | None = None
+    regulations_gov: RegulationsGovSubmit | None = None
+    portal: PortalSubmit | None = None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Submit:
+        ways = [way for way in (self.email, self.regulations_gov, self.portal) if way]
+        if len(ways) != 1:
+            raise ValueError("takes exactly one of email:, regulations_gov: or portal:")
+        return self
+
+
 class Profile(_Strict):
     name: str = ""  # the built-in name or the file's stem, filled in by the reader
     title: str
@@ -78,6 +127,7 @@ class Profile(_Strict):
     docket_pattern: str | None = None
     attach: list[Format] = Field(default_factory=lambda: list[Format](["pdf"]), min_length=1)
     file_name: str = "{stem}"
+    submit: Submit | None = None
     rules: list[Rule] = Field(default_factory=list)
 
     @field_validator("file_name")

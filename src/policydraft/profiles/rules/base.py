@@ -33,6 +33,7 @@ HOOKS = {
     "check_setup": "at set-up, on the profile's own terms",
     "check_files": "on every attached file",
     "check_pdf": "on the rendered PDF",
+    "check_docx": "on the rendered DOCX (its pages as LibreOffice lays them out)",
     "comment_limit": "on the comment box's text",
     "min_font_size": "on the type the letter is set in",
 }
@@ -57,6 +58,10 @@ class BaseRule(BaseModel):
     codes: ClassVar[tuple[str, ...]] = ()
     """The diagnostic codes the rule's checks raise."""
 
+    reads_pages: ClassVar[bool] = False
+    """Whether checking the rule on a DOCX needs its pages: a render then has LibreOffice
+    lay the DOCX out (``profiles/docx_pages.py``)."""
+
     rule: str  # each rule narrows it to its own name, the union's tag
     source: str = Field(min_length=1)  # the citation: "90 Fed. Reg. 9088 (Feb. 6, 2025)"
     summary: str | None = (
@@ -78,6 +83,10 @@ class BaseRule(BaseModel):
     def check_pdf(self, rendered: Rendered, pdf: RenderedPdf) -> None:
         """Check the PDF as the agency will receive it (written to a scratch folder if the
         render makes none)."""
+
+    def check_docx(self, rendered: Rendered, layout: RenderedPdf | None) -> None:
+        """Check the DOCX ``rendered.files["docx"]``: its own XML, and ``layout``, its pages
+        as LibreOffice lays it out (None when it could not be laid out)."""
 
     def comment_limit(self) -> int | None:
         """The most characters the portal's comment box takes, if the rule sets a limit."""

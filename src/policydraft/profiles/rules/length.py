@@ -19,9 +19,10 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
 class PagesRule(BaseRule):
-    """At most ``max`` pages, counted in the PDF."""
+    """At most ``max`` pages, counted in the PDF and in the DOCX as LibreOffice lays it out."""
 
     codes: ClassVar[tuple[str, ...]] = ("PD610",)
+    reads_pages: ClassVar[bool] = True
     rule: Literal["pages"]
     max: int = Field(gt=0, le=MAX_PAGES)
     scope: Scope = "whole"
@@ -31,9 +32,19 @@ class PagesRule(BaseRule):
         return f"at most {self.max} pages ({counted})"
 
     def check_pdf(self, rendered: Rendered, pdf: RenderedPdf) -> None:
-        count = pdf.pages if self.scope == "whole" else pdf.body_pages
+        self._count(rendered, pdf, "the PDF")
+
+    def check_docx(self, rendered: Rendered, layout: RenderedPdf | None) -> None:
+        if layout is not None:  # no layout: render notes the pages as not checked
+            self._count(rendered, layout, "the DOCX, as LibreOffice lays it out,")
+
+    def _count(self, rendered: Rendered, pages: RenderedPdf, subject: str) -> None:
+        """``subject`` ("the PDF") has too many pages: a breach naming it and its count."""
+        count = pages.pages if self.scope == "whole" else pages.body_pages
         if count > self.max:
-            what = "the PDF has" if self.scope == "whole" else "before its appendix, the PDF has"
+            what = (
+                f"{subject} has" if self.scope == "whole" else f"before its appendix, {subject} has"
+            )
             message = f"{what} {count} pages; {rendered.profile.name} allows at most {self.max}"
             self.broken(rendered, "PD610", message)
 

@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from policydraft.profiles.page_fields import UnreadableParts, describe, unnumbered_pages
 from policydraft.profiles.pdf_reading import RenderedPdf, contains, normalize
 from policydraft.profiles.rendered import Rendered, page_list
 from policydraft.profiles.rules.base import MAX_TOP_LINES, BaseRule
@@ -94,22 +95,51 @@ class SearchableTextRule(BaseRule):
 
 
 class PageNumbersRule(BaseRule):
-    """Every page prints its number."""
+    """Every page prints its number: found on each page of the PDF; in the DOCX, a PAGE
+    field in the header or footer of every kind of page of every section, and the number
+    on each page as LibreOffice lays it out."""
 
     codes: ClassVar[tuple[str, ...]] = ("PD618",)
+    reads_pages: ClassVar[bool] = True
     rule: Literal["page-numbers"]
 
     def demands(self) -> str:
         return "a page number on every page"
 
     def check_pdf(self, rendered: Rendered, pdf: RenderedPdf) -> None:
-        missing = [n for n, text in enumerate(pdf.texts, start=1) if not _numbered(text, n)]
+        missing = _unnumbered(pdf)
         if missing:
             message = (
-                f"no page number found on {page_list(missing)}; "
+                f"no page number found on {page_list(missing)} of the PDF; "
                 f"{rendered.profile.name} requires a page number on each page"
             )
             self.broken(rendered, "PD618", message)
+
+    def check_docx(self, rendered: Rendered, layout: RenderedPdf | None) -> None:
+        name = rendered.profile.name
+        try:
+            sections = unnumbered_pages(rendered.files["docx"])
+        except UnreadableParts as problem:
+            message = f"the DOCX's headers and footers cannot be read ({problem})"
+            self.broken(rendered, "PD618", f"{message}; {name} requires a page number on each page")
+            return
+        if sections:
+            message = (
+                f"the DOCX has no PAGE field in the footer or header of {describe(sections)}; "
+                f"{name} requires a page number on each page"
+            )
+            self.broken(rendered, "PD618", message)
+        elif layout is not None and (missing := _unnumbered(layout)):
+            message = (
+                f"the DOCX, as LibreOffice lays it out, has no page number on "
+                f"{page_list(missing)}; {name} requires a page number on each page"
+            )
+            self.broken(rendered, "PD618", message)
+
+
+def _unnumbered(pdf: RenderedPdf) -> list[int]:
+    """The pages (from 1) of ``pdf`` without a line printing their number."""
+    return [n for n, text in enumerate(pdf.texts, start=1) if not _numbered(text, n)]
 
 
 def _numbered(text: str, number: int) -> bool:

@@ -13,10 +13,10 @@ from typing import Any, BinaryIO
 
 from policydraft.model import Document
 from policydraft.typography import LETTER, Typography
+from policydraft.wordml.minimum_size import raise_to_minimum
 from policydraft.writers.docx.blocks import BlockWriter
 from policydraft.writers.docx.footnotes import FootnotesPart, FootnoteWriter, declare_separators
 from policydraft.writers.docx.heading_numbering import number_heading_style
-from policydraft.writers.docx.minimum_size import raise_to_minimum
 from policydraft.writers.docx.numbering import ListNumbering
 from policydraft.writers.docx.package import (
     open_base,

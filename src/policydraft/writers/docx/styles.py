@@ -221,13 +221,13 @@ def _paragraph_properties(
 
 
 def _set_flow(ppr: etree._Element, hyphenate: bool) -> None:
-    """No widow/orphan control and (unless the typography asks) no hyphenation.
+    """Widow/orphan control on (Word's default) and (unless the typography asks) no hyphenation.
 
-    reportlab splits a paragraph after the last line that fits; Word and LibreOffice would
-    move a line to avoid a widow or orphan, and the formats' pages would drift apart. Set
-    once, under Normal, so one change in Word turns widow control on for the whole letter.
+    No page starts or ends with a lone line of a paragraph; the PDF splits paragraphs by the
+    same rule (``writers/pdf/paragraph.py``). Set once, under Normal, so one change in Word
+    turns it off for the whole letter.
     """
-    sub(ppr, "widowControl", val="0")
+    sub(ppr, "widowControl")
     if not hyphenate:
         sub(ppr, "suppressAutoHyphens")
 

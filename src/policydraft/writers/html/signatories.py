@@ -2,11 +2,13 @@
 
 Names are untrusted text and are escaped like everything else. Each row's search text is
 what the script compares the query with: lowercase, accents removed (NFKD without marks, as
-the script folds the query). It is written out (``data-s``) only where it differs from the
-row's text lowercased, which the script computes itself: that keeps a 100,000-name page small.
+the script folds the query). The script folds each row's text itself; only a row whose text
+holds more than its search text (a late signer's mark) carries it (``data-s``). That keeps a
+100,000-name page small.
 
 Without JavaScript the search box stays hidden and every name shows; the script reveals the
-box and keeps the live "N of M signatories shown" line up to date.
+box, keeps the live "N of M signatories shown" line up to date and, while a query is typed,
+shows the matches in the results block (``pd-results``) in place of the full list.
 """
 
 from __future__ import annotations
@@ -38,8 +40,7 @@ def row_html(entry: SignatoryEntry, joined_after: JoinedAfter | None) -> str:
     """One signer as a list item: name, affiliation, and the late mark when it applies."""
     shown = f"{entry.name}, {entry.affiliation}" if entry.affiliation else entry.name
     late = joined_after is not None and joined_after.marks(entry)
-    folded = fold(shown)
-    key = f' data-s="{text(folded)}"' if late or folded != shown.lower() else ""
+    key = f' data-s="{text(fold(shown))}"' if late else ""
     affiliation = (
         f'<span class="pd-aff">, {text(entry.affiliation)}</span>' if entry.affiliation else ""
     )
@@ -70,7 +71,7 @@ def group_html(number: int, group: SignatoryGroup, joined_after: JoinedAfter | N
 
 
 def search_html(count: int) -> str:
-    """The search box (hidden until the script runs) and the live count of names shown."""
+    """The search box (hidden until the script runs), the live count, and where matches show."""
     return (
         '<div class="pd-search" id="pd-search" role="search" hidden>\n'
         '<label for="pd-q">Search signatories</label>\n'
@@ -78,6 +79,8 @@ def search_html(count: int) -> str:
         "</div>\n"
         f'<p class="pd-shown" id="pd-shown" role="status" aria-live="polite">'
         f"{count_line(count)}</p>\n"
+        '<div class="pd-results" id="pd-results" hidden></div>\n'
+        '<button class="pd-all" id="pd-all" type="button" hidden>Show all matches</button>\n'
     )
 
 

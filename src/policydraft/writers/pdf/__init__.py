@@ -1,6 +1,7 @@
 """Document tree -> PDF, with reportlab platypus.
 
-The PDF embeds its own fonts (Liberation Serif, Droid Sans Fallback for CJK), puts each
+The PDF embeds its own fonts (Liberation Serif or the twin of a reference.docx's font,
+Droid Sans Fallback for CJK), puts each
 footnote at the foot of the page that prints its mark, numbers pages "Page X of Y",
 bookmarks the headings and prints the signatory appendix in columns. The same Document
 always gives the same bytes.
@@ -19,7 +20,8 @@ from policydraft.model import Document
 from policydraft.typography import LETTER, Typography
 
 from .blocks import Context, StoryBuilder
-from .fonts import SERIF, missing_glyphs, serif_coverage
+from .families import setting_in
+from .fonts import missing_glyphs
 from .page import FlushNotes, FooterLine, LetterDocTemplate, canvas_maker
 from .styles import make_styles
 
@@ -39,13 +41,13 @@ class PdfOptions:
 
 def write_pdf(document: Document, out: BinaryIO, options: PdfOptions = PdfOptions()) -> int:
     """Write ``document`` as PDF to ``out``; return the number of pages."""
-    serif_coverage()  # registers the serif family before any style refers to it
     typography = options.typography
     styles = make_styles(typography)
-    builder = StoryBuilder(styles)
-    story = builder.blocks(document.blocks, Context(styles.body))
-    story.append(FlushNotes())
-    template = LetterDocTemplate(out, document.metadata, typography)
-    footer = FooterLine.of(typography, SERIF)
-    template.build(story, canvasmaker=canvas_maker(document.metadata, footer))
+    with setting_in(styles.family):  # registers it before any style refers to it
+        builder = StoryBuilder(styles)
+        story = builder.blocks(document.blocks, Context(styles.body))
+        story.append(FlushNotes())
+        template = LetterDocTemplate(out, document.metadata, typography)
+        footer = FooterLine.of(typography, styles.family.regular)
+        template.build(story, canvasmaker=canvas_maker(document.metadata, footer))
     return int(template.page)

@@ -3,7 +3,7 @@
 Built for 100,000 signers: an entry is measured with the fonts' width tables (no Paragraph
 objects, which cost ~0.2 ms each), and only one page's worth of entries is laid out at a
 time, so time is linear and memory is one page. Layout also decides which font draws each
-run of a line (the CJK fallback where the serif lacks glyphs), so drawing only paints.
+run of a line (the CJK fallback where the letter's family lacks glyphs), so drawing only paints.
 Affiliations and headings repeat ("Actor, Independent" thousands of times), so their
 wrapping is cached; names are nearly all distinct and take a fast path when they fit.
 """
@@ -22,7 +22,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from policydraft.model import SignatoryEntry
 from policydraft.typography import AppendixFormat
 
-from .fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, Run, drawn_runs, needs_fallback, text_width
+from .families import LIBERATION_SERIF, FontFamily
+from .fonts import Run, drawn_runs, needs_fallback, text_width
+from .italic import italic_room
 
 # Word and LibreOffice put a fixed-height line's baseline four fifths of the way down it.
 BASELINE_SHARE = 0.8
@@ -50,7 +52,7 @@ class LaidItem(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class ColumnStyle:
-    """Sizes and line pitches for the appendix, from the shared typography."""
+    """Sizes, line pitches and faces for the appendix, from the shared typography."""
 
     name_size: float
     name_leading: float
@@ -62,9 +64,10 @@ class ColumnStyle:
     heading_after: float
     entry_gap: float
     gutter: float
+    family: FontFamily = LIBERATION_SERIF  # names regular, headings bold, affiliations italic
 
     @classmethod
-    def of(cls, appendix: AppendixFormat) -> ColumnStyle:
+    def of(cls, appendix: AppendixFormat, family: FontFamily = LIBERATION_SERIF) -> ColumnStyle:
         """The numbers the column layout needs from the typography's appendix."""
         return cls(
             name_size=appendix.name.size,
@@ -77,6 +80,7 @@ class ColumnStyle:
             heading_after=appendix.group_heading.after,
             entry_gap=appendix.entry_gap,
             gutter=appendix.column_gap,
+            family=family,
         )
 
 
@@ -169,15 +173,17 @@ def lay_out(item: SourceItem, style: ColumnStyle, width: float) -> LaidItem:
     """Lines and height of one heading or signer at column ``width``."""
     if isinstance(item, str):
         size, leading = style.heading_size, style.heading_leading
-        lines = _repeated_lines(item, SERIF_BOLD, size, width)
+        lines = _repeated_lines(item, style.family.bold, size, width)
         return _stack(
             ((size, leading, lines),), style.heading_after, style.heading_before, heading=True
         )
     size, leading = style.name_size, style.name_leading
-    blocks = [(size, leading, _lines(item.name, SERIF, size, width))]
+    blocks = [(size, leading, _lines(item.name, style.family.regular, size, width))]
     if item.affiliation:
         size, leading = style.affiliation_size, style.affiliation_leading
-        lines = _repeated_lines(item.affiliation, SERIF_ITALIC, size, width)
+        italic = style.family.italic
+        room = italic_room(italic, size)  # as LibreOffice lays italic lines out
+        lines = _repeated_lines(item.affiliation, italic, size, width - room)
         blocks.append((size, leading, lines))
     return _stack(blocks, style.entry_gap, 0.0, heading=False)
 

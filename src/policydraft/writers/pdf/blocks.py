@@ -34,7 +34,6 @@ from policydraft.model.heading_numbers import NUMBERED_LEVEL, heading_label
 
 from .appendix import SignatoryColumns, source_items
 from .appendix_layout import ColumnStyle
-from .fonts import SERIF
 from .markup import inline_markup, note_mark
 from .noted_paragraph import NotedParagraph, noted_paragraph
 from .notes import Footnote, OutlineEntry
@@ -190,7 +189,7 @@ class StoryBuilder:
             if bulleted:
                 hanging = self.styles.typography.lists.hanging
                 extra["bulletIndent"] = base.leftIndent + context.left - hanging
-                extra["bulletFontName"] = SERIF
+                extra["bulletFontName"] = self.styles.family.regular
                 extra["bulletFontSize"] = base.fontSize
             self._derived[key] = ParagraphStyle(
                 f"{base.name}+{len(self._derived)}",
@@ -205,6 +204,6 @@ class StoryBuilder:
         heading = self.paragraph(appendix.heading, Context(self.styles.appendix_heading))
         heading.outline = self.outline(plain_text(appendix.heading), 0)
         intro = self.blocks(appendix.intro, Context(self.styles.body))
-        style = ColumnStyle.of(self.styles.typography.appendix)
+        style = ColumnStyle.of(self.styles.typography.appendix, self.styles.family)
         columns = SignatoryColumns(source_items(appendix.groups), appendix.columns, style)
         return [PageBreakIfNotEmpty(), heading, *intro, columns]

@@ -1,8 +1,10 @@
 """The bundled fonts: registration, coverage and per-glyph fallback.
 
-A fresh machine has none of Debian's fonts, so the PDF carries its own: Liberation Serif
-(metric-compatible with the Times New Roman the DOCX asks for, so both formats break lines
-alike) and Droid Sans Fallback for the CJK characters Liberation lacks. reportlab picks one
+A fresh machine has none of Debian's fonts, so the PDF carries its own: the letter's family
+(``families``: Liberation Serif, metric-compatible with the Times New Roman the DOCX asks
+for, so both formats break lines alike, or the twin of a reference.docx's font) and Droid
+Sans Fallback for the CJK characters the family lacks. What the family covers is the active
+family's (``families.active_family``), set while a PDF is written. reportlab picks one
 font per text run, not per glyph, so text is cut into runs by cmap coverage before it is
 handed to reportlab; a name like "Yamada 山田太郎" then prints as letters, never as boxes.
 
@@ -23,26 +25,25 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from importlib.resources import files
-from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 
+from .families import (
+    LIBERATION_SERIF,
+    FontFamily,
+    active_family,
+    family_coverage,
+    font_path,
+)
 from .shaping import ShapedLine, SpokenFont, needs_shaping, shape_line
 
-SERIF = "PolicydraftSerif"
-SERIF_BOLD = "PolicydraftSerif-Bold"
-SERIF_ITALIC = "PolicydraftSerif-Italic"
-SERIF_BOLD_ITALIC = "PolicydraftSerif-BoldItalic"
+SERIF = LIBERATION_SERIF.regular
+SERIF_BOLD = LIBERATION_SERIF.bold
+SERIF_ITALIC = LIBERATION_SERIF.italic
+SERIF_BOLD_ITALIC = LIBERATION_SERIF.bold_italic
 FALLBACK = "PolicydraftFallback"
 
-_SERIF_FILES: dict[str, str] = {
-    SERIF: "LiberationSerif-Regular.ttf",
-    SERIF_BOLD: "LiberationSerif-Bold.ttf",
-    SERIF_ITALIC: "LiberationSerif-Italic.ttf",
-    SERIF_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
-}
 _FALLBACK_FILE = "DroidSansFallback.ttf"
 
 _SCRIPT_BLOCKS: tuple[tuple[int, int, str], ...] = (
@@ -67,29 +68,9 @@ Run = tuple[str, str] | ShapedLine
 """A stretch of a line drawn in one font, (font name, text), or a whole shaped line."""
 
 
-def font_path(file_name: str) -> Path:
-    """Where a bundled font lives; found through the package so a wheel install works."""
-    return Path(str(files("policydraft").joinpath("fonts", file_name)))
-
-
-@functools.cache
 def serif_coverage() -> frozenset[int]:
-    """Code points every Liberation Serif style can draw (registering the four styles).
-
-    The intersection matters: a character the regular style has but the bold lacks would
-    otherwise print as a box inside a heading.
-    """
-    covered: frozenset[int] | None = None
-    for name, file_name in _SERIF_FILES.items():
-        font = SpokenFont(name, str(font_path(file_name)))
-        pdfmetrics.registerFont(font)
-        chars = frozenset(font.face.charToGlyph)
-        covered = chars if covered is None else covered & chars
-    for bold, italic, name in ((0, 0, SERIF), (1, 0, SERIF_BOLD), (0, 1, SERIF_ITALIC)):
-        addMapping(SERIF, bold, italic, name)
-    addMapping(SERIF, 1, 1, SERIF_BOLD_ITALIC)
-    assert covered is not None
-    return covered
+    """Code points every Liberation Serif style can draw (registering the four styles)."""
+    return family_coverage(LIBERATION_SERIF)
 
 
 @functools.cache
@@ -161,7 +142,7 @@ def _script_font_around(stretches: list[tuple[str, list[str]]], index: int) -> s
     before, after = stretches[index - 1][1][-1], stretches[index + 1][1][0]
     if before != after or script_font(stretches[index - 1][0][0]) is None:
         return None
-    return before if before not in (SERIF, SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC) else None
+    return before if before not in active_family().faces else None
 
 
 def _continues(char: str, first: str) -> bool:
@@ -175,7 +156,7 @@ def _stretch_fonts(stretch: str, base_font: str) -> list[str]:
     script = script_font(stretch[0])
     if script is None:
         fallback = fallback_coverage() if needs_fallback(stretch) else frozenset()
-        serif = serif_coverage()
+        serif = family_coverage(active_family())
         return [
             FALLBACK if ord(c) not in serif and ord(c) in fallback else base_font for c in stretch
         ]
@@ -202,9 +183,9 @@ def _char_class(code_points: frozenset[int]) -> str:
 
 
 @functools.cache
-def _uncovered_pattern() -> re.Pattern[str]:
-    """Matches stretches of characters Liberation Serif cannot draw."""
-    return re.compile(f"[^{_char_class(serif_coverage())}]+")
+def _uncovered_pattern(family: FontFamily) -> re.Pattern[str]:
+    """Matches stretches of characters ``family`` cannot draw."""
+    return re.compile(f"[^{_char_class(family_coverage(family))}]+")
 
 
 def font_runs(text: str) -> Iterator[tuple[str, bool]]:
@@ -214,7 +195,7 @@ def font_runs(text: str) -> Iterator[tuple[str, bool]]:
     glyph, and ``missing_glyphs`` is how a check reports them beforehand.
     """
     position = 0
-    for match in _uncovered_pattern().finditer(text):
+    for match in _uncovered_pattern(active_family()).finditer(text):
         run = match.group()
         fallback = fallback_coverage()
         if any(ord(char) in fallback for char in run):
@@ -237,27 +218,29 @@ def drawn_runs(text: str, font_name: str) -> tuple[Run, ...]:
 
 
 def needs_fallback(text: str) -> bool:
-    """Cheap test used on the hot path: does ``text`` need more than Liberation Serif drawn
-    one glyph per character (another font, or shaping)?"""
-    return _special_pattern().search(text) is not None
+    """Cheap test used on the hot path: does ``text`` need more than the active family
+    drawn one glyph per character (another font, or shaping)?"""
+    return _special_pattern(active_family()).search(text) is not None
 
 
 @functools.cache
-def _special_pattern() -> re.Pattern[str]:
-    """Matches characters Liberation Serif cannot draw, or not without shaping (its Hebrew)."""
-    plain = frozenset(code for code in serif_coverage() if not needs_shaping(chr(code)))
+def _special_pattern(family: FontFamily) -> re.Pattern[str]:
+    """Matches characters ``family`` cannot draw, or not without shaping (its Hebrew)."""
+    plain = frozenset(code for code in family_coverage(family) if not needs_shaping(chr(code)))
     return re.compile(f"[^{_char_class(plain)}]")
 
 
-def missing_glyphs(text: str) -> set[str]:
-    """Characters no bundled font can draw (whitespace aside), for a check's diagnostic."""
+def missing_glyphs(text: str, family: FontFamily | None = None) -> set[str]:
+    """Characters neither ``family`` (the active one when None) nor a bundled fallback can
+    draw (whitespace aside), for a check's diagnostic."""
     # The pattern scans in C: a whole 100,000-signer list is one call of a few milliseconds.
-    uncovered = {char for char in "".join(_uncovered_pattern().findall(text)) if not char.isspace()}
+    pattern = _uncovered_pattern(family or active_family())
+    uncovered = {char for char in "".join(pattern.findall(text)) if not char.isspace()}
     return {char for char in uncovered if not _drawable(char)}
 
 
 def _drawable(char: str) -> bool:
-    """Whether a character Liberation Serif lacks has a glyph in another bundled font."""
+    """Whether a character the letter's family lacks has a glyph in another bundled font."""
     script = script_font(char)
     if script is not None and _covers(script, char):
         return True
@@ -277,7 +260,7 @@ def markup(text: str) -> str:
     if not needs_fallback(text):
         return escape(text)
     if needs_shaping(text):
-        return shaped_markup(shape_line(text, SERIF, fonts_of))
+        return shaped_markup(shape_line(text, active_family().regular, fonts_of))
     return "".join(
         f'<font name="{FALLBACK}">{escape(run)}</font>' if fallback else escape(run)
         for run, fallback in font_runs(text)
@@ -293,14 +276,15 @@ def shaped_markup(line: ShapedLine) -> str:
     kerning are for the appendix, which draws glyphs itself).
     """
     parts: list[str] = []
+    regular = active_family().regular
     for piece in line.pieces:
         if piece.glyphs is None:
             parts.append(
-                escape(piece.text) if piece.font == SERIF else _font_tag(piece.font, piece.text)
+                escape(piece.text) if piece.font == regular else _font_tag(piece.font, piece.text)
             )
             continue
         codes = "".join(code for code, _, _, _ in piece.glyphs)
-        plain = piece.font == SERIF and all(ord(code) < 0xF0000 for code in codes)
+        plain = piece.font == regular and all(ord(code) < 0xF0000 for code in codes)
         parts.append(escape(codes) if plain else _font_tag(piece.font, codes))
     return "".join(parts)
 

@@ -23,7 +23,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Paragraph
 
 from .notes import Footnote, NoteSpace, OutlineEntry, PartialNote
-from .paragraph import SafeParagraph
+from .paragraph import MIN_LINES, SafeParagraph, at_top, widow_safe
 
 _FUZZ = 1e-6
 
@@ -114,11 +114,17 @@ def _line_notes(paragraph: NotedParagraph, limit: int) -> LineNotes:
     return LineNotes(notes, ends, len(paragraph.blPara.lines))
 
 
-def first_line_notes(paragraph: NotedParagraph, aW: float, aH: float) -> list[Footnote]:
-    """The notes whose marks the paragraph's first line prints, wrapped at width ``aW``."""
+def opening_lines(paragraph: NotedParagraph, aW: float, aH: float) -> tuple[int, list[Footnote]]:
+    """The fewest lines a page may end with under widow/orphan control, and their notes.
+
+    A heading kept with the paragraph stays on the page only if these fit under it: two
+    lines, or the whole paragraph when it has three or fewer (it cannot be split).
+    """
     paragraph.wrap(aW, aH)
-    notes = _line_notes(paragraph, 1)
-    return notes.upto(1) if len(notes.ends) > 1 else []
+    total = len(paragraph.blPara.lines)
+    lines = total if total <= MIN_LINES + 1 else MIN_LINES
+    notes = _line_notes(paragraph, lines)
+    return lines, notes.upto(min(lines, len(notes.ends) - 1))
 
 
 def _whole_fit(
@@ -205,6 +211,9 @@ def plan_split(paragraph: NotedParagraph, space: NoteSpace, aW: float, aH: float
         planned = _partial_fit(space, notes, leading, aH, lines)
         if planned is not None:
             lines, partial = planned
+    kept = widow_safe(lines, notes.line_count, at_top(paragraph))
+    if kept != lines:  # fewer lines: their notes fit whole (see ``widow_safe``)
+        lines, partial = kept, None
     if lines == 0:
         return []
     return _cut(paragraph, aW, lines, notes, partial)

@@ -8,19 +8,21 @@ no second layout. Notes laid out by the frame are painted here at the page's end
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageTemplate
 
 from policydraft.model import Metadata
-from policydraft.typography import Alignment, PageFormat, RunningLine, Typography
+from policydraft.typography import Alignment, PageFormat, RunningLine, RunningPicture, Typography
 
-from .fonts import SERIF
+from .families import family_named
 from .frame import FootnoteFrame, PageNotes
-from .noted_paragraph import NotedParagraph, first_line_notes
+from .noted_paragraph import NotedParagraph, opening_lines
 
 _BIG = 1e9
 
@@ -38,11 +40,14 @@ class PlacedLine:
 @dataclass(frozen=True, slots=True)
 class FooterLine:
     """The header and footer lines of every page ("Page X of Y" unless a reference.docx
-    gives others), in one font and size."""
+    gives others), in one font and size, and the pictures a reference.docx's header or
+    footer holds (``page_height`` turns their distances from the top into PDF heights)."""
 
     font: str
     size: float
     lines: tuple[PlacedLine, ...]
+    pictures: tuple[RunningPicture, ...] = ()
+    page_height: float = 0.0
 
     @classmethod
     def of(cls, typography: Typography, font: str) -> FooterLine:
@@ -63,7 +68,7 @@ class FooterLine:
             _placed(line, page, bottom + (count - 1 - index) * fmt.leading)
             for index, line in enumerate(footer)
         ]
-        return cls(font, fmt.size, tuple(placed))
+        return cls(font, fmt.size, tuple(placed), typography.running.pictures, page.height)
 
 
 def _placed(line: RunningLine, page: PageFormat, baseline: float) -> PlacedLine:
@@ -78,7 +83,17 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
 
     def showPage(self) -> None:
         self.doForm(f"PageFooter{self.getPageNumber()}")
+        self._draw_pictures()
         super().showPage()
+
+    def _draw_pictures(self) -> None:
+        """The reference.docx's header and footer pictures, at their size and place; one
+        image object in the file however many pages show it."""
+        running = self.footer
+        for picture in running.pictures:
+            bottom = running.page_height - picture.top - picture.height
+            image = ImageReader(io.BytesIO(picture.data))
+            self.drawImage(image, picture.left, bottom, picture.width, picture.height, mask="auto")
 
     def save(self) -> None:
         total, running = self.getPageNumber() - 1, self.footer
@@ -137,8 +152,9 @@ class KeepWithFirstLine(KeepTogether):  # type: ignore[misc]
     """Keep-with-next as Word has it: a heading stays if the next paragraph's first line fits.
 
     reportlab's KeepTogether moves the heading unless the whole next paragraph fits under
-    it; Word and LibreOffice, without widow control, need only its first line (and that
-    line's notes). The next paragraph must fit whole only if it keeps its lines together.
+    it; Word and LibreOffice, with widow control, need only its first two lines (and their
+    notes), or all of a paragraph of three lines or fewer. The next paragraph must fit whole
+    only if it keeps its lines together.
     """
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -161,9 +177,9 @@ class KeepWithFirstLine(KeepTogether):  # type: ignore[misc]
         if not isinstance(flowable, NotedParagraph) or getattr(flowable.style, "keepLines", False):
             return float(flowable.wrap(aW, aH)[1])
         frame = getattr(self, "_frame", None)
-        notes = first_line_notes(flowable, aW, aH)
+        lines, notes = opening_lines(flowable, aW, aH)  # widow/orphan control: two lines
         growth = frame.growth(notes) if notes and isinstance(frame, FootnoteFrame) else 0.0
-        return float(flowable.style.leading) + growth
+        return float(flowable.style.leading) * lines + growth
 
 
 class FlushNotes(Flowable):  # type: ignore[misc]
@@ -200,7 +216,7 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             lang=metadata.language,
             invariant=1,
             pageCompression=1,
-            initialFontName=SERIF,
+            initialFontName=family_named(typography.pdf_font).regular,
             keepTogetherClass=KeepWithFirstLine,
         )
         template = PageTemplate(id="letter", frames=[self.note_frame], onPageEnd=self._end_page)

@@ -37,6 +37,32 @@ class _Layout:
     width_max: float
 
 
+MIN_LINES = 2
+"""Word's widow/orphan control: a split paragraph leaves at least two lines on each page."""
+
+
+def widow_safe(fit: int, total: int, top: bool = False) -> int:
+    """How many of a paragraph's ``total`` lines to set before a page break when ``fit`` fit.
+
+    As Word's (and LibreOffice's) widow/orphan control: a lone last line moves the line
+    before it along; a lone first line, or a paragraph of three lines or fewer that does not
+    fit whole, moves the paragraph to the next page (0). At the top of a page, where moving
+    gains nothing, as many lines as fit.
+    """
+    if fit >= total:
+        return total
+    lines = fit - 1 if total - fit < MIN_LINES else fit
+    if lines >= MIN_LINES:
+        return lines
+    return max(fit, 0) if top else 0
+
+
+def at_top(flowable: Flowable) -> bool:
+    """Whether ``flowable`` is being placed at the top of its frame (a fresh page)."""
+    frame = getattr(flowable, "_frame", None)
+    return bool(getattr(frame, "_atTop", False))
+
+
 class SafeParagraph(Paragraph):  # type: ignore[misc]
     """A paragraph wrapped from its source text every time; parts are windows of lines."""
 
@@ -77,14 +103,14 @@ class SafeParagraph(Paragraph):  # type: ignore[misc]
         return copy.copy(layout.lines)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """As many whole lines as fit, then the rest (no widow or orphan rule, as in the DOCX)."""
+        """As many whole lines as fit under widow/orphan control, then the rest."""
         self.wrap(availWidth, availHeight)
-        lines = int((availHeight + _FUZZ) / self.style.leading)
-        if lines <= 0:
-            return []
-        if lines >= len(self.blPara.lines):
+        fit = int((availHeight + _FUZZ) / self.style.leading)
+        total = len(self.blPara.lines)
+        if fit >= total:
             return [self]
-        return self.split_after(lines)
+        lines = widow_safe(fit, total, at_top(self))
+        return self.split_after(lines) if lines > 0 else []
 
     def split_after(self, lines: int) -> list[Flowable]:
         """This paragraph as two parts, the first holding its first ``lines`` lines."""

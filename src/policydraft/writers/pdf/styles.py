@@ -16,19 +16,13 @@ from reportlab.lib.styles import ParagraphStyle
 from policydraft.model import PART_ROLES, PartRole
 from policydraft.typography import Alignment, ParagraphFormat, Typography
 
-from .fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC
+from .families import LIBERATION_SERIF, FontFamily, family_named
 
 _ALIGNMENTS: dict[Alignment, int] = {
     "left": TA_LEFT,
     "center": TA_CENTER,
     "right": TA_RIGHT,
     "justify": TA_JUSTIFY,
-}
-_FONTS = {
-    (False, False): SERIF,
-    (True, False): SERIF_BOLD,
-    (False, True): SERIF_ITALIC,
-    (True, True): SERIF_BOLD_ITALIC,
 }
 
 
@@ -37,7 +31,8 @@ class Styles:
     """The letter's styles; ``parts`` maps a LetterPart role to its paragraph style.
 
     ``typography`` is what they were made from: lengths that are not styles (list and quote
-    indents, the appendix's columns, the note area) are read from it.
+    indents, the appendix's columns, the note area) are read from it. ``family`` is the
+    bundled typeface every style is set in (``typography.pdf_font``).
     """
 
     body: ParagraphStyle
@@ -49,19 +44,22 @@ class Styles:
     note: ParagraphStyle
     parts: dict[PartRole, ParagraphStyle]
     typography: Typography
+    family: FontFamily = LIBERATION_SERIF
 
 
-def paragraph_style(name: str, fmt: ParagraphFormat) -> ParagraphStyle:
-    """A reportlab style that sets ``fmt`` as Word and LibreOffice would.
+def paragraph_style(
+    name: str, fmt: ParagraphFormat, family: FontFamily = LIBERATION_SERIF
+) -> ParagraphStyle:
+    """A reportlab style that sets ``fmt`` in ``family`` as Word and LibreOffice would.
 
-    No widow or orphan control, no hyphenation and no squeezed spaces, as in the DOCX: a
-    line ends before the first word that does not fit at full width, and a paragraph splits
-    after the last line that fits, which both engines then agree on. Keep-lines
-    paragraphs are handled where they are built (reportlab styles cannot say it).
+    No hyphenation and no squeezed spaces, as in the DOCX: a line ends before the first
+    word that does not fit at full width. Widow and orphan control is Word's, applied where
+    paragraphs are split (``paragraph.widow_safe``), so reportlab's own flags stay off here;
+    keep-lines paragraphs are handled where they are built (reportlab styles cannot say it).
     """
     style = ParagraphStyle(
         name,
-        fontName=_FONTS[(fmt.bold, fmt.italic)],
+        fontName=family.face(fmt.bold, fmt.italic),
         fontSize=fmt.size,
         leading=fmt.leading,
         spaceBefore=fmt.before,
@@ -85,16 +83,17 @@ def paragraph_style(name: str, fmt: ParagraphFormat) -> ParagraphStyle:
 
 def make_styles(typography: Typography) -> Styles:
     """All styles for one letter set in ``typography``."""
-    t = typography
-    parts = {role: paragraph_style(role, getattr(t.parts, role)) for role in PART_ROLES}
+    t, family = typography, family_named(typography.pdf_font)
+    parts = {role: paragraph_style(role, getattr(t.parts, role), family) for role in PART_ROLES}
     return Styles(
-        body=paragraph_style("body", t.body),
-        heading1=paragraph_style("heading1", t.heading1),
-        heading2=paragraph_style("heading2", t.heading2),
-        appendix_heading=paragraph_style("appendix", t.appendix.heading),
-        list_item=paragraph_style("list", t.lists.item),
-        quote=paragraph_style("quote", t.quote),
-        note=paragraph_style("note", t.notes.text),
+        body=paragraph_style("body", t.body, family),
+        heading1=paragraph_style("heading1", t.heading1, family),
+        heading2=paragraph_style("heading2", t.heading2, family),
+        appendix_heading=paragraph_style("appendix", t.appendix.heading, family),
+        list_item=paragraph_style("list", t.lists.item, family),
+        quote=paragraph_style("quote", t.quote, family),
+        note=paragraph_style("note", t.notes.text, family),
         parts=parts,
         typography=t,
+        family=family,
     )

@@ -12,9 +12,10 @@ and page count. This module reads what the PDF can follow from the reference doc
   fields kept as fields.
 
 It returns a ``Typography`` (the base one scaled to that size and spacing, on that page,
-with those running lines) and adds notes for what the PDF cannot follow: a font it cannot
-embed (it uses a metric-compatible substitute when one is bundled, else its own serif) and
-pictures in the header or footer. A page whose margins leave no room for text is an error.
+with those running lines and header and footer pictures (``running_pictures``), in the
+bundled family metric-compatible with its font (``pdf_font``)) and adds notes for what the
+PDF cannot follow: a font it cannot embed, named with the substitute it uses, and pictures
+it cannot draw. A page whose margins leave no room for text is an error.
 """
 
 from __future__ import annotations
@@ -26,38 +27,25 @@ from pathlib import Path
 from lxml import etree
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
-from policydraft.templating.reference_styles import StyleSheet, element_text
 from policydraft.typography import (
     PAGE_X_OF_Y,
     PageFormat,
     Running,
     RunningLine,
+    RunningPicture,
     Typography,
     scaled,
 )
-from policydraft.writers.docx.minimum_size import RaisedStyle, raise_small_runs, raise_small_styles
-
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+from policydraft.wordml.minimum_size import RaisedStyle, raise_small_runs, raise_small_styles
+from policydraft.wordml.package import WordPackage
+from policydraft.wordml.pdf_font import pdf_font_for
+from policydraft.wordml.running_pictures import running_pictures
+from policydraft.wordml.running_text import element_text
+from policydraft.wordml.styles import StyleSheet, w
 
 TWIPS = 20  # Word's page lengths are in twentieths of a point
 MIN_TEXT_AREA = 72.0  # points: a text area narrower or shorter than an inch is a mistake
 MAX_PAGE = 22 * 72.0  # points: Word's largest paper, 22 inches a side
-
-EMBEDDED_SERIF = "Liberation Serif"
-SUBSTITUTES: dict[str, str] = {
-    "times new roman": "Liberation Serif",
-    "times": "Liberation Serif",
-    "liberation serif": "Liberation Serif",
-    "tinos": "Liberation Serif",
-    "arial": "Liberation Sans",
-    "helvetica": "Liberation Sans",
-    "calibri": "Carlito",
-    "cambria": "Caladea",
-}
-"""Fonts and their metric-compatible free substitutes (same widths, so the same breaks)."""
 
 
 class ReferenceFormatError(Exception):
@@ -105,9 +93,9 @@ def raised_styles(path: Path, minimum: float) -> list[RaisedStyle]:
     """The reference's styles and header/footer runs the DOCX raises to ``minimum``: the
     same walk the DOCX writer makes, on a copy of the reference's parts."""
     with zipfile.ZipFile(path) as archive:
-        parts = _Parts(archive)
+        parts = WordPackage(archive)
         raised = raise_small_styles(parts.xml("word/styles.xml"), minimum)
-        section = parts.xml("word/document.xml").find(f"{{{_W}}}body/{{{_W}}}sectPr")
+        section = parts.xml("word/document.xml").find(f"{w('body')}/{w('sectPr')}")
         for kind in ("header", "footer"):
             name = parts.running_name(section, kind)
             if name is not None:
@@ -118,47 +106,40 @@ def raised_styles(path: Path, minimum: float) -> list[RaisedStyle]:
 def reference_format(path: Path, base: Typography) -> ReferenceFormat:
     """``base`` on the reference document's page, in its type; raise if its page is absurd."""
     with zipfile.ZipFile(path) as archive:
-        parts = _Parts(archive)
+        parts = WordPackage(archive)
         document = parts.xml("word/document.xml")
         styles = StyleSheet(parts.xml("word/styles.xml"), parts.theme_fonts())
-        section = document.find(f"{{{_W}}}body/{{{_W}}}sectPr")
+        section = document.find(f"{w('body')}/{w('sectPr')}")
         page = _page(section, base.page)
-        header = parts.running(section, "header")
-        footer = parts.running(section, "footer")
+        header = _running(parts, section, "header")
+        footer = _running(parts, section, "footer")
+        pictures, picture_notes = _pictures(parts, section, page)
     body = styles.body_style()
     typography = _typography(base, styles, body, page)
     running = Running(
         header=header.lines if header is not None else (),
         footer=footer.lines if footer is not None else (PAGE_X_OF_Y,),
+        pictures=pictures,
     )
-    typography = replace(typography, running=running)
     font = styles.font(body)
-    notes = [note for note in (_font_note(font),) if note]
-    if any(part is not None and part.pictures for part in (header, footer)):
-        notes.append(
-            "the pictures in reference.docx's header or footer are kept in the DOCX "
-            "but not drawn in the PDF"
-        )
+    pdf_font = pdf_font_for(font)
+    typography = replace(typography, running=running, pdf_font=pdf_font.family)
+    notes = [note for note in (pdf_font.note, *picture_notes) if note]
     return ReferenceFormat(typography, font, tuple(notes))
 
 
-def _font_note(font: str | None) -> str | None:
-    """What the PDF says about the reference's font when it cannot embed it or its twin."""
-    if font is None:
-        return None
-    substitute = SUBSTITUTES.get(font.casefold())
-    if substitute == EMBEDDED_SERIF:
-        return None
-    if substitute is None:
-        return (
-            f"reference.docx sets the letter in {font}, which the PDF cannot embed; "
-            f"the PDF uses {EMBEDDED_SERIF}, so its lines may break differently from the DOCX"
-        )
-    return (
-        f"reference.docx sets the letter in {font}; its metric-compatible substitute "
-        f"{substitute} is not bundled, so the PDF uses {EMBEDDED_SERIF} and its lines may "
-        "break differently from the DOCX"
-    )
+def _pictures(
+    parts: WordPackage, section: etree._Element | None, page: PageFormat
+) -> tuple[tuple[RunningPicture, ...], tuple[str, ...]]:
+    """The default header's and footer's pictures the PDF draws, and notes on the others."""
+    pictures: tuple[RunningPicture, ...] = ()
+    notes: tuple[str, ...] = ()
+    for kind in ("header", "footer"):
+        name = parts.running_name(section, kind)
+        if name is not None:
+            found, said = running_pictures(parts, name, kind, page)
+            pictures, notes = pictures + found, notes + said
+    return pictures, notes
 
 
 def _typography(
@@ -185,8 +166,8 @@ def _page(section: etree._Element | None, base: PageFormat) -> PageFormat:
     """The last section's paper and margins over ``base``; raise if no text fits."""
     if section is None:
         return base
-    size = section.find(f"{{{_W}}}pgSz")
-    margin = section.find(f"{{{_W}}}pgMar")
+    size = section.find(w("pgSz"))
+    margin = section.find(w("pgMar"))
     lengths = {
         "width": _length(size, "w"),
         "height": _length(size, "h"),
@@ -210,7 +191,7 @@ def _length(element: etree._Element | None, name: str) -> float | None:
     and bottom margins, meaning "do not grow for the header")."""
     if element is None:
         return None
-    value = element.get(f"{{{_W}}}{name}")
+    value = element.get(w(name))
     if value is None:
         return None
     try:
@@ -246,73 +227,25 @@ class _Running:
     pictures: bool
 
 
-class _Parts:
-    """The reference document's parts, read on demand from its zip."""
-
-    def __init__(self, archive: zipfile.ZipFile) -> None:
-        self.archive = archive
-        self.names = set(archive.namelist())
-
-    def xml(self, name: str) -> etree._Element:
-        return etree.fromstring(self.archive.read(name), _SAFE_PARSER)  # checked: no DTD
-
-    def theme_fonts(self) -> dict[str, str]:
-        """The theme's major and minor Latin fonts, as ``rFonts``' theme attributes name them."""
-        targets = self._targets("word/_rels/document.xml.rels")
-        theme = next((t for t in targets.values() if t.startswith("theme/")), None)
-        if theme is None or f"word/{theme}" not in self.names:
-            return {}
-        root = self.xml(f"word/{theme}")
-        a = "http://schemas.openxmlformats.org/drawingml/2006/main"
-        fonts = {}
-        for kind in ("major", "minor"):
-            latin = root.find(f".//{{{a}}}{kind}Font/{{{a}}}latin")
-            if latin is not None and latin.get("typeface"):
-                fonts[kind] = str(latin.get("typeface"))
-        return fonts
-
-    def running(self, section: etree._Element | None, kind: str) -> _Running | None:
-        """The section's default header or footer, or None when it has none."""
-        name = self.running_name(section, kind)
-        return _running_part(self.xml(name)) if name is not None else None
-
-    def running_name(self, section: etree._Element | None, kind: str) -> str | None:
-        """The part name of the section's default header or footer, if it has one."""
-        if section is None:
-            return None
-        for reference in section.findall(f"{{{_W}}}{kind}Reference"):
-            if reference.get(f"{{{_W}}}type", "default") != "default":
-                continue
-            targets = self._targets("word/_rels/document.xml.rels")
-            target = targets.get(reference.get(f"{{{_R}}}id", ""))
-            name = f"word/{target}" if target else ""
-            return name if name in self.names else None
-        return None
-
-    def _targets(self, rels: str) -> dict[str, str]:
-        if rels not in self.names:
-            return {}
-        root = self.xml(rels)
-        return {
-            str(rel.get("Id")): str(rel.get("Target", "")).removeprefix("/word/")
-            for rel in root.findall(f"{{{_PKG}}}Relationship")
-            if rel.get("TargetMode") != "External"
-        }
+def _running(parts: WordPackage, section: etree._Element | None, kind: str) -> _Running | None:
+    """The section's default header or footer as the PDF can draw it, or None."""
+    name = parts.running_name(section, kind)
+    return _running_part(parts.xml(name)) if name is not None else None
 
 
 def _running_part(root: etree._Element) -> _Running:
     """The non-empty paragraphs of a header or footer part, with their alignment."""
     lines = []
-    for paragraph in root.iter(f"{{{_W}}}p"):
+    for paragraph in root.iter(w("p")):
         text = element_text(paragraph).strip()
         if not text:
             continue
-        jc = paragraph.find(f"{{{_W}}}pPr/{{{_W}}}jc")
+        jc = paragraph.find(f"{w('pPr')}/{w('jc')}")
         align = {"center": "center", "right": "right", "end": "right"}.get(
-            jc.get(f"{{{_W}}}val", "") if jc is not None else "", "left"
+            jc.get(w("val"), "") if jc is not None else "", "left"
         )
         lines.append(RunningLine(text, align))  # type: ignore[arg-type]
     pictures = (
-        root.find(f".//{{{_W}}}drawing") is not None or root.find(f".//{{{_W}}}pict") is not None
+        root.find(f".//{w('drawing')}") is not None or root.find(f".//{w('pict')}") is not None
     )
     return _Running(tuple(lines), pictures)

@@ -19,13 +19,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_WORD_DEFAULT = 20  # half-points: Word's size where nothing sets one
-_MAX_CHAIN = 64
-
-
-def _w(name: str) -> str:
-    return f"{{{_W}}}{name}"
+from policydraft.wordml.styles import StyleSheet, sz_half_points, w
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +33,7 @@ class RaisedStyle:
         return f'style "{self.name}" is {self.size:g} pt; raised to {minimum:g} pt'
 
 
-def half_points(minimum: float) -> int:
+def floor_half_points(minimum: float) -> int:
     """The minimum in Word's half points, rounded up."""
     return math.ceil(minimum * 2 - 1e-9)
 
@@ -50,90 +44,44 @@ def raise_small_styles(styles: etree._Element, minimum: float) -> list[RaisedSty
     Parents are raised before the styles based on them, so a style that only inherits a
     small size is fixed by its parent's raise and not reported again.
     """
-    floor = half_points(minimum)
+    floor = floor_half_points(minimum)
     raised: list[RaisedStyle] = []
-    defaults = styles.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}")
-    default_sz = _own_size(defaults) or _WORD_DEFAULT
+    sheet = StyleSheet(styles)
+    defaults = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+    default_sz = sheet.default_half_points()
     if default_sz < floor:
         _set_size(defaults if defaults is not None else _defaults_rpr(styles), floor)
         raised.append(RaisedStyle("document defaults", default_sz / 2))
-        default_sz = floor
-    by_id = {str(s.get(_w("styleId"))): s for s in styles.findall(_w("style"))}
-    for style in sorted(by_id.values(), key=lambda s: _depth(s, by_id)):
-        if style.get(_w("type")) not in ("paragraph", "character"):
+    for style in sorted(sheet.by_id.values(), key=sheet.depth):
+        if style.get(w("type")) not in ("paragraph", "character"):
             continue
-        size = _effective(style, by_id, default_sz)
+        size = sheet.effective_half_points(style)
         if size is not None and size < floor:
             _set_size(_rpr(style), floor)
-            raised.append(RaisedStyle(_name(style), size / 2))
+            raised.append(RaisedStyle(sheet.name(style), size / 2))
     return raised
 
 
 def raise_small_runs(part: etree._Element, label: str, minimum: float) -> list[RaisedStyle]:
     """Raise run sizes set directly in ``part`` (a header or footer) below ``minimum``."""
-    floor = half_points(minimum)
-    small = [sz for sz in part.iter(_w("sz")) if (_number(sz) or floor) < floor]
+    floor = floor_half_points(minimum)
+    small = [size for sz in part.iter(w("sz")) if (size := sz_half_points(sz) or floor) < floor]
     if not small:
         return []
-    smallest = min(_number(sz) or floor for sz in small)
-    for sz in part.iter(_w("sz"), _w("szCs")):
-        if (_number(sz) or floor) < floor:
-            sz.set(_w("val"), str(floor))
-    return [RaisedStyle(label, smallest / 2)]
-
-
-def _effective(style: etree._Element, by_id: dict[str, etree._Element], default: int) -> int | None:
-    """The style's size in half points through ``basedOn``; None for a character style that
-    sets none (it takes its paragraph's), ``default`` (the document's) for a paragraph style."""
-    link: etree._Element | None = style
-    for _ in range(_MAX_CHAIN):
-        if link is None:
-            break
-        own = _own_size(link.find(_w("rPr")))
-        if own is not None:
-            return own
-        link = _parent(link, by_id)
-    return None if style.get(_w("type")) == "character" else default
-
-
-def _depth(style: etree._Element, by_id: dict[str, etree._Element]) -> int:
-    depth, link = 0, _parent(style, by_id)
-    while link is not None and depth < _MAX_CHAIN:
-        depth, link = depth + 1, _parent(link, by_id)
-    return depth
-
-
-def _parent(style: etree._Element, by_id: dict[str, etree._Element]) -> etree._Element | None:
-    based = style.find(_w("basedOn"))
-    return by_id.get(based.get(_w("val"), "")) if based is not None else None
-
-
-def _own_size(rpr: etree._Element | None) -> int | None:
-    sz = rpr.find(_w("sz")) if rpr is not None else None
-    value = _number(sz) if sz is not None else None
-    return int(value) if value else None
-
-
-def _number(sz: etree._Element) -> float | None:
-    try:
-        return float(sz.get(_w("val"), ""))
-    except ValueError:
-        return None
-
-
-def _name(style: etree._Element) -> str:
-    name = style.find(_w("name"))
-    return name.get(_w("val"), "") if name is not None else str(style.get(_w("styleId")))
+    for sz in part.iter(w("sz"), w("szCs")):
+        if (sz_half_points(sz) or floor) < floor:
+            sz.set(w("val"), str(floor))
+    return [RaisedStyle(label, min(small) / 2)]
 
 
 def _rpr(style: etree._Element) -> etree._Element:
     """The style's ``w:rPr``, made where the schema puts it (after ``w:pPr``, else last but
     the table properties)."""
-    rpr = style.find(_w("rPr"))
+    rpr = style.find(w("rPr"))
     if rpr is not None:
         return rpr
-    rpr = style.makeelement(_w("rPr"), {})
-    later = [style.find(_w(n)) for n in ("tblPr", "trPr", "tcPr", "tblStylePr")]
+    rpr = style.makeelement(w("rPr"), {})
+    later = [style.find(w(n)) for n in ("tblPr", "trPr", "tcPr", "tblStylePr")]
     anchor = next((e for e in later if e is not None), None)
     if anchor is not None:
         anchor.addprevious(rpr)
@@ -143,17 +91,17 @@ def _rpr(style: etree._Element) -> etree._Element:
 
 
 def _defaults_rpr(styles: etree._Element) -> etree._Element:
-    defaults = styles.find(_w("docDefaults"))
+    defaults = styles.find(w("docDefaults"))
     if defaults is None:
-        defaults = styles.makeelement(_w("docDefaults"), {})
+        defaults = styles.makeelement(w("docDefaults"), {})
         styles.insert(0, defaults)
-    holder = defaults.find(_w("rPrDefault"))
+    holder = defaults.find(w("rPrDefault"))
     if holder is None:
-        holder = defaults.makeelement(_w("rPrDefault"), {})
+        holder = defaults.makeelement(w("rPrDefault"), {})
         defaults.insert(0, holder)
-    rpr = holder.find(_w("rPr"))
+    rpr = holder.find(w("rPr"))
     if rpr is None:
-        rpr = etree.SubElement(holder, _w("rPr"))
+        rpr = etree.SubElement(holder, w("rPr"))
     return rpr
 
 
@@ -164,16 +112,16 @@ _AFTER_SZ = ("szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertA
 def _set_size(rpr: etree._Element, half: int) -> None:
     """Set ``w:sz`` and ``w:szCs`` in ``rpr``, in the schema's order."""
     for name in ("sz", "szCs"):
-        element = rpr.find(_w(name))
+        element = rpr.find(w(name))
         if element is None:
-            element = rpr.makeelement(_w(name), {})
+            element = rpr.makeelement(w(name), {})
             successors = _AFTER_SZ if name == "sz" else _AFTER_SZ[1:]
-            anchor = next((e for n in successors if (e := rpr.find(_w(n))) is not None), None)
+            anchor = next((e for n in successors if (e := rpr.find(w(n))) is not None), None)
             if anchor is not None:
                 anchor.addprevious(element)
             else:
                 rpr.append(element)
-        element.set(_w("val"), str(half))
+        element.set(w("val"), str(half))
 
 
 _RUNNING = {
