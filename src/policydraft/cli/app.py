@@ -11,6 +11,7 @@ import typer
 
 from policydraft.cli import commands, package, profiles, templates, verify
 from policydraft.cli.filing import SupplementTo
+from policydraft.cli.marks import JoinedSince
 from policydraft.cli.signatories import app as signatories_app
 from policydraft.cli.sources import app as sources_app
 
@@ -80,6 +81,16 @@ def check(
     )
 
 
+DocxPages = Annotated[
+    bool,
+    typer.Option(
+        "--docx-pages",
+        help="Have LibreOffice lay the DOCX out to count its pages, without a profile's "
+        "page rule too (a few seconds).",
+    ),
+]
+
+
 @app.command()
 def render(
     folder: Folder = Path("."),
@@ -89,6 +100,8 @@ def render(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     no_smart: NoSmart = False,
     supplement_to: SupplementTo = None,
+    joined_since: JoinedSince = None,
+    docx_pages: DocxPages = False,
 ) -> None:
     """Check FOLDER, then write the documents (atomically)."""
     raise typer.Exit(
@@ -100,6 +113,8 @@ def render(
             strict=strict,
             smart=not no_smart,
             supplement_to=supplement_to,
+            joined_since=joined_since,
+            docx_pages=docx_pages,
         )
     )
 

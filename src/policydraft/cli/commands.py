@@ -17,6 +17,7 @@ from policydraft.cli.display import (
     display_written,
 )
 from policydraft.cli.filing import supplement_to as check_supplement_to
+from policydraft.cli.marks import mark_joined
 from policydraft.diagnostics import Diagnostics, Location, SubmissionError, display_path
 from policydraft.outputs.formats import FORMATS, writing_order
 from policydraft.outputs.staging import PublishError
@@ -64,26 +65,34 @@ def render(
     strict: bool,
     smart: bool = True,
     supplement_to: Path | None = None,
+    joined_since: Path | None = None,
+    docx_pages: bool = False,
 ) -> int:
-    """Check and write the letter, or with ``supplement_to`` its supplement to that filing."""
+    """Check and write the letter, or with ``supplement_to`` its supplement to that filing;
+    with ``joined_since`` the HTML page marks who joined after that filing; with
+    ``docx_pages`` LibreOffice counts the DOCX's pages even without a profile's page rule."""
     require_folder(folder)
     require_source_date()
     formats = [f.strip().lower() for f in to.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         abort(f"--to takes {' and/or '.join(FORMATS)}, not {to!r}")
+    if joined_since is not None and "html" not in formats:
+        abort("--joined-since marks the HTML page: add html to --to (--to html)")
     diags = Diagnostics()
     if supplement_to is not None:
         made = check_supplement_to(folder, supplement_to, diags)
         checked = made[0] if made is not None else None
     else:
         checked = check_submission(folder, diags, render_checks=False, smart=smart)  # staged
+    if joined_since is not None and checked is not None and checked.plan is not None:
+        checked = mark_joined(folder, checked, joined_since, diags)
     status = display_diagnostics(diags, as_json=as_json, strict=strict)
     if status != 0 or checked is None or checked.document is None:
         return EXIT_ERRORS
     found = Diagnostics()
     try:
-        written = write_files(checked, writing_order(formats), out, found)
+        written = write_files(checked, writing_order(formats), out, found, docx_pages=docx_pages)
     except SubmissionError:
         return display_diagnostics(found, as_json=as_json, strict=strict)
     except OSError as exc:

@@ -16,7 +16,7 @@ from policydraft.diagnostics import Diagnostics
 from policydraft.model.filing import FilingDraft
 from policydraft.packaging.record import filing_key, read_filing
 from policydraft.pipeline import CheckedSubmission, check_supplement
-from policydraft.signatories.select import PrintedSignatories
+from policydraft.signatories.select import NOBODY
 
 SupplementTo = Annotated[
     Path | None,
@@ -44,6 +44,6 @@ def letter_draft(folder: Path, checked: CheckedSubmission) -> FilingDraft:
     now if the submission has none yet)."""
     key = filing_key(folder, create=True)
     assert key is not None
-    signers = checked.signers or PrintedSignatories()
+    signers = checked.signers or NOBODY
     config = checked.loaded.submission.signatories
     return FilingDraft(0, (), filed_signers(signers, config, key), key)

@@ -135,7 +135,7 @@ def changes_since(
             withdrawn[id(match)] = match
     gone = seen | set(withdrawn)
     missing = _absent([s for s in record.signers if id(s) not in gone], rows, key)
-    return Changes(PrintedSignatories(added), tuple(withdrawn.values()), tuple(corrected), missing)
+    return Changes(printed.only(added), tuple(withdrawn.values()), tuple(corrected), missing)
 
 
 def _absent(

@@ -17,10 +17,12 @@ from policydraft.diagnostics import Diagnostics, SubmissionError
 from policydraft.model.filing import FilingDraft
 from policydraft.outputs.staging import StagedOutputs, staged_outputs
 from policydraft.packaging.comment import DEFAULT_LIMIT, comment_text
-from policydraft.packaging.manifest import PackagedFile, manifest_json
+from policydraft.packaging.email import Letter, email_message
+from policydraft.packaging.manifest import FiledAs, PackagedFile, manifest_json
 from policydraft.packaging.record import RECORD, record_json
 from policydraft.pipeline import CheckedSubmission
-from policydraft.profiles.schema import ProfileView
+from policydraft.profiles.rules import EmailSubjectRule
+from policydraft.profiles.schema import Profile, ProfileView
 
 COMMENT = "comment.txt"
 MANIFEST = "manifest.json"
@@ -53,10 +55,20 @@ def build_package(
         if verify is not None:
             verify(staged)
         files = [PackagedFile(f.path.name, outputs.staged(f.path), f.pages) for f in written]
-        files.append(_write_comment(outputs, checked, out, [f.name for f in files], diags))
-        view = ProfileView.of(rules.profile if rules else None)
+        letter = _letter(checked, filing)
+        attached = list(files)
+        files.append(_write_comment(outputs, checked, out, letter, attached, diags))
+        profile = rules.profile if rules else None
+        if profile is not None and profile.submit and profile.submit.email:
+            files.append(_write_email(outputs, checked, out, letter, profile, attached))
+        view = ProfileView.of(profile)
         manifest = manifest_json(
-            checked.loaded, view.name, _signers(checked), files, view.email_subject
+            checked.loaded,
+            view.name,
+            letter.signatories,
+            files,
+            view.email_subject,
+            FiledAs(letter.title, _supplement(filing)),
         )
         outputs.write(out / MANIFEST, _text(manifest))
         files.append(PackagedFile(MANIFEST, outputs.staged(out / MANIFEST), None))
@@ -73,11 +85,13 @@ def _write_comment(
     outputs: StagedOutputs,
     checked: CheckedSubmission,
     out: Path,
-    attachments: Sequence[str],
+    letter: Letter,
+    attached: Sequence[PackagedFile],
     diags: Diagnostics,
 ) -> PackagedFile:
     limit = _comment_limit(checked)
-    comment = comment_text(checked.loaded, _signers(checked), attachments, limit)
+    names = [file.name for file in attached]
+    comment = comment_text(checked.loaded, letter.signatories, names, limit, letter.title)
     if not comment.fits:
         message = (
             f"the comment box takes at most {limit:,} characters, but the title, submitter "
@@ -90,6 +104,23 @@ def _write_comment(
         raise SubmissionError(found)
     outputs.write(out / COMMENT, _text(comment.text + "\n"))
     return PackagedFile(COMMENT, outputs.staged(out / COMMENT), None)
+
+
+def _write_email(
+    outputs: StagedOutputs,
+    checked: CheckedSubmission,
+    out: Path,
+    letter: Letter,
+    profile: Profile,
+    attached: Sequence[PackagedFile],
+) -> PackagedFile:
+    """``NAME.eml``, named as the attachments are, beside them (``packaging.email``)."""
+    assert profile.submit is not None and profile.submit.email is not None
+    required = [rule.contains for rule in profile.rules_of(EmailSubjectRule)]
+    message = email_message(checked.loaded, letter, profile.submit.email.to, required, attached)
+    path = out / f"{Path(attached[0].name).stem}.eml"
+    outputs.write(path, _bytes(message))
+    return PackagedFile(path.name, outputs.staged(path), None)
 
 
 def _comment_limit(checked: CheckedSubmission) -> int:
@@ -113,14 +144,26 @@ def _file_stem(checked: CheckedSubmission, stem: str) -> str:
     return _UNSAFE.sub("-", name).strip("-.") or stem
 
 
-def _signers(checked: CheckedSubmission) -> int | None:
-    if checked.signers is None:
-        return None
-    return len(checked.signers)
+def _letter(checked: CheckedSubmission, filing: FilingDraft | None) -> Letter:
+    """The letter as filed: a supplement's title and the total signed as of it (its own
+    signers are only those added since)."""
+    title = checked.loaded.submission.title
+    if filing is None or filing.number == 0:
+        count = None if checked.signers is None else len(checked.signers)
+        return Letter(title, count)
+    return Letter(f"Supplement No. {filing.number} to {title}", len(filing.signers))
+
+
+def _supplement(filing: FilingDraft | None) -> int | None:
+    return filing.number if filing is not None and filing.number else None
 
 
 def _text(content: str) -> Callable[[BinaryIO], None]:
+    return _bytes(content.encode("utf-8"))
+
+
+def _bytes(content: bytes) -> Callable[[BinaryIO], None]:
     def write(stream: BinaryIO) -> None:
-        stream.write(content.encode("utf-8"))
+        stream.write(content)
 
     return write

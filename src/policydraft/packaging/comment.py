@@ -31,10 +31,15 @@ class CommentText:
 
 
 def comment_text(
-    loaded: LoadedSubmission, signers: int | None, attachments: Sequence[str], limit: int
+    loaded: LoadedSubmission,
+    signers: int | None,
+    attachments: Sequence[str],
+    limit: int,
+    title: str | None = None,
 ) -> CommentText:
-    """Title, submitter and docket, as many opening sentences as fit, and the attachments."""
-    head = _heading(loaded, signers)
+    """Title (``title``, else the submission's), submitter and docket, as many opening
+    sentences as fit, and the attachments; ``signers``: everyone signed as of this filing."""
+    head = _heading(loaded, signers, title or loaded.submission.title)
     tail = f"The full comment is attached: {', '.join(attachments)}."
     room = limit - len(head) - len(tail) - 4  # the blank lines around the summary
     if room < 0:
@@ -44,11 +49,11 @@ def comment_text(
     return CommentText("\n\n".join(parts), True, len(head) + len(tail) + 2)
 
 
-def _heading(loaded: LoadedSubmission, signers: int | None) -> str:
+def _heading(loaded: LoadedSubmission, signers: int | None, title: str) -> str:
     submission = loaded.submission
     commenter = submission.commenter
     who = commenter.name + (f", {commenter.organization}" if commenter.organization else "")
-    lines = [submission.title]
+    lines = [title]
     if submission.docket:
         lines.append(f"Docket No. {submission.docket}")
     signed = f", with {signers:,} signatories" if signers else ""

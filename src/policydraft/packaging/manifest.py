@@ -25,22 +25,33 @@ class PackagedFile:
     pages: int | None
 
 
+@dataclass(frozen=True)
+class FiledAs:
+    """What a filing is called: "Supplement No. 1 to TITLE" and 1, or the letter's title."""
+
+    title: str
+    supplement: int | None  # N for Supplement No. N, None for the letter
+
+
 def manifest_json(
     loaded: LoadedSubmission,
     profile: str | None,
     signatories: int | None,
     files: Sequence[PackagedFile],
     email_subject: str | None = None,
+    filed_as: FiledAs | None = None,
 ) -> str:
+    """The manifest's JSON; ``signatories`` is everyone signed as of this filing."""
     submission = loaded.submission
     data: dict[str, Any] = {
-        "title": submission.title,
+        "title": filed_as.title if filed_as else submission.title,
         "date": submission.date.isoformat(),
         "docket": submission.docket,
         "commenter": submission.commenter.name,
         "organization": submission.commenter.organization,
         "profile": profile,
         "signatories": signatories,
+        "supplement": filed_as.supplement if filed_as else None,
         "files": [file_entry(file) for file in files],
         "generator": f"policydraft {__version__}",
     }

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from policydraft.diagnostics import Diagnostics, Location
@@ -51,9 +52,20 @@ REASONS = {
 
 class PrintedSignatories(tuple[Signatory, ...]):
     """The signers selected for print, in the list's order: each consented, none withdrew,
-    no duplicate. Only ``select_printed`` makes one, so nobody needs to filter them again."""
+    no duplicate. Only ``select_printed`` makes one (and ``only`` a part of one, ``NOBODY``
+    the empty one), so nobody needs to filter them again."""
 
     __slots__ = ()
+
+    def only(self, kept: Iterable[Signatory]) -> PrintedSignatories:
+        """The signers of ``kept`` that are in this selection, in its order: a supplement's
+        added signers stay a selection (consent decided), never a list from elsewhere."""
+        wanted = {id(signer) for signer in kept}
+        return PrintedSignatories(signer for signer in self if id(signer) in wanted)
+
+
+NOBODY = PrintedSignatories()
+"""The selection of a letter without a signatory list."""
 
 
 @dataclass(frozen=True, slots=True)
