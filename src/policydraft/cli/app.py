@@ -1,4 +1,9 @@
-"""Typer application: each command parses options, calls the pipeline and displays."""
+"""Typer application: each command parses options, calls the pipeline and displays.
+
+Start-up matters (``--help`` runs in a fresh interpreter, as every call of the tool does): the
+command modules imported here hold only options, and each command imports the work it does
+(the pipeline, the writers, pypdf...) when it runs. tests/test_startup.py keeps it so.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from policydraft.cli import commands, package, profiles, templates, verify
+from policydraft.cli import package, profiles, templates, verify
 from policydraft.cli.filing import SupplementTo
 from policydraft.cli.marks import JoinedSince
 from policydraft.cli.signatories import app as signatories_app
@@ -61,6 +66,8 @@ def init(
     ] = False,
 ) -> None:
     """Write a working starter submission into FOLDER (never over existing files)."""
+    from policydraft.cli import commands
+
     raise typer.Exit(commands.init(folder, template, profile, force=force))
 
 
@@ -75,6 +82,8 @@ def check(
     no_smart: NoSmart = False,
 ) -> None:
     """Load and validate everything; render nothing."""
+    from policydraft.cli import commands
+
     smart = not no_smart
     raise typer.Exit(
         commands.check(folder, as_json=json, strict=strict, online=online, smart=smart)
@@ -102,8 +111,18 @@ def render(
     supplement_to: SupplementTo = None,
     joined_since: JoinedSince = None,
     docx_pages: DocxPages = False,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="A review copy: watermark, line numbers, a 'Draft of' footer; "
+            "files named NAME-draft (docs/reviewing.md).",
+        ),
+    ] = False,
 ) -> None:
     """Check FOLDER, then write the documents (atomically)."""
+    from policydraft.cli import commands
+
     raise typer.Exit(
         commands.render(
             folder,
@@ -115,6 +134,7 @@ def render(
             supplement_to=supplement_to,
             joined_since=joined_since,
             docx_pages=docx_pages,
+            draft=draft,
         )
     )
 

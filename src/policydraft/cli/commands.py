@@ -19,11 +19,6 @@ from policydraft.cli.display import (
 from policydraft.cli.filing import supplement_to as check_supplement_to
 from policydraft.cli.marks import mark_joined
 from policydraft.diagnostics import Diagnostics, Location, SubmissionError, display_path
-from policydraft.outputs.formats import FORMATS, writing_order
-from policydraft.outputs.staging import PublishError
-from policydraft.outputs.write import source_date
-from policydraft.pipeline import check as check_submission
-from policydraft.pipeline import write_files
 from policydraft.resources import builtin_profiles, builtin_templates
 
 _STARTER = Path(__file__).resolve().parent.parent / "starter"
@@ -39,6 +34,8 @@ def check(
 ) -> int:
     require_folder(folder)
     require_source_date()  # a profile's checks render scratch files, dated like real ones
+    from policydraft.pipeline import check as check_submission
+
     diags = Diagnostics()
     checked = check_submission(folder, diags, smart=smart)
     if online and checked is not None and checked.bibliography is not None:
@@ -50,6 +47,8 @@ def check(
 
 def require_source_date() -> None:
     """A malformed SOURCE_DATE_EPOCH is a usage error before anything is checked or written."""
+    from policydraft.outputs.write import source_date
+
     try:
         source_date()
     except ValueError as exc:
@@ -67,12 +66,19 @@ def render(
     supplement_to: Path | None = None,
     joined_since: Path | None = None,
     docx_pages: bool = False,
+    draft: bool = False,
 ) -> int:
     """Check and write the letter, or with ``supplement_to`` its supplement to that filing;
     with ``joined_since`` the HTML page marks who joined after that filing; with
-    ``docx_pages`` LibreOffice counts the DOCX's pages even without a profile's page rule."""
+    ``docx_pages`` LibreOffice counts the DOCX's pages even without a profile's page rule;
+    with ``draft`` (or a ``draft:`` setting) a review copy, named ``STEM-draft``."""
     require_folder(folder)
     require_source_date()
+    from policydraft.outputs.formats import FORMATS, writing_order
+    from policydraft.pipeline import check as check_submission
+    from policydraft.pipeline import write_files
+    from policydraft.review import review_of
+
     formats = [f.strip().lower() for f in to.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -92,7 +98,9 @@ def render(
         return EXIT_ERRORS
     found = Diagnostics()
     try:
-        written = write_files(checked, writing_order(formats), out, found, docx_pages=docx_pages)
+        review = review_of(checked.loaded.submission.draft, draft)
+        order = writing_order(formats)
+        written = write_files(checked, order, out, found, docx_pages=docx_pages, review=review)
     except SubmissionError:
         return display_diagnostics(found, as_json=as_json, strict=strict)
     except OSError as exc:
@@ -105,6 +113,8 @@ def render(
 
 def write_failure(exc: OSError, fallback: Path) -> Diagnostics:
     """What a failed write or publish did to the outputs, said truthfully (PD901, PD905)."""
+    from policydraft.outputs.staging import PublishError
+
     diags = Diagnostics()
     where = Location(display_path(Path(exc.filename or fallback)))
     reason = exc.strerror or str(exc)

@@ -6,14 +6,15 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from policydraft.citations.listing import SourceListing
 from policydraft.diagnostics import Diagnostic, Diagnostics, to_json
-from policydraft.outputs.formats import output_format
-from policydraft.outputs.write import WrittenFile
+
+if TYPE_CHECKING:  # what is displayed is imported by the command that made it
+    from policydraft.citations.listing import SourceListing
+    from policydraft.outputs.write import WrittenFile
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -111,6 +112,8 @@ def display_written(files: Iterable[WrittenFile], *, as_json: bool = False) -> N
 
 def _pages(file: WrittenFile) -> str | None:
     """What the file's page count is, as its format declares; None for a format without pages."""
+    from policydraft.outputs.formats import output_format
+
     declared = output_format(file.format)
     if declared.pages_from is None:
         return None

@@ -7,16 +7,14 @@ Shared by ``render`` and ``package``; the filing key is the submission's own
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from policydraft.compose.filed import filed_signers
-from policydraft.diagnostics import Diagnostics
-from policydraft.model.filing import FilingDraft
-from policydraft.packaging.record import filing_key, read_filing
-from policydraft.pipeline import CheckedSubmission, check_supplement
-from policydraft.signatories.select import NOBODY
+if TYPE_CHECKING:  # the work is imported where it is done: --help stays light
+    from policydraft.diagnostics import Diagnostics
+    from policydraft.model.filing import FilingDraft
+    from policydraft.pipeline import CheckedSubmission
 
 SupplementTo = Annotated[
     Path | None,
@@ -32,6 +30,9 @@ def supplement_to(
     folder: Path, filing: Path, diags: Diagnostics
 ) -> tuple[CheckedSubmission, FilingDraft] | None:
     """The checked supplement of ``folder`` to ``filing``, and its record; None after errors."""
+    from policydraft.packaging.record import filing_key, read_filing
+    from policydraft.pipeline import check_supplement
+
     key = filing_key(folder, create=False)
     record = read_filing(filing, key, diags)
     if record is None or key is None:
@@ -42,6 +43,11 @@ def supplement_to(
 def letter_draft(folder: Path, checked: CheckedSubmission) -> FilingDraft:
     """The record of a letter's first filing: its printed signers under the filing key (made
     now if the submission has none yet)."""
+    from policydraft.compose.filed import filed_signers
+    from policydraft.model.filing import FilingDraft
+    from policydraft.packaging.record import filing_key
+    from policydraft.signatories.select import NOBODY
+
     key = filing_key(folder, create=True)
     assert key is not None
     signers = checked.signers or NOBODY

@@ -11,16 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from policydraft.compose.filed import joined_since
-from policydraft.diagnostics import Diagnostics
-from policydraft.model import SignatoryEntry
-from policydraft.packaging.record import filing_key, read_filing
-from policydraft.pipeline import CheckedSubmission
-from policydraft.writers.html.marks import JoinedAfter
+if TYPE_CHECKING:  # the work is imported where it is done: --help stays light
+    from policydraft.diagnostics import Diagnostics
+    from policydraft.pipeline import CheckedSubmission
 
 JoinedSince = Annotated[
     Path | None,
@@ -37,6 +34,11 @@ def mark_joined(
 ) -> CheckedSubmission | None:
     """``checked`` with its HTML page marking the signers no filing of ``filing``'s chain
     printed; None after diagnostics (not a filing, changed since, another key)."""
+    from policydraft.compose.filed import joined_since
+    from policydraft.model import SignatoryEntry
+    from policydraft.packaging.record import filing_key, read_filing
+    from policydraft.writers.html.marks import JoinedAfter
+
     key = filing_key(folder, create=False)
     record = read_filing(filing, key, diags)
     if record is None or key is None or checked.plan is None:

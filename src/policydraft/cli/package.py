@@ -4,7 +4,7 @@ the filing record (filing.json); ``--supplement-to FILING`` packages a supplemen
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,8 +17,9 @@ from policydraft.cli.display import (
 )
 from policydraft.cli.filing import SupplementTo
 from policydraft.diagnostics import Diagnostics, SubmissionError
-from policydraft.packaging import build_package
-from policydraft.pipeline import check as check_submission
+
+if TYPE_CHECKING:
+    from policydraft.submission.load import LoadedSubmission
 
 
 def command(
@@ -40,6 +41,9 @@ def package(
     its supplement to that filing) with its filing record; the exit status as for ``render``."""
     require_folder(folder)
     require_source_date()
+    from policydraft.packaging import build_package
+    from policydraft.pipeline import check as check_submission
+
     diags = Diagnostics()
     if supplement_to is not None:
         made = filing.supplement_to(folder, supplement_to, diags)
@@ -47,6 +51,8 @@ def package(
     else:
         checked = check_submission(folder, diags, render_checks=False)
         draft = None
+    if checked is not None:  # a review copy is never filed (PD910)
+        refuse_review_copy(checked.loaded, diags)
     status = display_diagnostics(diags, as_json=as_json, strict=strict)
     if status != 0 or checked is None or checked.document is None:
         return EXIT_ERRORS
@@ -68,3 +74,17 @@ def package(
     if built.email_subject:
         display_message(f"e-mail it with '{built.email_subject}' in the subject line")
     return status
+
+
+def refuse_review_copy(loaded: LoadedSubmission, diags: Diagnostics) -> None:
+    """PD910 at the ``draft:`` setting when it asks for a review copy: ``package`` makes
+    the filing, and a review copy is never filed."""
+    from policydraft.review import asked_for
+
+    if asked_for(loaded.submission.draft) is None:
+        return
+    message = (
+        "package makes the filing, but draft: asks for a review copy (watermark, line "
+        "numbers); remove draft: or set it to false, and use `render --draft` for drafts"
+    )
+    diags.error("PD910", message, loaded.locate("draft"))

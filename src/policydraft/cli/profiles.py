@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from policydraft.cli.display import EXIT_ERRORS, display_diagnostics, display_message
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.profiles.load import load_profile
-from policydraft.profiles.rules import BaseRule
-from policydraft.profiles.schema import Profile
-from policydraft.resources import builtin_profiles
+
+if TYPE_CHECKING:  # the profiles are read by the command that shows them
+    from policydraft.profiles.rules import BaseRule
+    from policydraft.profiles.schema import Profile
 
 app = typer.Typer(help="The agency profiles and their rules.", no_args_is_help=True)
 
@@ -20,6 +20,9 @@ app = typer.Typer(help="The agency profiles and their rules.", no_args_is_help=T
 @app.command("list")
 def list_profiles() -> None:
     """List the built-in profiles."""
+    from policydraft.profiles.load import load_profile
+    from policydraft.resources import builtin_profiles
+
     diags = Diagnostics()
     for name in builtin_profiles():
         profile = load_profile(name, Path("."), diags, Location(name))
@@ -34,6 +37,8 @@ def show(
     name: Annotated[str, typer.Argument(help="A built-in profile's name, or a YAML file.")],
 ) -> None:
     """Print a profile's defaults and every rule, with its source and reading."""
+    from policydraft.profiles.load import load_profile
+
     diags = Diagnostics()
     profile = load_profile(name, Path("."), diags, Location("<command line>"))
     if profile is None:

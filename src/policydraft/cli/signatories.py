@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,14 +22,10 @@ from policydraft.cli.display import (
     display_signatory_stats,
 )
 from policydraft.diagnostics import Diagnostics, Location, display_path
-from policydraft.outputs.staging import staged_outputs
-from policydraft.signatories.config import SignatoriesConfig
-from policydraft.signatories.export import export_csv
-from policydraft.signatories.read import read_signatory_list
-from policydraft.signatories.report import diff_lists, list_stats
-from policydraft.signatories.select import select_printed
-from policydraft.signatories.signatory import SignatoryList
-from policydraft.submission.load import load_submission
+
+if TYPE_CHECKING:  # the lists are read by the command that looks at them
+    from policydraft.signatories.config import SignatoriesConfig
+    from policydraft.signatories.signatory import SignatoryList
 
 _display = partial(display_diagnostics, as_json=False, full_listing=None)
 """Diagnostics as text: these commands' ``--json`` is their report's, which lists every row
@@ -59,6 +55,9 @@ Settings = Annotated[
 @app.command()
 def stats(folder: ListPath = Path("."), json: Json = False, settings: Settings = None) -> None:
     """Counts, rows left out and why, possible duplicates, groups."""
+    from policydraft.signatories.report import list_stats
+    from policydraft.signatories.select import select_printed
+
     diags = Diagnostics()
     config = _settings_for([_existing(folder)], settings)
     loaded = _load_signatory_list(folder, diags, config)
@@ -86,6 +85,9 @@ def diff(
     that the reader sees what it can, but the command then exits 1: the comparison may be
     incomplete.
     """
+    from policydraft.signatories.report import diff_lists
+    from policydraft.signatories.select import select_printed
+
     paths = [_existing(old), _existing(new)]
     config = _settings_for(paths, settings or _the_folder(old, new))
     lists = []
@@ -111,6 +113,10 @@ def export(
     settings: Settings = None,
 ) -> None:
     """The printed list, in printed order, as CSV (no private columns)."""
+    from policydraft.outputs.staging import staged_outputs
+    from policydraft.signatories.export import export_csv
+    from policydraft.signatories.select import select_printed
+
     diags = Diagnostics()
     config = _settings_for([_existing(folder)], settings)
     loaded = _load_signatory_list(folder, diags, config)
@@ -137,6 +143,9 @@ def _load_signatory_list(
 
     The commands take either; None when there is no list to read.
     """
+    from policydraft.signatories.config import SignatoriesConfig
+    from policydraft.signatories.read import read_signatory_list
+
     if not path.is_dir():
         base = settings or SignatoriesConfig()
         config = base.model_copy(update={"file": path.name})
@@ -152,6 +161,8 @@ def _load_settings(
     folder: Path, diags: Diagnostics
 ) -> tuple[Path, SignatoriesConfig, Location] | None:
     """A submission folder's ``signatories:`` settings and where its ``file:`` is written."""
+    from policydraft.submission.load import load_submission
+
     loaded = load_submission(folder, diags)
     if loaded is None:
         return None

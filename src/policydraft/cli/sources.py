@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from policydraft.citations.listing import list_sources
 from policydraft.cli.display import (
     EXIT_ERRORS,
     abort,
@@ -15,7 +14,6 @@ from policydraft.cli.display import (
     display_sources,
 )
 from policydraft.diagnostics import Diagnostics
-from policydraft.pipeline import check
 
 app = typer.Typer(help="Look at the bibliography.", no_args_is_help=True)
 
@@ -26,6 +24,9 @@ def list_command(
     json: Annotated[bool, typer.Option("--json", help="Print the list as JSON.")] = False,
 ) -> None:
     """Every source with its full and short form, and where it is cited."""
+    from policydraft.citations.listing import list_sources
+    from policydraft.pipeline import check
+
     if not folder.is_dir():
         abort(f"no such submission folder: {folder}")
     diags = Diagnostics()

@@ -16,7 +16,6 @@ from policydraft.cli.copying import FileCopy, copy_files
 from policydraft.cli.display import EXIT_OK, abort, display_diagnostics, display_message
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.resources import builtin_templates
-from policydraft.templating.templates import ENTRY
 
 app = typer.Typer(help="The built-in letter templates.", no_args_is_help=True)
 
@@ -44,6 +43,8 @@ def copy(
 
 def copy_template(name: str, folder: Path, *, force: bool) -> int:
     """Copy every file of the built-in, or none when one exists (unless ``force``)."""
+    from policydraft.templating.templates import ENTRY
+
     source = builtin_templates().get(name)
     if source is None:
         abort(f"unknown template {name!r}; choose from {', '.join(builtin_templates())}")
@@ -70,6 +71,8 @@ def copy_template(name: str, folder: Path, *, force: bool) -> int:
 
 def purpose(folder: Path) -> str:
     """The first line of the template's opening comment: "{#- name: what it is for"."""
+    from policydraft.templating.templates import ENTRY
+
     text = (folder / ENTRY).read_text(encoding="utf-8")
     match = _PURPOSE.match(text)
     return match.group(1).strip() if match else ""

@@ -14,8 +14,6 @@ import typer
 
 from policydraft.cli.display import EXIT_USAGE, display_diagnostics
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.profiles.foreign import KnownFacts, verify_files
-from policydraft.profiles.load import load_profile
 
 Files = Annotated[
     list[Path], typer.Argument(help="PDF or DOCX files to check.", show_default=False)
@@ -52,6 +50,9 @@ def command(
 
     Example: policydraft verify letter.pdf --profile ostp-ai-action-plan --submitter "Jane Doe"
     """
+    from policydraft.profiles.foreign import KnownFacts, verify_files
+    from policydraft.profiles.load import load_profile
+
     diags = Diagnostics()
     found = load_profile(profile, Path("."), diags, Location("<command line>"))
     if found is None:

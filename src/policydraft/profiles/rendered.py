@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Appendix, Document, plain_text
-from policydraft.profiles.pdf_reading import RenderedPdf
 from policydraft.submission.schema import Submission
+
+if TYPE_CHECKING:  # pypdf is imported where a PDF is read, not when a profile loads
+    from policydraft.profiles.pdf_reading import RenderedPdf
 
 
 class FileCheck(Protocol):
@@ -80,6 +82,8 @@ class Rendered:
     pdf: RenderedPdf | None = field(init=False)
 
     def __post_init__(self) -> None:
+        from policydraft.profiles.pdf_reading import RenderedPdf
+
         path = self.laid_out or self.files.get("pdf")
         self.pdf = RenderedPdf(path, self.facts.appendix_heading) if path else None
 

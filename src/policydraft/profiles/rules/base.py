@@ -11,13 +11,15 @@ rule class; the profile schema and ``profiles show`` are derived from it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.profiles.pdf_reading import RenderedPdf
 from policydraft.profiles.rendered import Rendered, RuleBook
+
+if TYPE_CHECKING:  # pypdf is imported where a PDF is read, not when a profile loads
+    from policydraft.profiles.pdf_reading import RenderedPdf
 
 # The range of a rule's numbers: finite (no .inf or .nan), positive, and no larger than any
 # agency could mean. A profile is often someone else's file; ``minimum: .inf`` was an

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field, field_validator
 
-from policydraft.profiles.pdf_reading import RenderedPdf
 from policydraft.profiles.rendered import Rendered
 from policydraft.profiles.rules.base import MAX_ATTACHMENTS, MAX_FILE_MB, BaseRule, SetUp
+
+if TYPE_CHECKING:  # pypdf is imported where a PDF is read, not when a profile loads
+    from policydraft.profiles.pdf_reading import RenderedPdf
 
 
 class FileSizeRule(BaseRule):

@@ -4,13 +4,15 @@ appendix (``scope: body``)."""
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
-from policydraft.profiles.pdf_reading import RenderedPdf
 from policydraft.profiles.rendered import Rendered
 from policydraft.profiles.rules.base import MAX_PAGES, MAX_WORDS, BaseRule
+
+if TYPE_CHECKING:  # pypdf is imported where a PDF is read, not when a profile loads
+    from policydraft.profiles.pdf_reading import RenderedPdf
 
 Scope = Literal["whole", "body"]
 """What a page or word limit counts: every page, or only the pages before the appendix."""

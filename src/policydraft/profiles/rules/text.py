@@ -4,14 +4,15 @@ the title (searchable text), and a number on every page."""
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
-from policydraft.profiles.page_fields import UnreadableParts, describe, unnumbered_pages
-from policydraft.profiles.pdf_reading import RenderedPdf, contains, normalize
 from policydraft.profiles.rendered import Rendered, page_list
 from policydraft.profiles.rules.base import MAX_TOP_LINES, BaseRule
+
+if TYPE_CHECKING:  # pypdf and lxml are imported where a file is read, not when a profile loads
+    from policydraft.profiles.pdf_reading import RenderedPdf
 
 SubmitterField = Literal["name", "organization"]
 
@@ -55,6 +56,8 @@ class SubmitterRule(BaseRule):
         return f"the commenter's {' and '.join(self.fields)} {place}"
 
     def check_pdf(self, rendered: Rendered, pdf: RenderedPdf) -> None:
+        from policydraft.profiles.pdf_reading import contains
+
         facts = rendered.facts
         values = {"name": facts.commenter, "organization": facts.organization}
         top = self.where == "top"
@@ -116,6 +119,8 @@ class PageNumbersRule(BaseRule):
             self.broken(rendered, "PD618", message)
 
     def check_docx(self, rendered: Rendered, layout: RenderedPdf | None) -> None:
+        from policydraft.profiles.page_fields import UnreadableParts, describe, unnumbered_pages
+
         name = rendered.profile.name
         try:
             sections = unnumbered_pages(rendered.files["docx"])
@@ -144,5 +149,7 @@ def _unnumbered(pdf: RenderedPdf) -> list[int]:
 
 def _numbered(text: str, number: int) -> bool:
     """A line printing the page's number: "3", "- 3 -", "Page 3", "Page 3 of 12", "3 of 12"."""
+    from policydraft.profiles.pdf_reading import normalize
+
     pattern = re.compile(rf"^(page\s+)?[-–—]?\s*{number}\s*[-–—]?(\s+of\s+\d+)?$")
     return any(pattern.match(normalize(line)) for line in text.splitlines())

@@ -3,13 +3,15 @@ it is checked."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
-from policydraft.profiles.pdf_reading import FOOTER_ZONE, RenderedPdf
 from policydraft.profiles.rendered import Rendered, page_list
 from policydraft.profiles.rules.base import MAX_FONT_SIZE, BaseRule
+
+if TYPE_CHECKING:  # pypdf is imported where a PDF is read, not when a profile loads
+    from policydraft.profiles.pdf_reading import RenderedPdf
 
 Zone = Literal["superscripts", "footer", "appendix"]
 """Text a font-size rule can exempt: note marks, the page-number line, the signatory list."""
@@ -32,6 +34,8 @@ class FontSizeRule(BaseRule):
         return self.minimum
 
     def check_pdf(self, rendered: Rendered, pdf: RenderedPdf) -> None:
+        from policydraft.profiles.pdf_reading import FOOTER_ZONE
+
         appendix = pdf.appendix_start if "appendix" in self.exempt else None
         small = [
             run

@@ -1,0 +1,85 @@
+"""Start-up: how long a command takes before it does its work, and what it imports.
+
+Run:  .venv/bin/python bench/startup.py [--runs 5] [--source OTHER/src]
+
+Times in fresh interpreters, as a user runs them: ``python -c pass`` (the interpreter alone),
+the import of the libraries a render needs (python-docx, reportlab, lxml, pydantic, jinja2:
+issue 17 asks the example's render to take at most 4x this), ``policydraft --help``,
+``policydraft check`` and ``policydraft render`` of the bundled example. For each: the median
+wall time of ``--runs`` runs, and the total of ``python -X importtime`` (the time spent
+importing, measured once). ``--source`` runs the commands from another copy of the source
+(for example a checkout of an earlier commit), to compare before and after on one machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "ostp-ai-action-plan"
+LIBRARIES = "import docx, reportlab.platypus, lxml.etree, pydantic, jinja2"
+
+
+def cases(out: Path) -> dict[str, list[str]]:
+    """What each row runs, after ``python``."""
+    cli = ["-m", "policydraft"]
+    return {
+        "python -c pass": ["-c", "pass"],
+        "import the render's libraries": ["-c", LIBRARIES],
+        "policydraft --help": [*cli, "--help"],
+        "policydraft check EXAMPLE": [*cli, "check", str(EXAMPLE)],
+        "policydraft render EXAMPLE": [*cli, "render", str(EXAMPLE), "--out", str(out)],
+    }
+
+
+def wall_time(args: list[str], env: dict[str, str]) -> float:
+    """Seconds one run takes, start-up included; a failing command stops the benchmark."""
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, *args], env=env, capture_output=True, check=False)
+    if done.returncode != 0:
+        sys.exit(f"python {' '.join(args)} failed:\n{done.stderr.decode(errors='replace')}")
+    return time.perf_counter() - start
+
+
+def import_seconds(args: list[str], env: dict[str, str]) -> float:
+    """The time ``-X importtime`` reports for every top-level import, summed."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *args],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    total = 0
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        _, cumulative, name = line.split("|")
+        if not name.startswith("  "):  # " name": a top-level import; deeper ones are nested
+            total += int(cumulative)
+    return total / 1e6
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per case (the median)")
+    parser.add_argument("--source", type=Path, help="run policydraft from this src folder")
+    options = parser.parse_args()
+    env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
+    if options.source:
+        env["PYTHONPATH"] = str(options.source.resolve())
+    print(f"{os.cpu_count()} cores; median of {options.runs} runs; policydraft from", end=" ")
+    print(options.source or "this checkout")
+    print(f"{'case':<32} {'wall (s)':>9} {'imports (s)':>12}")
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, args in cases(Path(scratch) / "out").items():
+            wall = statistics.median(wall_time(args, env) for _ in range(options.runs))
+            print(f"{name:<32} {wall:9.3f} {import_seconds(args, env):12.3f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
