@@ -36,14 +36,15 @@ ALLOWED: dict[str, frozenset[str] | None] = {
     # the meeting point and what both writers share
     "model": BASE,
     "typography": BASE,
+    "review": frozenset(),  # a review copy's marks: writers take them as they take typography
     "wordml": BASE | {"typography"},  # Word's own XML, as Word reads it; a reference as type
-    "writers": frozenset({"model", "typography", "wordml"}),
+    "writers": frozenset({"model", "typography", "review", "wordml"}),
     # generic stages, and the subjects the submission is made of
     "readers": BASE | {"model"},
     "templating": BASE,
     "signatories": BASE,  # below the submission, which embeds its signatories: settings
     "submission": BASE | {"readers", "signatories"},
-    "outputs": BASE | {"model", "typography", "writers", "submission"},
+    "outputs": BASE | {"model", "typography", "review", "writers", "submission"},
     # subjects, each owning its vertical
     "citations": BASE | {"model", "readers", "templating", "submission"},
     "profiles": BASE | {"model", "readers", "submission", "typography", "wordml"},
@@ -55,6 +56,7 @@ ALLOWED: dict[str, frozenset[str] | None] = {
     | {
         "model",
         "typography",
+        "review",
         "wordml",
         "readers",
         "templating",
@@ -177,11 +179,12 @@ def test_every_import_follows_the_layering() -> None:
     assert layering_faults(import_graph(), ALLOWED) == []
 
 
-def test_writers_see_only_the_tree_typography_and_wordml() -> None:
+def test_writers_see_only_the_tree_and_their_settings() -> None:
+    """The tree, the typography and review marks they are given, and Word's own XML."""
     graph = import_graph()
     writers = {m: i for m, i in graph.items() if unit_of(m) == "writers"}
     used = {unit_of(target) for imports in writers.values() for target in imports}
-    assert used <= {"writers", "model", "typography", "wordml"}
+    assert used <= {"writers", "model", "typography", "review", "wordml"}
 
 
 WORD_READERS = ("styles", "running_text", "package", "minimum_size")

@@ -22,9 +22,16 @@ from policydraft.model import (
     Cite,
     CiteItem,
     Code,
+    ContentsEntry,
     Emph,
+    Exhibit,
+    ExhibitRef,
+    Exhibits,
+    Figure,
+    FigureImage,
     Heading,
     Inline,
+    Letterhead,
     LetterPart,
     LineBreak,
     Link,
@@ -35,7 +42,12 @@ from policydraft.model import (
     Para,
     SignatoryEntry,
     SignatoryGroup,
+    SignatureBlock,
+    SignerBlock,
     Strong,
+    Table,
+    TableOfAuthorities,
+    TableOfContents,
     Text,
     children,
     inner_blocks,
@@ -74,6 +86,14 @@ CHILDREN: list[tuple[Node, tuple[Node, ...]]] = [
     (BlockQuote((P, Q)), (P, Q)),
     (LetterPart("closing", (P,)), (P,)),
     (Appendix((A,), (P, Q), (GROUP,)), (A, P, Q)),
+    (SignatureBlock((SignerBlock("Jane Roe", ("Counsel",), conformed=True),)), ()),  # text
+    (Letterhead(("Authors Guild",)), ()),  # plain strings and a picture
+    (Figure(FigureImage(b"", "png", 1, 1), "alt", "caption"), ()),  # its caption is text
+    (Table(((P,), (), (Q, P), (Q,)), ("default", "right")), (P, Q, P, Q)),
+    (TableOfContents("Table of Contents", (ContentsEntry(1, "I.", "a"),)), ()),
+    (TableOfAuthorities("Table of Authorities"), ()),  # plain strings, no nodes
+    (ExhibitRef("A"), ()),  # prints "Exhibit A"
+    (Exhibits((Exhibit("A", "A study", "study.pdf", "pdf", b"%PDF-"),)), ()),  # files' bytes
 ]
 
 

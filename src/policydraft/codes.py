@@ -59,11 +59,19 @@ CODES: dict[str, Code] = {
     "PD121": Code(
         ERROR, "init or templates copy cannot write there (read-only, or a file in the way)"
     ),
+    "PD130": Code(WARNING, "toc: true, but the letter has no headings to list"),
+    "PD131": Code(WARNING, "table_of_authorities: true, but the letter cites no authorities"),
+    "PD140": Code(
+        ERROR, "a signature or letterhead image is missing, outside the folder, or unreadable"
+    ),
+    "PD141": Code(ERROR, "a signature or letterhead image is not a PNG or JPEG, or too large"),
+    "PD142": Code(NOTE, "more than three signers side by side: they are stacked instead"),
+    "PD143": Code(ERROR, "a signer's or the firm's name is empty"),
     # PD2xx: Markdown bodies
     "PD201": Code(ERROR, "footnote reference without a definition in the same body"),
     "PD202": Code(WARNING, "footnote defined but never referenced"),
     "PD203": Code(
-        WARNING, "Markdown construct that a letter cannot carry (image, table, code block, rule)"
+        WARNING, "Markdown construct that a letter cannot carry (image, code block, rule)"
     ),
     "PD204": Code(ERROR, "footnote defined twice in the same body"),
     "PD205": Code(ERROR, "footnote referenced inside another footnote (Word cannot nest notes)"),
@@ -71,6 +79,19 @@ CODES: dict[str, Code] = {
     "PD207": Code(
         ERROR, "a Markdown file contains a control character (NUL, ESC, ...) or a bidi control"
     ),
+    "PD210": Code(
+        ERROR_OR_WARNING, "a table row has more (error) or fewer (warning) cells than its header"
+    ),
+    "PD211": Code(WARNING, "a table has more columns than a page can hold legibly"),
+    "PD220": Code(ERROR, "a figure's image is missing, outside the folder, or not a PNG or JPEG"),
+    "PD221": Code(WARNING, "a figure has no alt text"),
+    "PD222": Code(ERROR, "a figure's image is larger than the limit (bytes or pixels)"),
+    "PD223": Code(ERROR, "an image inside a paragraph or a footnote (a figure needs its own line)"),
+    "PD230": Code(ERROR, "an exhibit's file is missing, outside the folder, or not what it says"),
+    "PD231": Code(ERROR, "an exhibit PDF is encrypted or cannot be read"),
+    "PD232": Code(WARNING, "a DOCX exhibit could not be converted to PDF; listed, not appended"),
+    "PD233": Code(ERROR, "two exhibits have the same label"),
+    "PD234": Code(ERROR, "[Exhibit X] in the letter names no exhibit"),
     # PD3xx: templates
     "PD301": Code(ERROR, "template not found"),
     "PD302": Code(ERROR, "template syntax error"),
@@ -255,4 +276,5 @@ CODES: dict[str, Code] = {
     ),
     "PD904": Code(ERROR, "output.dir is not a folder inside the submission folder"),
     "PD905": Code(ERROR, "publishing failed midway and an earlier output could not be put back"),
+    "PD910": Code(ERROR, "package refuses a review copy: the submission's draft: asks for one"),
 }

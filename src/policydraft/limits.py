@@ -161,6 +161,22 @@ LAYOUT_SECONDS = Limit(
     "POLICYDRAFT_LAYOUT_SECONDS",
 )
 
+IMAGE_BYTES = Limit(
+    "image_bytes",
+    10 * MB,
+    "bytes",
+    "a figure's image file larger than this is refused (each output embeds it whole)",
+    "POLICYDRAFT_MAX_IMAGE_BYTES",
+)
+IMAGE_PIXELS = Limit(
+    "image_pixels",
+    40_000_000,
+    "pixels",
+    "a figure's image of more pixels than this is refused before it is decoded "
+    "(a decompression bomb: a small PNG can unpack to gigabytes)",
+    "POLICYDRAFT_MAX_IMAGE_PIXELS",
+)
+
 ALL: tuple[Limit, ...] = (
     FILE_BYTES,
     YAML_BYTES,
@@ -181,4 +197,6 @@ ALL: tuple[Limit, ...] = (
     REFERENCE_DOCX_PARTS,
     VERIFY_FILE_BYTES,
     LAYOUT_SECONDS,
+    IMAGE_BYTES,
+    IMAGE_PIXELS,
 )

@@ -33,6 +33,7 @@ from policydraft.profiles.rendered import LetterFacts
 from policydraft.profiles.schema import Profile
 from policydraft.profiles.setup import apply_profile
 from policydraft.profiles.verify import ProfileCheck
+from policydraft.review import DRAFT_SUFFIX, ReviewCopy
 from policydraft.signatories.read import read_signatory_list
 from policydraft.signatories.select import PrintedSignatories, select_printed
 from policydraft.submission.load import LoadedSubmission, load_submission
@@ -230,17 +231,22 @@ def write_files(
     diags: Diagnostics | None = None,
     *,
     docx_pages: bool = False,
+    review: ReviewCopy | None = None,
 ) -> list[WrittenFile]:
     """Write the files in ``formats`` to ``out_dir`` (else output.dir), all or none.
 
     A profile's rules run on the staged files; a broken one raises ``SubmissionError`` (its
     diagnostics also go to ``diags``) and nothing is published: earlier files stay.
     ``docx_pages`` has LibreOffice count the DOCX's pages even without a profile's page rule.
+    A ``review`` copy is marked as one and named ``STEM-draft`` (docs/reviewing.md).
     """
     plan = checked.plan
     assert plan is not None, "write_files() needs a document without errors"
     if docx_pages:
         plan = replace(plan, docx_pages=True)
+    if review is not None:
+        settings = replace(plan.settings, review=review)
+        plan = replace(plan, settings=settings, stem=f"{plan.stem}{DRAFT_SUFFIX}")
     found = diags if diags is not None else Diagnostics()  # an empty one is falsy
     with gc_paused():
         return plan.write(plan.targets(formats, out_dir), found)

@@ -257,6 +257,19 @@ LETTER = Typography(
 """The letter every template gets: 12 pt Times-metric text on 14 pt lines, ragged right."""
 
 
+def figure_caption(typography: Typography) -> ParagraphFormat:
+    """A figure's caption ("Figure 1: ..."), under its image: the body's type, centred."""
+    return replace(typography.body, align="center", keep_with_next=False, keep_lines=True)
+
+
+def figure_area(typography: Typography) -> tuple[float, float]:
+    """The largest width and height of a figure's image, in points: the text width, and the
+    page's text height less three body lines kept for its caption (both writers fit to it)."""
+    page = typography.page
+    height = page.height - page.top - page.bottom - 3 * typography.body.leading
+    return page.width - page.left - page.right, height
+
+
 def at_least(typography: Typography, size: float) -> Typography:
     """``typography`` with no text smaller than ``size`` points (a profile's minimum).
 

@@ -20,6 +20,7 @@ from policydraft.model import (
     OrderedList,
     Para,
     Strong,
+    Table,
     Text,
 )
 from policydraft.readers.markdown import read_markdown
@@ -237,11 +238,11 @@ DIAGNOSTIC_CASES = [
         [("warning", "PD203", 12, 3, "image ![Logo x](logo.png) cannot be placed")],
         id="PD203-image",
     ),
-    pytest.param(
-        "| a | b |\n|---|---|\n| 1 | 2 |\n",
-        (para("| a | b |", LineBreak(), "|---|---|", LineBreak(), "| 1 | 2 |"),),
-        [("warning", "PD203", 10, 3, "table printed as its source text")],
-        id="PD203-table",
+    pytest.param(  # tables are real tables now (tests/readers/test_tables.py)
+        "| a | b |\n|---|---|\n| 1 |\n",
+        (Table(((para("a"),), (para("b"),), (para("1"),), ()), ("default", "default")),),
+        [("warning", "PD210", 12, 3, "table row has 1 of the header's 2 cells")],
+        id="PD210-short-table-row",
     ),
     pytest.param(
         "Above\n\n---\n\nBelow",

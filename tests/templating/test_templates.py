@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policydraft.model import Text
+from policydraft.model import SignatureBlock, Text
 from tests.helpers import write_submission
 from tests.templating.template_helpers import compose, part_text
 
@@ -36,7 +36,8 @@ def test_users_text_prints_literally(tmp_path: Path, name: str, template: str) -
     )
     document, diags = compose(folder)
     assert document is not None, diags.sorted()
-    assert part_text(document, "signature") == f"{name}\n{name}"
+    (block,) = [b for b in document.blocks if isinstance(b, SignatureBlock)]
+    assert block.signers[0].printed_lines() == (name, name)  # plain strings, never Markdown
 
 
 def test_submission_overrides_builtin_template(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from policydraft.citations.authorities import fill_authorities
 from policydraft.citations.bibliography import Bibliography, LocatedSource
 from policydraft.citations.format import CitationFormatter
 from policydraft.citations.history import CitationHistory
@@ -69,7 +70,10 @@ def resolve_citations(
     blocks = resolver.blocks(document.blocks)
     if bibliography is not None:
         _report_uncited(bibliography, resolver.history.cited | set(used), diags)
-    return replace(document, blocks=blocks)
+    # the table of authorities lists what the notes cite (citations/authorities.py)
+    return fill_authorities(
+        replace(document, blocks=blocks), bibliography, resolver.formatter, diags
+    )
 
 
 def _cited_again(document: Document, names: dict[str, str]) -> dict[str, str]:
@@ -116,6 +120,7 @@ class _Resolver:
     history: CitationHistory = field(init=False)
     suggestions: KeySuggestions = field(init=False)
     hereinafter: dict[str, str] = field(init=False)  # the "[hereinafter NAME]" of sources
+    note_cites: list[str] = field(default_factory=list)  # the sources the open note cites
 
     def __post_init__(self) -> None:
         self.history = CitationHistory(five_footnotes=self.settings.five_footnotes)
@@ -152,18 +157,21 @@ class _Resolver:
 
     def note(self, note: Note) -> Note:
         self.history.begin_note()
+        outer, self.note_cites = self.note_cites, []
         resolved = map_children(note, self.blocks, self.inlines)
         self.history.end_note()
-        return resolved
+        cites, self.note_cites = tuple(self.note_cites), outer
+        return replace(resolved, cites=cites) if cites else resolved
 
     def citation_note(self, cite: Cite) -> Note:
         """A citation in the text: a note of its own that ends with one period."""
         self.history.begin_note()
+        self.note_cites = []
         inlines = self.citation(cite, capitalise=True)
         self.history.end_note()
         if not _ends_with_period(inlines):
             inlines = [*inlines, Text(".")]
-        return Note((Para(merge_text(inlines)),))
+        return Note((Para(merge_text(inlines)),), tuple(self.note_cites))
 
     def in_text(self, cite: Cite) -> list[Inline]:
         """``@campbell [579]``: the name in the sentence, the citation in a note after it."""
@@ -246,6 +254,7 @@ class _Resolver:
         if form == "full" and getattr(source, "history", None):  # after the parenthetical
             out += self.formatter.format(source, "history")
         self.history.record(source.id, pin)
+        self.note_cites.append(source.id)
         return out
 
     def supra_note(self, source: Source) -> int:

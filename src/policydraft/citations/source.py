@@ -59,6 +59,9 @@ class BaseSource(BaseModel):
     """The CSL-JSON types imported as this type (the mapper is in ``citations/csl``)."""
     short_form: ClassVar[bool] = True
     """False for a type the Bluebook cites in full every time but *Id.* (constitutions)."""
+    authority_group: ClassVar[int] = 6
+    """Its group in a table of authorities (``model.AUTHORITY_GROUPS``, from 1): 6 is "Other
+    Authorities"."""
 
     id: SourceId
     file: str | None = None  # a local copy under sources/, for checking quotations
@@ -83,6 +86,7 @@ class CaseHistory(BaseModel):
 
 class Case(BaseSource):
     csl_types = ("legal_case",)
+    authority_group = 1  # Cases
     type: Literal["case"]
     name: str
     volume: Volume
@@ -103,6 +107,7 @@ class Case(BaseSource):
 
 class Statute(BaseSource):
     csl_types = ("legislation",)
+    authority_group = 3  # Statutes
     type: Literal["statute"]
     title: str  # the code's title number, e.g. "17"
     code: str  # e.g. "U.S.C."
@@ -116,6 +121,7 @@ class Statute(BaseSource):
 
 class Regulation(BaseSource):
     csl_types = ("regulation",)
+    authority_group = 4  # Regulations
     type: Literal["regulation"]
     title: str
     code: str  # e.g. "C.F.R."
@@ -126,6 +132,7 @@ class Regulation(BaseSource):
 
 
 class FederalRegister(BaseSource):
+    authority_group = 5  # Federal Register and Administrative Materials
     type: Literal["federal-register"]
     title: str
     volume: Volume
@@ -139,6 +146,7 @@ class FederalRegister(BaseSource):
 
 
 class Comment(BaseSource):
+    authority_group = 5  # a comment in an agency's docket is administrative material
     type: Literal["comment"]
     author: str
     title: str
@@ -219,6 +227,7 @@ class Constitution(BaseSource):
     the provision was repealed or amended, and no short form but *Id.*"""
 
     short_form = False
+    authority_group = 2  # Constitutional Provisions
     type: Literal["constitution"]
     jurisdiction: str  # "U.S.", or a state as table T12 abbreviates it: "N.Y.", "Ariz."
     provision: str | None = None  # "art. I, § 8, cl. 8", "amend. XIV, § 1"; or in each pin

@@ -8,13 +8,22 @@ Letter-specific parts (date, addressee block, Re: line, ...) are a ``LetterPart`
 ``role`` tells writers which paragraph style to use. The signatory appendix keeps plain strings
 rather than inline trees, because it may hold 100,000 entries.
 
-The package: ``nodes`` (the node types), ``walk`` (the one traversal every pass uses: what a
-node holds, a fold and a map) and ``text`` (plain text, merged Text nodes). Everything is
-imported from ``policydraft.model``.
+The package: ``nodes`` (the node types; ``figure``, the image block), ``walk`` (the one
+traversal every pass uses: what a node holds, a fold and a map) and ``text`` (plain text,
+merged Text nodes). Everything is imported from ``policydraft.model``.
 """
 
 from __future__ import annotations
 
+from policydraft.model.authorities import (
+    AUTHORITIES_TITLE,
+    AUTHORITY_GROUPS,
+    Authority,
+    TableOfAuthorities,
+)
+from policydraft.model.contents import ContentsEntry, TableOfContents
+from policydraft.model.exhibits import Exhibit, ExhibitRef, Exhibits, exhibit_anchor
+from policydraft.model.figure import Figure, FigureImage, caption_text
 from policydraft.model.nodes import (
     PART_ROLES,
     Appendix,
@@ -24,6 +33,7 @@ from policydraft.model.nodes import (
     Cite,
     CiteItem,
     Code,
+    ColumnAlignment,
     Document,
     Emph,
     Heading,
@@ -41,7 +51,16 @@ from policydraft.model.nodes import (
     SignatoryEntry,
     SignatoryGroup,
     Strong,
+    Table,
     Text,
+)
+from policydraft.model.signature import (
+    MAX_SIDE_BY_SIDE,
+    Letterhead,
+    Picture,
+    SignatureBlock,
+    SignatureLayout,
+    SignerBlock,
 )
 from policydraft.model.text import (
     merge_text,
@@ -65,10 +84,14 @@ from policydraft.model.walk import (
 )
 
 __all__ = [
+    "AUTHORITIES_TITLE",
+    "AUTHORITY_GROUPS",
     "BLOCK_TYPES",
     "HOLDS",
+    "MAX_SIDE_BY_SIDE",
     "PART_ROLES",
     "Appendix",
+    "Authority",
     "Block",
     "BlockQuote",
     "BlocksMap",
@@ -76,12 +99,20 @@ __all__ = [
     "Cite",
     "CiteItem",
     "Code",
+    "ColumnAlignment",
+    "ContentsEntry",
     "Document",
     "Emph",
+    "Exhibit",
+    "ExhibitRef",
+    "Exhibits",
+    "Figure",
+    "FigureImage",
     "Heading",
     "Inline",
     "InlinesMap",
     "LetterPart",
+    "Letterhead",
     "LineBreak",
     "Link",
     "Metadata",
@@ -91,11 +122,20 @@ __all__ = [
     "PageBreak",
     "Para",
     "PartRole",
+    "Picture",
     "SignatoryEntry",
     "SignatoryGroup",
+    "SignatureBlock",
+    "SignatureLayout",
+    "SignerBlock",
     "Strong",
+    "Table",
+    "TableOfAuthorities",
+    "TableOfContents",
     "Text",
+    "caption_text",
     "children",
+    "exhibit_anchor",
     "inner_blocks",
     "inner_inlines",
     "iter_nodes",

@@ -6,6 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
+from policydraft.model.authorities import TableOfAuthorities
+from policydraft.model.contents import TableOfContents
+from policydraft.model.exhibits import ExhibitRef, Exhibits
+from policydraft.model.figure import Figure
+from policydraft.model.signature import Letterhead, SignatureBlock
+
 # --- inlines -------------------------------------------------------------------------------
 
 
@@ -46,9 +52,14 @@ class LineBreak:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A footnote. Its number is its position among all notes of the document."""
+    """A footnote. Its number is its position among all notes of the document.
+
+    ``cites`` names the sources its citations cite, in order (set by the citation step,
+    never printed): the table of authorities reads a note's page as theirs.
+    """
 
     blocks: tuple[Block, ...]
+    cites: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +88,9 @@ class Cite:
     in_text: bool = False  # "@key [pin]": the name prints in the sentence, the citation in a note
 
 
-Inline: TypeAlias = Text | Emph | Strong | Code | Link | LineBreak | Note | Cite
+Inline: TypeAlias = (
+    Text | Emph | Strong | Code | Link | LineBreak | Note | Cite | ExhibitRef  # model/exhibits.py
+)
 
 # --- blocks --------------------------------------------------------------------------------
 
@@ -184,8 +197,57 @@ class Appendix:
         return sum(len(group.entries) for group in self.groups)
 
 
+ColumnAlignment: TypeAlias = Literal["default", "left", "center", "right"]
+"""A table column's alignment, from its Markdown delimiter: ``---``, ``:---``, ``:---:``,
+``---:``; "default" is the text's own (left in a left-to-right letter)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of data (a Markdown pipe table), printed as a real table in every format.
+
+    ``cells`` holds every cell row by row, the ``header_rows`` header rows first (repeated on
+    each page a table runs over); each cell holds blocks (one ``Para`` from Markdown, none
+    when empty), so every pass walks into cells as into a list's items. ``alignments`` has
+    one entry per column.
+    """
+
+    cells: tuple[tuple[Block, ...], ...]
+    alignments: tuple[ColumnAlignment, ...]
+    header_rows: int = 1
+
+    def __post_init__(self) -> None:
+        width = len(self.alignments)
+        if not width or len(self.cells) % width or self.header_rows * width > len(self.cells):
+            raise ValueError("a table needs whole rows of len(alignments) cells")
+
+    @property
+    def columns(self) -> int:
+        return len(self.alignments)
+
+    @property
+    def rows(self) -> tuple[tuple[tuple[Block, ...], ...], ...]:
+        """The cells row by row, header rows first."""
+        width = self.columns
+        return tuple(self.cells[at : at + width] for at in range(0, len(self.cells), width))
+
+
 Block: TypeAlias = (
-    Para | Heading | BulletList | OrderedList | BlockQuote | PageBreak | LetterPart | Appendix
+    Para
+    | Heading
+    | BulletList
+    | OrderedList
+    | BlockQuote
+    | PageBreak
+    | LetterPart
+    | Appendix
+    | Table  # a table of data; its cells hold blocks
+    | Figure  # model/figure.py: an image with its caption, holding no other node
+    | TableOfContents  # model/contents.py: the headings that follow, as entries
+    | TableOfAuthorities  # model/authorities.py: the cited sources, holding no other node
+    | Exhibits  # model/exhibits.py: the files behind the letter, holding no other node
+    | SignatureBlock  # model/signature.py: signers under the closing, plain strings
+    | Letterhead  # model/signature.py: the first page's top, plain strings and a logo
 )
 
 # --- the document --------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from policydraft.model.exhibits import ExhibitRef
 from policydraft.model.nodes import Code, Inline, LineBreak, Text
 from policydraft.model.walk import inner_inlines
 
@@ -18,6 +19,8 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
                 parts.append(text)
             case LineBreak():
                 parts.append("\n")
+            case ExhibitRef():
+                parts.append(inline.text)
             case _:  # a Note holds blocks, not inlines, so its text is left out
                 parts.append(plain_text(inner_inlines(inline)))
     return "".join(parts)

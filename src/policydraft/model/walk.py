@@ -31,6 +31,7 @@ from policydraft.model.nodes import (
     OrderedList,
     Para,
     Strong,
+    Table,
 )
 
 T = TypeVar("T")
@@ -47,6 +48,7 @@ HOLDS: dict[type, tuple[tuple[str, Held], ...]] = {
     BlockQuote: (("blocks", "blocks"),),
     LetterPart: (("blocks", "blocks"),),
     Appendix: (("heading", "inlines"), ("intro", "blocks")),  # its signers are plain strings
+    Table: (("cells", "items"),),  # row by row, each cell's blocks
     Emph: (("children", "inlines"),),
     Strong: (("children", "inlines"),),
     Link: (("children", "inlines"),),
@@ -54,8 +56,8 @@ HOLDS: dict[type, tuple[tuple[str, Held], ...]] = {
 }
 """For each node that holds others, the fields holding them, in document order.
 
-Every other node (Text, Code, LineBreak, Cite, PageBreak) holds nothing: a Cite's items are
-not nodes."""
+Every other node (Text, Code, LineBreak, Cite, PageBreak, Figure) holds nothing: a Cite's
+items are not nodes, nor is a Figure's caption (plain text)."""
 
 BLOCK_TYPES: frozenset[type[Node]] = frozenset(get_args(Block))
 

@@ -20,6 +20,7 @@ from policydraft.model import Document
 from policydraft.typography import LETTER, Typography
 
 if TYPE_CHECKING:
+    from policydraft.review import ReviewCopy
     from policydraft.writers.html.marks import JoinedAfter
 
 Produce = Callable[[BinaryIO], int | None]
@@ -41,6 +42,7 @@ class WriterSettings:
     minimum_size: float | None = None
     joined_after: JoinedAfter | None = None  # signers the HTML page marks as joined after a filing
     docx_pages: int | None = None  # the DOCX's page count, once a real layout counted it
+    review: ReviewCopy | None = None  # a review copy's marks (render --draft), else the filing
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class OutputFormat:
 def _write_pdf(document: Document, settings: WriterSettings) -> Produce:
     from policydraft.writers.pdf import PdfOptions, write_pdf
 
-    options = PdfOptions(typography=settings.typography)
+    options = PdfOptions(typography=settings.typography, review=settings.review)
     return lambda stream: write_pdf(document, stream, options)
 
 
@@ -76,6 +78,7 @@ def _write_docx(document: Document, settings: WriterSettings) -> Produce:
         typography=settings.typography,
         minimum_size=settings.minimum_size,
         page_count=settings.docx_pages,
+        review=settings.review,
     )
     return lambda stream: write_docx(document, stream, options)
 

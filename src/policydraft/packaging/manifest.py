@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from policydraft import __version__
+from policydraft.submission.exhibits import exhibit_labels
 from policydraft.submission.load import LoadedSubmission
 
 
@@ -57,6 +58,8 @@ def manifest_json(
     }
     if email_subject:
         data["email_subject_must_contain"] = email_subject
+    if submission.exhibits:  # appended to the PDF, not separate files (docs/submission-format.md)
+        data["exhibits"] = exhibit_entries(loaded)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -69,3 +72,20 @@ def file_entry(file: PackagedFile) -> dict[str, Any]:
         "size": len(content),
         "pages": file.pages,
     }
+
+
+def exhibit_entries(loaded: LoadedSubmission) -> list[dict[str, Any]]:
+    """Each exhibit as filed inside the PDF: label, title, source file, its SHA-256 and size."""
+    entries: list[dict[str, Any]] = []
+    for label, config in zip(exhibit_labels(loaded), loaded.submission.exhibits, strict=True):
+        content = (loaded.folder / config.file).read_bytes()
+        entries.append(
+            {
+                "label": label,
+                "title": config.title,
+                "file": config.file,
+                "sha256": hashlib.sha256(content).hexdigest(),
+                "size": len(content),
+            }
+        )
+    return entries

@@ -1,14 +1,16 @@
 """Markdown bodies -> document-tree blocks (model.py), with diagnostics at file lines.
 
-markdown-it does the parsing (parser in markdown_parser.py); this module only maps its
-syntax tree onto the letter's small model. Anything a letter cannot carry (images, tables,
-code blocks, rules) is warned about and, where it has text, printed literally: nothing a
-user wrote disappears silently. Footnotes are scoped to one body and each reference becomes
-a ``Note`` holding its definition's blocks, at the reference's position. A note cannot hold
-another note (Word has no nested notes, and expanding notes that each reference the next
-twice doubled the work per level), so a footnote referenced inside a footnote is PD205;
-citations inside a footnote stay citations. A body nested deeper than ``limits.NESTING`` is
-refused (PD206) before anything recursive walks it, and so is a control character (PD207).
+markdown-it does the parsing (parser in markdown_parser.py); this module only maps its syntax
+tree onto the letter's small model; an image alone on its line is a figure, read from the
+submission folder (markdown_figures.py), a pipe table a Table (markdown_table.py). Anything a
+letter cannot carry (code blocks, rules) is warned about and, where it has text, printed
+literally: nothing a user wrote disappears silently. Footnotes are scoped to one body and each
+reference becomes a ``Note`` holding its definition's blocks, at the reference's position. A
+note cannot hold another note (Word has no nested notes, and expanding notes that each
+reference the next twice doubled the work per level), so a footnote referenced inside a
+footnote is PD205; citations inside a footnote stay citations. A body nested deeper than
+``limits.NESTING`` is refused (PD206) before anything recursive walks it, and so is a control
+character (PD207).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -42,10 +45,10 @@ from policydraft.model import (
     Strong,
     Text,
     merge_text,
-    plain_text,
 )
 from policydraft.readers.markdown_bounds import refuse_control_characters, refuse_deep_nesting
 from policydraft.readers.markdown_citations import CitationError, parse_citation
+from policydraft.readers.markdown_figures import figure_or_paragraph, image_in_text
 from policydraft.readers.markdown_parser import (
     CITATION,
     CONTAINER,
@@ -54,6 +57,7 @@ from policydraft.readers.markdown_parser import (
     markdown_parser,
     unknown_part_message,
 )
+from policydraft.readers.markdown_table import read_table
 from policydraft.readers.markdown_text import MarkdownText
 
 _NO_SLOTS: Mapping[str, tuple[Block, ...]] = MappingProxyType({})
@@ -67,12 +71,14 @@ def read_markdown(
     parts: Collection[str] = (),
     slots: Mapping[str, tuple[Block, ...]] = _NO_SLOTS,
     smart: bool = True,
+    folder: Path | None = None,
 ) -> tuple[Block, ...]:
     """Parse one body into blocks.
 
     ``parts`` (a subset of model.PART_ROLES) and ``slots`` are for templates: ``::: date``
     becomes a ``LetterPart`` and ``::: slot NAME`` is replaced by ``slots[NAME]``. Without
     either, ``:::`` lines are ordinary text. ``smart`` curls quotes (markdown_smart.py).
+    ``folder`` is the submission's, where figures' images are read; without it an image is text.
     """
     unknown_roles = set(parts) - set(PART_ROLES)
     if unknown_roles:
@@ -86,6 +92,7 @@ def read_markdown(
         return ()
     root = SyntaxTreeNode(tokens)
     reader = _Reader(body, diags, frozenset(parts), slots, env, _LINE_BREAK.split(body.text))
+    reader.folder = folder
     reader.collect_definitions(root)
     blocks = reader.blocks(root.children)
     reader.report_unused_definitions()
@@ -102,6 +109,7 @@ class _Reader:
     slots: Mapping[str, tuple[Block, ...]]
     env: dict[str, Any]
     lines: list[str]
+    folder: Path | None = None  # the submission's, where figures' images are
     definitions: dict[str, SyntaxTreeNode] = field(default_factory=dict)
     referenced: set[str] = field(default_factory=set)
     expanding: list[str] = field(default_factory=list)
@@ -185,8 +193,7 @@ class _Reader:
         return (_lines_para(node.content.rstrip("\n").split("\n")),)
 
     def table(self, node: SyntaxTreeNode) -> Iterable[Block]:
-        self.diags.warning("PD203", "table printed as its source text", self.at(node))
-        return (_lines_para(self.source(node)),)
+        return (read_table(node, self.lines, self.inline_children, self.body.location, self.diags),)
 
     def unsupported_block(self, node: SyntaxTreeNode) -> Iterable[Block]:
         message = f"Markdown construct ({node.type}) printed as its source text"
@@ -260,13 +267,6 @@ class _Reader:
     def link(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
         children = merge_text(self.inlines(node.children, block))
         return (Link(children, str(node.attrs.get("href", ""))),)
-
-    def image(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
-        alt = plain_text(merge_text(self.inlines(node.children, block)))
-        source = f"![{alt}]({node.attrs.get('src', '')})"
-        message = f"image {source} cannot be placed in a letter; printed as text"
-        self.diags.warning("PD203", message, self.at(block))
-        return (Text(source),)
 
     def unsupported_inline(self, node: SyntaxTreeNode, block: SyntaxTreeNode) -> Iterable[Inline]:
         message = f"Markdown construct ({node.type}) printed as its source text"
@@ -362,7 +362,7 @@ BlockHandler = Callable[[_Reader, SyntaxTreeNode], Iterable[Block]]
 InlineHandler = Callable[[_Reader, SyntaxTreeNode, SyntaxTreeNode], Iterable[Inline]]
 
 _BLOCK_HANDLERS: dict[str, BlockHandler] = {
-    "paragraph": _Reader.paragraph,
+    "paragraph": figure_or_paragraph,  # an image alone: a figure (markdown_figures.py)
     "heading": _Reader.heading,
     "bullet_list": _Reader.bullet_list,
     "ordered_list": _Reader.ordered_list,
@@ -383,7 +383,7 @@ _INLINE_HANDLERS: dict[str, InlineHandler] = {
     "em": _Reader.emphasis,
     "strong": _Reader.strong,
     "link": _Reader.link,
-    "image": _Reader.image,
+    "image": image_in_text,
     "footnote_ref": _Reader.note,
     MISSING_NOTE: _Reader.missing_note,
     CITATION: _Reader.citation,

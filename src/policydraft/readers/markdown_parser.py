@@ -45,8 +45,8 @@ def markdown_parser(*, containers: bool, smart: bool = True) -> MarkdownIt:
     """A parser for letter bodies; ``containers`` turns on ``::: part`` blocks (templates),
     ``smart`` curly quotes (markdown_smart.py).
 
-    Tables are switched on only so that they can be recognised, warned about and printed
-    as their source text (CommonMark alone would silently read them as paragraphs).
+    Tables are GitHub's pipe tables, read into ``Table`` nodes (markdown_table.py checks
+    what markdown-it lets pass silently: ragged rows).
     Footnote definitions stay where they were written (``move_to_end=False``): the reader
     places each note at its reference itself. markdown-it silently drops what is nested
     deeper than ``maxNesting`` (20 in CommonMark's preset); one level past the nesting limit

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from policydraft.signatories.config import SignatoriesConfig
@@ -55,6 +55,30 @@ class Person(_Strict):
     email: str | None = None  # printed only in the signature block, when the user asks for it
 
 
+class Signer(Person):
+    """A signer of the block: ``conformed`` prints "/s/ Name"; ``image`` is a scanned
+    signature (PNG or JPEG inside the folder). See docs/submission-format.md."""
+
+    conformed: bool = False
+    image: str | None = None
+
+
+class Firm(_Strict):
+    """The firm's or organization's block under the signers: counsel's contact details."""
+
+    name: str
+    address: list[str] = Field(default_factory=list)
+    phone: str | None = None
+    email: str | None = None
+
+
+class LetterheadConfig(_Strict):
+    """The first page's top: text lines (name, address) and/or a logo inside the folder."""
+
+    lines: list[str] = Field(default_factory=list)
+    image: str | None = None
+
+
 class Argument(_Strict):
     heading: str
     body: str | None = None
@@ -84,10 +108,41 @@ class CitationsConfig(_Strict):
     quotes_without_copy: Literal["warn", "ignore"] = "warn"
 
 
+class AuthoritiesConfig(_Strict):
+    """How the table of authorities prints pages (docs/citations.md, "Table of authorities")."""
+
+    passim: int = Field(default=5, ge=1)  # cited on more pages than this: "passim"
+
+
 class TypographyConfig(_Strict):
     """How the letter's text is set: ``smart_quotes`` curls "straight" quotes (default on)."""
 
     smart_quotes: bool = True
+
+
+EXHIBIT_LABEL = r"^(?:[A-Z]{1,3}|[1-9][0-9]{0,2})$"
+"""An exhibit's label: one to three capital letters (A, B, ..., AA) or a number (1 to 999)."""
+
+
+class ExhibitConfig(_Strict):
+    """A file filed behind the letter (docs/submission-format.md, "Exhibits")."""
+
+    file: str  # a PDF, DOCX, PNG or JPEG inside the submission folder
+    title: str = Field(min_length=1)
+    label: str | None = Field(default=None, pattern=EXHIBIT_LABEL)  # default: A, B, C ...
+
+
+def _one_line(value: str) -> str:
+    """A watermark is one line of printable text: no control characters, no line breaks."""
+    if any(ord(char) < 32 or 0x7F <= ord(char) < 0xA0 for char in value) or not value.strip():
+        raise PydanticCustomError("one_line", "a watermark is one line of printable text")
+    return value
+
+
+class DraftConfig(_Strict):
+    """A review copy's marks (docs/reviewing.md): ``draft: true`` or ``draft: {watermark: ...}``."""
+
+    watermark: Annotated[str, Field(max_length=60), AfterValidator(_one_line)] = "DRAFT"
 
 
 class Submission(_Strict):
@@ -104,9 +159,17 @@ class Submission(_Strict):
     arguments: list[Argument] = Field(default_factory=list)
     conclusion: str | None = None
     closing: str = "Respectfully submitted,"
-    signature: list[Person] = Field(default_factory=list)
+    signature: list[Signer] = Field(default_factory=list)
+    signature_layout: Literal["stacked", "side-by-side"] = "stacked"
+    firm: Firm | None = None
+    letterhead: LetterheadConfig | None = None
     signatories: SignatoriesConfig | None = None
     sources: str | None = None
     citations: CitationsConfig = Field(default_factory=CitationsConfig)
     output: OutputConfig = Field(default_factory=OutputConfig)
     typography: TypographyConfig = Field(default_factory=TypographyConfig)
+    draft: bool | DraftConfig = False  # a review copy: watermark, line numbers; never packaged
+    toc: bool = False  # a table of contents before the first argument (compose/toc.py)
+    table_of_authorities: bool = False  # after the contents (compose/authorities.py)
+    toa: AuthoritiesConfig = Field(default_factory=AuthoritiesConfig)
+    exhibits: list[ExhibitConfig] = Field(default_factory=list)

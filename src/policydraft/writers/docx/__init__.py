@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from policydraft.model import Document
+from policydraft.model import Document, Letterhead, TableOfAuthorities
+from policydraft.review import ReviewCopy
 from policydraft.typography import LETTER, Typography
 from policydraft.wordml.minimum_size import raise_to_minimum
 from policydraft.writers.docx.blocks import BlockWriter
+from policydraft.writers.docx.draft import mark_review_copy
 from policydraft.writers.docx.footnotes import FootnotesPart, FootnoteWriter, declare_separators
 from policydraft.writers.docx.heading_numbering import number_heading_style
+from policydraft.writers.docx.letterhead import add_letterhead
 from policydraft.writers.docx.numbering import ListNumbering
 from policydraft.writers.docx.package import (
     open_base,
@@ -32,6 +35,8 @@ from policydraft.writers.docx.sections import (
 )
 from policydraft.writers.docx.story import Story
 from policydraft.writers.docx.styles import StyleIds, ensure_styles
+from policydraft.writers.docx.toa import AuthorityFootnotes
+from policydraft.writers.docx.toc import paged_for_docx
 
 __all__ = ["DocxOptions", "write_docx"]
 
@@ -52,11 +57,13 @@ class DocxOptions:
     typography: Typography = LETTER
     page_count: int | None = None
     minimum_size: float | None = None  # a profile's minimum type size: smaller styles grow
+    review: ReviewCopy | None = None  # a review copy's marks (``writers.docx.draft``)
 
 
 def write_docx(document: Document, out: BinaryIO, options: DocxOptions = DocxOptions()) -> None:
     """Write ``document`` as a .docx to ``out``; the same tree always gives the same bytes."""
     typography = options.typography
+    document = paged_for_docx(document, typography)  # the table of contents' pages
     word = open_base(options.reference_docx)
     body = word.element.body
     final_section = body.get_or_add_sectPr()
@@ -66,15 +73,24 @@ def write_docx(document: Document, out: BinaryIO, options: DocxOptions = DocxOpt
     footnotes = FootnotesPart.attach(word.part, typography.notes.separator_space)
     declare_separators(word.settings.element, footnotes.special_ids)
     note_story = Story(footnotes, typography, styles, numbering, None, "footnote text")
-    note_writer = FootnoteWriter(
+    table = next((b for b in document.blocks if isinstance(b, TableOfAuthorities)), None)
+    writer_type = FootnoteWriter if table is None else AuthorityFootnotes  # TA fields
+    note_writer = writer_type(
         footnotes, BlockWriter(note_story), styles["footnote text"], styles["footnote reference"]
     )
+    if isinstance(note_writer, AuthorityFootnotes) and table is not None:
+        note_writer.authorities = {a.source_id: a for a in table.authorities}
     body_story = Story(word.part, typography, styles, numbering, note_writer, "Body Text")
     sections = Sections(final_section, typography.appendix.column_gap)
     body.remove(final_section)  # append paragraphs at the end, then put it back: linear
     BlockWriter(body_story, sections)(body, document.blocks)
     sections.finish()
     body.append(final_section)
+    for letterhead in (b for b in document.blocks if isinstance(b, Letterhead)):
+        add_letterhead(word, letterhead, styles)  # the first page's header, not the body
+    if options.review is not None:
+        notes = styles["footnote text"]
+        mark_review_copy(word, options.review, typography, styles["footer"], notes)
     set_core_properties(word, document.metadata)
     set_app_properties(word, options.page_count)
     save_reproducibly(word, out)

@@ -15,23 +15,36 @@ from policydraft.model import (
     Block,
     BlockQuote,
     BulletList,
+    Exhibits,
+    Figure,
     Heading,
     Inline,
+    Letterhead,
     LetterPart,
     OrderedList,
     PageBreak,
     Para,
     PartRole,
+    SignatureBlock,
+    Table,
+    TableOfAuthorities,
+    TableOfContents,
+    Text,
     inner_blocks,
 )
 from policydraft.model.heading_numbers import NUMBERED_LEVEL
 from policydraft.writers.docx.appendix import add_entries
+from policydraft.writers.docx.figures import FigureWriter
 from policydraft.writers.docx.inlines import add_inlines
 from policydraft.writers.docx.numbering import ListIndents
 from policydraft.writers.docx.oxml import sub
 from policydraft.writers.docx.sections import Sections
+from policydraft.writers.docx.signature import write_signature
 from policydraft.writers.docx.story import Story
 from policydraft.writers.docx.styles import TWIPS
+from policydraft.writers.docx.tables import add_table
+from policydraft.writers.docx.toa import write_authorities
+from policydraft.writers.docx.toc import write_contents
 
 ROLE_STYLES: dict[PartRole, str] = {
     "title": "Title",
@@ -74,6 +87,7 @@ class BlockWriter:
     def __init__(self, story: Story, sections: Sections | None = None) -> None:
         self._story = story
         self._top = Frame(story.body_style, sections=sections)
+        self._figures = FigureWriter(story)  # numbers the figures in document order
 
     def __call__(self, container: etree._Element, blocks: tuple[Block, ...]) -> None:
         self.write(container, blocks, self._top)
@@ -107,6 +121,24 @@ class BlockWriter:
                     sub(sub(sub(container, "p"), "r"), "br", type="page")
             case Appendix():
                 self._appendix(container, block, frame)
+            case TableOfContents():
+                write_contents(container, block, self._story)
+            case TableOfAuthorities():  # writers/docx/toa.py
+                write_authorities(container, block, self._story)
+            case Figure():  # writers/docx/figures.py
+                self._figures.write(container, block)
+            case Table():  # writers/docx/tables.py; a cell's text in Normal (a note's style)
+                style = self._story.body_style if self._story.in_footnote else "Normal"
+                inside = frame.nested(para_style=style, depth=0, quote=0)
+                add_table(container, block, self._story, lambda tc, b: self.write(tc, b, inside))
+            case Exhibits():  # listed only: the PDF appends them (model/exhibits.py)
+                self.paragraph(container, "Appendix Heading", (Text(block.heading),), frame)
+                for exhibit in block.exhibits:
+                    self.paragraph(container, frame.para_style, (Text(exhibit.heading),), frame)
+            case SignatureBlock():
+                write_signature(container, block, self._story)
+            case Letterhead():
+                pass  # the first page's header: written by write_docx (writers/docx/letterhead)
 
     def _heading(self, container: etree._Element, heading: Heading, frame: Frame) -> None:
         """A heading paragraph; its number, if any, is Heading 1's Word numbering, not text.

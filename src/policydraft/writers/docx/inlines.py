@@ -11,6 +11,7 @@ from policydraft.model import (
     Cite,
     Code,
     Emph,
+    ExhibitRef,
     Inline,
     LineBreak,
     Link,
@@ -55,6 +56,8 @@ def add_inlines(
                 _add_link(parent, children, url, story, fmt)
             case LineBreak():
                 sub(new_run(parent, fmt), "br")
+            case ExhibitRef():  # plain text: the DOCX lists exhibits, it does not hold them
+                add_text_runs(parent, inline.text, fmt)
             case Note():
                 _add_note(parent, inline, story, fmt)
             case Cite():

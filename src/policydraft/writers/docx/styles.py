@@ -22,7 +22,7 @@ from typing import Literal
 
 from lxml import etree
 
-from policydraft.typography import AppendixFormat, ParagraphFormat, Typography
+from policydraft.typography import AppendixFormat, ParagraphFormat, Typography, figure_caption
 from policydraft.writers.docx.oxml import W_VAL, replace_child, sub, w
 from policydraft.writers.docx.scripts import HAN_LANGUAGE
 
@@ -80,6 +80,7 @@ def style_specs(t: Typography) -> tuple[StyleSpec, ...]:
         StyleSpec("Closing", "Closing", fmt=parts.closing),
         StyleSpec("Signature", "Signature", fmt=parts.signature),
         StyleSpec("Statement", "Statement", fmt=parts.statement),
+        StyleSpec("caption", "Caption", fmt=figure_caption(t)),  # a figure's, figures.py
         *_appendix_specs(appendix),
     )
 

@@ -12,7 +12,19 @@ from collections.abc import Callable
 from html import escape
 from urllib.parse import urlsplit
 
-from policydraft.model import Cite, Code, Emph, Inline, LineBreak, Link, Note, Strong, Text
+from policydraft.model import (
+    Cite,
+    Code,
+    Emph,
+    ExhibitRef,
+    Inline,
+    LineBreak,
+    Link,
+    Note,
+    Strong,
+    Text,
+    exhibit_anchor,
+)
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -56,6 +68,8 @@ def inline_html(inline: Inline, on_note: OnNote) -> str:
             return inner if href is None else f'<a href="{text(href)}">{inner}</a>'
         case LineBreak():
             return "<br>"
+        case ExhibitRef(label):  # to the exhibit's entry in the list that ends the page
+            return f'<a href="#{exhibit_anchor(label)}">{text(inline.text)}</a>'
         case Note():
             return on_note(inline)
         case Cite():  # resolved into notes before any writer runs

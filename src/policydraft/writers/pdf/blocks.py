@@ -19,13 +19,21 @@ from policydraft.model import (
     Block,
     BlockQuote,
     BulletList,
+    Exhibits,
+    Figure,
     Heading,
     Inline,
+    Letterhead,
     LetterPart,
     Note,
     OrderedList,
     Para,
+    SignatureBlock,
+    Table,
+    TableOfAuthorities,
+    TableOfContents,
     Text,
+    caption_text,
     inner_blocks,
     plain_text,
 )
@@ -34,11 +42,18 @@ from policydraft.model.heading_numbers import NUMBERED_LEVEL, heading_label
 
 from .appendix import SignatoryColumns, source_items
 from .appendix_layout import ColumnStyle
+from .exhibits import CoverPages, cover_story
+from .figures import caption_style, figure_flowables
+from .letterhead import LetterheadFlowable
 from .markup import inline_markup, note_mark
 from .noted_paragraph import NotedParagraph, noted_paragraph
 from .notes import Footnote, OutlineEntry
 from .paragraph import SafeParagraph
+from .signature import signature_flowables
 from .styles import Styles
+from .tables import CellStyles, table_flowable
+from .toa import authorities_flowables, cited_mark
+from .toc import contents_flowables
 
 BULLETS = ("•", "–", "◦")
 
@@ -74,9 +89,17 @@ class StoryBuilder:
     next_note: int = 1
     outline_level: int = -1
     outline_count: int = 0
+    covers: CoverPages = field(default_factory=CoverPages)  # where exhibits' covers print
     _derived: dict[tuple[str, float, float, int, bool], ParagraphStyle] = field(
         default_factory=dict
     )
+    contents_keys: tuple[str, ...] = ()  # the listed headings' bookmarks, from a layout
+    authorities: bool = False  # a table of authorities: notes report their citations' pages
+    figure_count: int = 0  # figures numbered so far, in document order (writers/pdf/figures)
+    cell_styles: CellStyles = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cell_styles = CellStyles(self.styles)
 
     def blocks(self, blocks: tuple[Block, ...], context: Context) -> list[Flowable]:
         story: list[Flowable] = []
@@ -103,6 +126,25 @@ class StoryBuilder:
                 return self.blocks(inner_blocks(block), inside)
             case Appendix():
                 return self.appendix(block)
+            case SignatureBlock():
+                return signature_flowables(block, self.styles)
+            case Letterhead():
+                page = self.styles.typography.page
+                return [LetterheadFlowable(block, self.styles.parts["letterhead"], page)]
+            case Table():
+                return [self.table(block, context)]
+            case TableOfContents():
+                return contents_flowables(block, self.styles, self.contents_keys)
+            case TableOfAuthorities():  # writers/pdf/toa.py
+                return authorities_flowables(block, self.styles)
+            case Exhibits():
+                page = self.styles.typography.page
+                return cover_story(block, self.styles.appendix_heading, page, self.covers)
+            case Figure():
+                self.figure_count += 1
+                text = (Text(caption_text(self.figure_count, block.caption)),)
+                caption = self.paragraph(text, Context(caption_style(self.styles)))
+                return figure_flowables(block, caption, self.styles)
 
     def paragraph(
         self, inlines: tuple[Inline, ...], context: Context, bullet: str | None = None
@@ -145,10 +187,14 @@ class StoryBuilder:
         mark = self.mark(number, self.styles.note.fontSize)
         if blocks and isinstance(blocks[0], Para):
             text = inline_markup(blocks[0].inlines, lambda _: "")
-            marked = SafeParagraph(f"{mark} {text}", self.styles.note)
+            marked = SafeParagraph(f"{mark}{self.cited(note)} {text}", self.styles.note)
             return Footnote(number, [marked, *self.blocks(blocks[1:], context)])
-        alone = SafeParagraph(mark, self.styles.note)
+        alone = SafeParagraph(mark + self.cited(note), self.styles.note)
         return Footnote(number, [alone, *self.blocks(blocks, context)])
+
+    def cited(self, note: Note) -> str:
+        """The mark reporting the page of a note's citations, for a table of authorities."""
+        return cited_mark(note.cites) if self.authorities else ""
 
     def quote_context(self, context: Context) -> Context:
         """A quote takes the quote style; one inside a quote or a note is indented further.
@@ -199,6 +245,16 @@ class StoryBuilder:
                 **extra,
             )
         return self._derived[key]
+
+    def table(self, table: Table, context: Context) -> Flowable:
+        """A table in the body's (or a note's) type; its cells' notes ride with their rows."""
+        base = self.styles.note if context.in_note else self.styles.body
+        inside = Context(base, in_note=context.in_note)
+
+        def cell(blocks: tuple[Block, ...], style: ParagraphStyle) -> list[Flowable]:
+            return self.blocks(blocks, replace(inside, style=style))
+
+        return table_flowable(table, base, self.cell_styles, cell)
 
     def appendix(self, appendix: Appendix) -> list[Flowable]:
         heading = self.paragraph(appendix.heading, Context(self.styles.appendix_heading))

@@ -10,7 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from policydraft.model import Cite, Code, Emph, Inline, LineBreak, Link, Note, Strong, Text
+from policydraft.model import (
+    Cite,
+    Code,
+    Emph,
+    ExhibitRef,
+    Inline,
+    LineBreak,
+    Link,
+    Note,
+    Strong,
+    Text,
+    exhibit_anchor,
+)
 from policydraft.typography import NoteFormat
 
 from .fonts import escape, markup
@@ -53,6 +65,9 @@ def _one(inline: Inline, on_note: NoteHandler) -> str:
             href = escape(url).replace('"', "&quot;")
             inner = inline_markup(children, on_note)
             return f'<a href="{href}" color="{LINK_COLOR}">{inner}</a>'
+        case ExhibitRef(label):  # a link to the exhibit's cover page (writers/pdf/exhibits.py)
+            inner = text_markup(inline.text)
+            return f'<a href="#{exhibit_anchor(label)}" color="{LINK_COLOR}">{inner}</a>'
         case LineBreak():
             return "<br/>"
         case Note():

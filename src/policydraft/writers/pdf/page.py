@@ -18,8 +18,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageTemplate
 
 from policydraft.model import Metadata
+from policydraft.review import ReviewCopy
 from policydraft.typography import Alignment, PageFormat, RunningLine, RunningPicture, Typography
 
+from .draft import DraftMarks
 from .families import family_named
 from .frame import FootnoteFrame, PageNotes
 from .noted_paragraph import NotedParagraph, opening_lines
@@ -80,10 +82,12 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
     """A canvas that prints the running lines on every page, Y filled in at save time."""
 
     footer: FooterLine  # set by ``canvas_maker``: reportlab makes the canvas itself
+    letter_pages = 1 << 30  # pages past it are exhibits' (writers/pdf/exhibits.py): unnumbered
 
     def showPage(self) -> None:
-        self.doForm(f"PageFooter{self.getPageNumber()}")
-        self._draw_pictures()
+        if self.getPageNumber() <= self.letter_pages:
+            self.doForm(f"PageFooter{self.getPageNumber()}")
+            self._draw_pictures()
         super().showPage()
 
     def _draw_pictures(self) -> None:
@@ -96,7 +100,7 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
             self.drawImage(image, picture.left, bottom, picture.width, picture.height, mask="auto")
 
     def save(self) -> None:
-        total, running = self.getPageNumber() - 1, self.footer
+        total, running = min(self.getPageNumber() - 1, self.letter_pages), self.footer
         for number in range(1, total + 1):
             self.beginForm(f"PageFooter{number}")
             self.setFont(running.font, running.size)
@@ -197,7 +201,13 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     _curPageFlowableCount: int  # reportlab's count of what the current page has placed
 
-    def __init__(self, out: BinaryIO, metadata: Metadata, typography: Typography) -> None:
+    def __init__(
+        self,
+        out: BinaryIO,
+        metadata: Metadata,
+        typography: Typography,
+        review: ReviewCopy | None = None,
+    ) -> None:
         page = typography.page
         width = page.width - page.left - page.right
         height = page.height - page.top - page.bottom
@@ -219,7 +229,13 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             initialFontName=family_named(typography.pdf_font).regular,
             keepTogetherClass=KeepWithFirstLine,
         )
-        template = PageTemplate(id="letter", frames=[self.note_frame], onPageEnd=self._end_page)
+        self.marks = DraftMarks(review, typography) if review is not None else None
+        template = PageTemplate(
+            id="letter",
+            frames=[self.note_frame],
+            onPage=self._begin_page,
+            onPageEnd=self._end_page,
+        )
         self.addPageTemplates([template])
 
     def handle_pageEnd(self) -> None:
@@ -232,7 +248,15 @@ class LetterDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             self._curPageFlowableCount = max(self._curPageFlowableCount, 1)
         super().handle_pageEnd()
 
+    def _begin_page(self, canvas: Any, doc: Any) -> None:
+        """A review copy's watermark, first: everything else prints over it."""
+        canvas.draft_marks = self.marks
+        if self.marks is not None:
+            self.marks.begin_page(canvas)
+
     def _end_page(self, canvas: Any, doc: Any) -> None:
+        if self.marks is not None:  # the body's lines are numbered; the notes' are not
+            self.marks.end_body(canvas)
         frame = self.note_frame
         draw_notes(canvas, frame.take_page(), frame._x1, frame._y1, frame._width)
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
+from .draft import record_lines
 from .linebreak import break_in_chunks, is_long
 
 _FUZZ = 1e-6
@@ -125,12 +126,14 @@ class SafeParagraph(Paragraph):  # type: ignore[misc]
         return [first, rest]
 
     def draw(self) -> None:
-        """A part after the first carries on the text: its first line gets no bullet."""
+        """A part after the first carries on the text: its first line gets no bullet. A
+        review copy numbers the lines drawn (``draft.record_lines``)."""
         if self._window[0] == 0:
             super().draw()
-            return
-        bullet, self.bulletText = self.bulletText, None
-        try:
-            super().draw()
-        finally:
-            self.bulletText = bullet
+        else:
+            bullet, self.bulletText = self.bulletText, None
+            try:
+                super().draw()
+            finally:
+                self.bulletText = bullet
+        record_lines(self)
