@@ -29,8 +29,9 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = "policydraft"
 
-BASE = frozenset({"diagnostics", "codes", "limits", "resources", "gc_pause"})
-"""Units anything may use: diagnostics and their codes, bounds, where data lives, the GC pause."""
+BASE = frozenset({"diagnostics", "codes", "limits", "resources", "gc_pause", "numerals"})
+"""Units anything may use: diagnostics and their codes, bounds, where data lives, the GC pause,
+Roman numerals."""
 
 ALLOWED: dict[str, frozenset[str] | None] = {
     # the meeting point and what both writers share

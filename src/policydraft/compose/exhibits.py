@@ -16,12 +16,12 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.diagnostics import Diagnostics, Location
 from policydraft.limits import VERIFY_FILE_BYTES
 from policydraft.model import Exhibit, Exhibits
 from policydraft.model.exhibits import ExhibitKind
 from policydraft.profiles.libreoffice import lay_out
-from policydraft.readers.bounded import TooLarge, not_regular, outside_folder, read_bounded
+from policydraft.readers.bounded import NamedFile, read_named
 from policydraft.submission.exhibits import default_label
 from policydraft.submission.load import LoadedSubmission
 
@@ -33,6 +33,10 @@ SIGNATURES: dict[str, bytes] = {
     ".jpeg": b"\xff\xd8\xff",
 }
 """What each accepted kind of exhibit file starts with."""
+
+
+EXHIBIT_FILE = NamedFile("exhibit", "PD230", "PD230", VERIFY_FILE_BYTES)
+"""An exhibit's file: PD230 when it cannot be read or is too large."""
 
 
 def read_exhibits(loaded: LoadedSubmission, diags: Diagnostics) -> tuple[Exhibit, ...]:
@@ -75,26 +79,11 @@ def _read(
 
 
 def _file_bytes(folder: Path, name: str, where: Location, diags: Diagnostics) -> bytes | None:
-    problem = outside_folder(folder, name)
-    path = folder / name
-    if problem is None and not path.exists():
-        problem = f"does not exist (looked for {display_path(path)})"
-    if problem is None:
-        problem = not_regular(path)
-    if problem is None and Path(name).suffix.lower() not in SIGNATURES:
-        problem = "is not a PDF, DOCX, PNG or JPEG file (its extension says which)"
-    if problem is not None:
-        diags.error("PD230", f"exhibit '{name}' {problem}", where)
+    if Path(name).suffix.lower() not in SIGNATURES:
+        message = f"exhibit '{name}' is not a PDF, DOCX, PNG or JPEG file (as its extension says)"
+        diags.error("PD230", message, where)
         return None
-    try:
-        raw = read_bounded(path, VERIFY_FILE_BYTES)
-    except OSError as error:
-        diags.error("PD230", f"cannot read exhibit '{name}': {error.strerror}", where)
-        return None
-    if isinstance(raw, TooLarge):
-        diags.error("PD230", raw.message(f"exhibit '{name}'"), where)
-        return None
-    return raw
+    return read_named(folder, name, EXHIBIT_FILE, where, diags)
 
 
 def _pdf(
@@ -142,6 +131,7 @@ def _image(
 def _docx(
     path: Path, raw: bytes, name: str, where: Location, diags: Diagnostics
 ) -> tuple[ExhibitKind, bytes] | None:
+
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             is_word = "word/document.xml" in package.namelist()

@@ -22,7 +22,8 @@ from dataclasses import replace
 
 from policydraft.diagnostics import Diagnostics, Location
 from policydraft.model import Block, Heading, Text
-from policydraft.model.heading_numbers import NUMBERED_LEVEL, heading_label, upper_roman
+from policydraft.model.heading_numbers import NUMBERED_LEVEL, heading_label
+from policydraft.numerals import upper_roman
 from policydraft.submission.load import LoadedSubmission
 
 TYPED_NUMBER = re.compile(r"(?P<numeral>[IVXLCDM]+)\.[ \t\u00a0]+(?=\S)")

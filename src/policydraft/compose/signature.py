@@ -26,7 +26,7 @@ from policydraft.model import (
     SignerBlock,
 )
 from policydraft.model.figure import DEFAULT_DPI
-from policydraft.readers.bounded import TooLarge, not_regular, outside_folder, read_bounded
+from policydraft.readers.bounded import NamedFile, read_named
 from policydraft.submission.load import LoadedSubmission
 from policydraft.submission.schema import Signer
 
@@ -35,6 +35,10 @@ SIGNATURE_BOX = (180.0, 54.0)
 LOGO_BOX = (216.0, 72.0)
 """The largest a letterhead's logo prints (points): 3 by 1 inches, aspect kept."""
 FORMATS = {"PNG": "png", "JPEG": "jpeg"}
+
+
+SIGNATURE_IMAGE = NamedFile("image", "PD140", "PD141", IMAGE_BYTES)
+"""A signature or letterhead picture: PD140 when it cannot be read, PD141 when too large."""
 
 
 def build_signature(loaded: LoadedSubmission, diags: Diagnostics) -> SignatureBlock:
@@ -125,24 +129,7 @@ def read_picture(
 
 
 def _image_bytes(folder: Path, name: str, where: Location, diags: Diagnostics) -> bytes | None:
-    problem = outside_folder(folder, name)
-    path = folder / name
-    if problem is None and not path.exists():
-        problem = "does not exist"
-    if problem is None:
-        problem = not_regular(path)
-    if problem is not None:
-        diags.error("PD140", f"image '{name}' {problem}", where)
-        return None
-    try:
-        raw = read_bounded(path, IMAGE_BYTES)
-    except OSError as error:
-        diags.error("PD140", f"cannot read image '{name}': {error.strerror}", where)
-        return None
-    if isinstance(raw, TooLarge):
-        diags.error("PD141", raw.message(f"image '{name}'"), where)
-        return None
-    return raw
+    return read_named(folder, name, SIGNATURE_IMAGE, where, diags)
 
 
 def _decoded(data: bytes) -> FigureImage | str:

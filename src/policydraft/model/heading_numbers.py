@@ -13,32 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from policydraft.numerals import upper_roman
+
 _PLACEHOLDER = re.compile(r"%[1-9]")
-
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def upper_roman(number: int) -> str:
-    """``number`` as Word's ``upperRoman`` prints it: 4 is "IV", 1990 "MCMXC"."""
-    digits = []
-    for value, numeral in _ROMAN:
-        count, number = divmod(number, value)
-        digits.append(numeral * count)
-    return "".join(digits)
 
 
 def upper_letter(number: int) -> str:

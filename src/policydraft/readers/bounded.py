@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from policydraft.diagnostics import Location
+from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.limits import FILE_BYTES, Limit
 
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -101,6 +101,43 @@ def not_regular(path: Path) -> str | None:
     if not path.is_file():
         return "is not a regular file (a device, a pipe or a socket)"
     return None
+
+
+@dataclass(frozen=True)
+class NamedFile:
+    """A file a submission names (a Markdown body, an image, an exhibit): what to call it in
+    messages, the limit on its size, and the codes for a bad or unreadable file and for one
+    too large."""
+
+    what: str  # "figure image", "exhibit", ...
+    code: str
+    too_large: str
+    limit: Limit = FILE_BYTES
+
+
+def read_named(
+    folder: Path, name: str, kind: NamedFile, where: Location, diags: Diagnostics
+) -> bytes | None:
+    """The bytes of ``folder/name``, or None after one located error saying why not: outside
+    the folder, missing, not a regular file, unreadable, or over ``kind.limit``."""
+    path = folder / name
+    problem = outside_folder(folder, name)
+    if problem is None and not path.exists():
+        problem = f"does not exist (looked for {display_path(path)})"
+    if problem is None:
+        problem = not_regular(path)
+    if problem is not None:
+        diags.error(kind.code, f"{kind.what} '{name}' {problem}", where)
+        return None
+    try:
+        raw = read_bounded(path, kind.limit)
+    except OSError as error:
+        diags.error(kind.code, f"cannot read {kind.what} '{name}': {error.strerror}", where)
+        return None
+    if isinstance(raw, TooLarge):
+        diags.error(kind.too_large, raw.message(f"{kind.what} '{name}'"), where)
+        return None
+    return raw
 
 
 def control_character(text: str) -> tuple[int, str] | None:

@@ -22,14 +22,18 @@ from typing import Protocol
 from markdown_it.tree import SyntaxTreeNode
 from PIL import Image, UnidentifiedImageError
 
-from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.diagnostics import Diagnostics, Location
 from policydraft.limits import IMAGE_BYTES, IMAGE_PIXELS
 from policydraft.model import Block, Inline, Text, merge_text, plain_text
 from policydraft.model.figure import DEFAULT_DPI, Figure, FigureImage, ImageFormat
-from policydraft.readers.bounded import TooLarge, not_regular, outside_folder, read_bounded
+from policydraft.readers.bounded import NamedFile, read_named
 
 FORMATS: dict[str, ImageFormat] = {"PNG": "png", "JPEG": "jpeg"}
 _DPI_RANGE = (10.0, 10_000.0)  # a stated resolution outside this is a mistake: ignored
+
+
+FIGURE_IMAGE = NamedFile("figure image", "PD220", "PD222", IMAGE_BYTES)
+"""A figure's image file: PD220 when it cannot be read, PD222 when too large."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,28 +136,7 @@ def read_image(name: str, folder: Path, where: Location, diags: Diagnostics) -> 
 
 
 def _image_bytes(name: str, folder: Path, where: Location, diags: Diagnostics) -> bytes | None:
-    outside = outside_folder(folder, name)
-    if outside is not None:
-        diags.error("PD220", f"figure image '{name}' {outside}", where)
-        return None
-    path = folder / name
-    if not path.exists():
-        message = f"figure image '{name}' does not exist (looked for {display_path(path)})"
-        diags.error("PD220", message, where)
-        return None
-    problem = not_regular(path)
-    if problem is not None:
-        diags.error("PD220", f"figure image '{name}' {problem}", where)
-        return None
-    try:
-        data = read_bounded(path, IMAGE_BYTES)
-    except OSError as error:
-        diags.error("PD220", f"cannot read figure image '{name}': {error.strerror}", where)
-        return None
-    if isinstance(data, TooLarge):
-        diags.error("PD222", data.message(f"figure image '{name}'"), where)
-        return None
-    return data
+    return read_named(folder, name, FIGURE_IMAGE, where, diags)
 
 
 def _image_problem(name: str, data: bytes) -> tuple[str, str] | None:

@@ -20,7 +20,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
-from policydraft.readers.bounded import TooLarge, not_regular, outside_folder, read_bounded
+from policydraft.readers.bounded import (
+    NamedFile,
+    not_regular,
+    outside_folder,
+    read_named,
+)
 from policydraft.readers.markdown_text import MarkdownText
 from policydraft.readers.schema_errors import describe, report_schema_errors
 from policydraft.readers.yaml_source import YamlDocument, parse_yaml, to_plain
@@ -30,6 +35,10 @@ from policydraft.submission.schema import Submission
 __all__ = ["SUBMISSION_FILE", "LoadedSubmission", "MarkdownText", "load_submission"]
 
 SUBMISSION_FILE = "policydraft.yaml"
+
+
+MARKDOWN_FILE = NamedFile("Markdown file", "PD105", "PD108")
+"""An argument's or part's body file: PD105 when it cannot be read, PD108 when too large."""
 
 
 @dataclass(frozen=True)
@@ -188,26 +197,8 @@ def _file_name(value: Any) -> str | None:
 
 
 def _read_markdown_file(folder: Path, name: str, where: Location, diags: Diagnostics) -> str | None:
-    path = folder / name
-    outside = outside_folder(folder, name)
-    if outside is not None:
-        diags.error("PD105", f"Markdown file '{name}' {outside}", where)
-        return None
-    if not path.exists():
-        message = f"Markdown file '{name}' does not exist (looked for {display_path(path)})"
-        diags.error("PD105", message, where)
-        return None
-    problem = not_regular(path)
-    if problem is not None:
-        diags.error("PD105", f"'{name}' {problem}; it must be a Markdown file", where)
-        return None
-    try:
-        raw = read_bounded(path)
-    except OSError as error:
-        diags.error("PD105", f"cannot read Markdown file '{name}': {error.strerror}", where)
-        return None
-    if isinstance(raw, TooLarge):
-        diags.error("PD108", raw.message(f"Markdown file '{name}'"), where)
+    raw = read_named(folder, name, MARKDOWN_FILE, where, diags)
+    if raw is None:
         return None
     try:
         return raw.decode("utf-8-sig")

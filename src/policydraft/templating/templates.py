@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 
 from policydraft.diagnostics import Diagnostics, Location, display_path
+from policydraft.numerals import upper_roman
 from policydraft.resources import builtin_templates
 from policydraft.templating.bounds import as_text, check_text
 from policydraft.templating.faults import report_fault
@@ -77,26 +78,7 @@ def long_date(value: dt.date) -> str:
 
 def roman(number: int) -> str:
     check_text(number // 1000)  # 10**12 would be a billion M's
-    numerals = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ]
-    out = []
-    for value, numeral in numerals:
-        count, number = divmod(number, value)
-        out.append(numeral * count)
-    return "".join(out)
+    return upper_roman(number)
 
 
 def lines(*values: Any) -> Markdown:
