@@ -257,3 +257,24 @@ def test_images_are_read_from_bytes(tmp_path: Path) -> None:
     from policydraft.compose.signature import _decoded
 
     assert _decoded(buffer.getvalue()) == "is not a PNG or JPEG image"
+
+
+def test_a_references_header_gives_way_to_the_letterhead_on_page_one(tmp_path: Path) -> None:
+    """Word shows the first section's first-page header (the letterhead) on page 1 and the
+    reference's own header after it; the PDF does the same."""
+    import docx
+
+    folder = tmp_path / "letter"
+    write_submission(folder, {**SETTINGS, "template": "comment-letter"}, signatories=None)
+    _images(folder)
+    reference = docx.Document()
+    reference.sections[0].header.paragraphs[0].text = "Privileged and Confidential"
+    (folder / "templates" / "comment-letter").mkdir(parents=True)
+    reference.save(str(folder / "templates" / "comment-letter" / "reference.docx"))
+    out = tmp_path / "out"
+    result = run_cli("render", folder, "--to", "pdf", "--out", out)
+    assert result.returncode == 0, result.stderr
+    texts = [page.extract_text() for page in PdfReader(_one(out, "pdf")).pages]
+    assert len(texts) > 1
+    assert "Privileged and Confidential" not in texts[0] and "Authors Guild" in texts[0]
+    assert all("Privileged and Confidential" in text for text in texts[1:])

@@ -17,7 +17,7 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from policydraft.model import Document
+from policydraft.model import Document, Letterhead
 from policydraft.review import ReviewCopy
 from policydraft.typography import LETTER, Typography
 
@@ -98,7 +98,8 @@ def _lay_out(
         letter = io.BytesIO()
         target = letter if exhibit_pages else out
         template = LetterDocTemplate(target, document.metadata, typography, options.review)
-        footer = FooterLine.of(typography, styles.family.regular)
+        letterhead = any(isinstance(block, Letterhead) for block in document.blocks)
+        footer = FooterLine.of(typography, styles.family.regular, letterhead=letterhead)
         if recorder is not None:
             template.afterFlowable = lambda placed: recorder.after_flowable(placed, template.page)
         maker = canvas_maker(document.metadata, footer)

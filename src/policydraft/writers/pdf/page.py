@@ -37,6 +37,7 @@ class PlacedLine:
     align: Alignment
     x: float
     baseline: float
+    in_header: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,32 +51,47 @@ class FooterLine:
     lines: tuple[PlacedLine, ...]
     pictures: tuple[RunningPicture, ...] = ()
     page_height: float = 0.0
+    letterhead: bool = False  # page 1 has a letterhead in place of the header
 
     @classmethod
-    def of(cls, typography: Typography, font: str) -> FooterLine:
+    def of(cls, typography: Typography, font: str, *, letterhead: bool = False) -> FooterLine:
         """The typography's running lines. Word and LibreOffice put a line of fixed height on
         a baseline four fifths of the way down it; the footer's last line's bottom sits
         ``footer_distance`` above the paper's edge, the header's first line's top
-        ``header_distance`` below its top edge."""
+        ``header_distance`` below its top edge. With a ``letterhead``, page 1 prints it
+        instead of the header, as the DOCX's first-page header does."""
         page, fmt = typography.page, typography.footer
         header = typography.running.header
         footer = typography.running.footer
         top = page.height - page.header_distance - fmt.leading * 4 / 5
         bottom = page.footer_distance + fmt.leading / 5
         placed = [
-            _placed(line, page, top - index * fmt.leading) for index, line in enumerate(header)
+            _placed(line, page, top - index * fmt.leading, in_header=True)
+            for index, line in enumerate(header)
         ]
         count = len(footer)
         placed += [
             _placed(line, page, bottom + (count - 1 - index) * fmt.leading)
             for index, line in enumerate(footer)
         ]
-        return cls(font, fmt.size, tuple(placed), typography.running.pictures, page.height)
+        pictures = typography.running.pictures
+        return cls(font, fmt.size, tuple(placed), pictures, page.height, letterhead)
+
+    def shown(self, page: int) -> tuple[tuple[PlacedLine, ...], tuple[RunningPicture, ...]]:
+        """The lines and pictures printed on ``page``: all, but on a letterhead's page 1 only
+        the footer's (a picture in the upper half of the page is the header's)."""
+        if not (self.letterhead and page == 1):
+            return self.lines, self.pictures
+        lines = tuple(line for line in self.lines if not line.in_header)
+        pictures = tuple(p for p in self.pictures if p.top + p.height / 2 > self.page_height / 2)
+        return lines, pictures
 
 
-def _placed(line: RunningLine, page: PageFormat, baseline: float) -> PlacedLine:
+def _placed(
+    line: RunningLine, page: PageFormat, baseline: float, *, in_header: bool = False
+) -> PlacedLine:
     x = {"left": page.left, "right": page.width - page.right}.get(line.align, page.width / 2)
-    return PlacedLine(line.text, line.align, x, baseline)
+    return PlacedLine(line.text, line.align, x, baseline, in_header)
 
 
 class FooterCanvas(Canvas):  # type: ignore[misc]
@@ -94,7 +110,8 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         """The reference.docx's header and footer pictures, at their size and place; one
         image object in the file however many pages show it."""
         running = self.footer
-        for picture in running.pictures:
+        _, pictures = running.shown(self.getPageNumber())
+        for picture in pictures:
             bottom = running.page_height - picture.top - picture.height
             image = ImageReader(io.BytesIO(picture.data))
             self.drawImage(image, picture.left, bottom, picture.width, picture.height, mask="auto")
@@ -104,7 +121,8 @@ class FooterCanvas(Canvas):  # type: ignore[misc]
         for number in range(1, total + 1):
             self.beginForm(f"PageFooter{number}")
             self.setFont(running.font, running.size)
-            for line in running.lines:
+            lines, _ = running.shown(number)
+            for line in lines:
                 self._draw(line, line.text.format(page=number, total=total))
             self.endForm()
         super().save()
