@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from policydraft.diagnostics import Diagnostics
 from policydraft.pipeline import check
 from tests.helpers import write_submission
@@ -47,3 +49,22 @@ def test_the_command_prints_the_markdown_file(tmp_path: Path) -> None:
     result = run("check", folder)
     assert result.returncode == 1
     assert "a.md:2:1: error PD902" in result.stderr
+
+
+# Strings the letter prints as data rather than as Markdown: each is checked as the body is.
+DATA_STRINGS = [
+    ("signer", {"signature": [{"name": "Jane \U0001f600 Roe"}]}),
+    ("firm", {"signature": [{"name": "Jane Roe"}], "firm": {"name": "Roe \U0001f600 LLP"}}),
+    ("letterhead", {"letterhead": {"lines": ["Authors \U0001f600 Guild"]}}),
+]
+
+
+@pytest.mark.parametrize(("what", "settings"), DATA_STRINGS, ids=[w for w, _ in DATA_STRINGS])
+def test_signature_and_letterhead_text_is_checked(
+    tmp_path: Path, what: str, settings: dict[str, object]
+) -> None:
+    folder = write_submission(tmp_path, settings)
+    [(file, line, column, message)] = pd902(folder)
+    text = (folder / "policydraft.yaml").read_text(encoding="utf-8").split("\n")
+    assert file == "policydraft.yaml" and text[line - 1][column - 1] == "\U0001f600", what
+    assert "U+1F600" in message

@@ -17,7 +17,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter
 
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.model import Block, Code, Document, Text, walk_inlines
+from policydraft.model import (
+    Block,
+    Code,
+    Document,
+    Exhibits,
+    Figure,
+    Letterhead,
+    SignatureBlock,
+    Text,
+    iter_nodes,
+    walk_inlines,
+)
 from policydraft.signatories.columns import GLYPH_COLUMNS
 from policydraft.signatories.select import PrintedSignatories
 from policydraft.signatories.signatory import Signatory
@@ -128,6 +139,21 @@ def _message(missing: set[str], what: str) -> str:
 
 
 def _texts(blocks: Iterable[Block]) -> Iterator[str]:
+    """Every string the letter prints: its inlines, and the plain strings of the blocks that
+    hold them as data (signature block, letterhead, figure captions, exhibit titles)."""
+    blocks = tuple(blocks)
     for inline in walk_inlines(blocks):
         if isinstance(inline, Text | Code):
             yield inline.text
+    for node in iter_nodes(blocks):
+        match node:
+            case SignatureBlock():
+                for signer in node.signers:
+                    yield from signer.printed_lines()
+                yield from node.firm
+            case Letterhead():
+                yield from node.lines
+            case Figure():
+                yield node.caption
+            case Exhibits():
+                yield from (exhibit.title for exhibit in node.exhibits)
