@@ -125,12 +125,16 @@ class ContentsLine(SafeParagraph):
             self._leader(*ends[-1])
 
     def _leader(self, x: float, y: float) -> None:
-        """Dots from where the text ends (``x``) to the page number, then the number."""
+        """Dots from where the text ends (``x``) to the page number, then the number. A
+        title whose last line leaves no room before the number's place is followed by the
+        number itself, a space after it, as LibreOffice sets the DOCX's right tab there."""
         font, size = self.style.fontName, self.style.fontSize
         right = float(self.width)
         number_left = right - stringWidth(self.page_text, font, size)
         first = (int(x / _DOT_STEP) + 2) * _DOT_STEP
         count = max(int((number_left - _DOT_STEP - first) / _DOT_STEP) + 1, 0)
+        if number_left < x + stringWidth(" ", font, size):
+            number_left, count = x + stringWidth(" ", font, size), 0
         canvas = self.canv
         canvas.saveState()
         text = canvas.beginText(first, y)
