@@ -28,7 +28,7 @@ from policydraft.model import (
     plain_text,
 )
 
-CASES, STATUTES, REGULATIONS = 1, 3, 4
+STATUTES, REGULATIONS = 3, 4  # the groups sorted by section number (source.authority_group)
 _NUMBER = re.compile(r"\d+|\D+")
 
 

@@ -69,7 +69,7 @@ class SupplementView:
 
 
 def supplement_view(record: FilingRecord, changes: Changes) -> SupplementView:
-    chain = (*record.chain, record.letter)
+    chain = record.through
     total = len(record.signers) - len(changes.withdrawn) + len(changes.added)
     return SupplementView(
         number=record.letter.number + 1,
@@ -195,5 +195,5 @@ def compose_supplement_to(
         return None
     added = filed_signers(changes.added, config, key, view.number)
     standing = standing_after(record, changes, added)
-    draft = FilingDraft(view.number, (*record.chain, record.letter), standing, key)
+    draft = FilingDraft(view.number, record.through, standing, key)
     return Supplement(template, document, changes.added, draft)

@@ -52,6 +52,11 @@ class FilingRecord:
         """The letter the chain began with."""
         return self.chain[0] if self.chain else self.letter
 
+    @property
+    def through(self) -> tuple[FiledLetter, ...]:
+        """The chain a supplement to this filing follows: the earlier ones, then this one."""
+        return (*self.chain, self.letter)
+
 
 @dataclass(frozen=True)
 class FilingDraft:

@@ -196,8 +196,3 @@ def _record(data: dict[str, Any], where: Location, diags: Diagnostics) -> Filing
         for s in data.get("signatories") or []
     )
     return FilingRecord(letter, chain, signers)
-
-
-def follows(record: FilingRecord) -> tuple[FiledLetter, ...]:
-    """The chain a supplement to ``record`` follows: the record's, then the record itself."""
-    return (*record.chain, record.letter)
