@@ -70,6 +70,7 @@ ALLOWED: dict[str, frozenset[str] | None] = {
         "compose",
         "plan",
     },
+    "redline": BASE | {"model", "outputs", "pipeline"},  # two versions compared, as tracked changes
     "packaging": BASE
     | {"model", "readers", "submission", "outputs", "profiles", "pipeline", "plan", "policydraft"},
     "cli": None,  # the top: may import anything

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from policydraft.cli import package, profiles, templates, verify
+from policydraft.cli import package, profiles, redline, templates, verify
 from policydraft.cli.filing import SupplementTo
 from policydraft.cli.marks import JoinedSince
 from policydraft.cli.signatories import app as signatories_app
@@ -40,6 +40,7 @@ app.add_typer(templates.app, name="templates")
 app.add_typer(signatories_app, name="signatories")
 app.command("package")(package.command)
 app.command("verify")(verify.command)
+app.command("redline")(redline.command)
 
 
 @app.callback()
