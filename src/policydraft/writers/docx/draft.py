@@ -18,7 +18,16 @@ from lxml import etree
 
 from policydraft.review import ReviewCopy
 from policydraft.typography import Typography
-from policydraft.writers.docx.oxml import R_ID, add_text, insert_before_any, replace_child, sub, w
+from policydraft.writers.docx.oxml import (
+    R_ID,
+    SECT_PR,
+    add_text,
+    after,
+    insert_before_any,
+    replace_child,
+    sub,
+    w,
+)
 from policydraft.writers.docx.styles import BODY_FONT, TWIPS
 
 V_NS = "urn:schemas-microsoft-com:vml"
@@ -28,20 +37,6 @@ WATERMARK_ID = "PowerPlusWaterMarkObject"  # how Word and LibreOffice know a wat
 TEXT_PATH_TYPE = "_x0000_t136"  # VML's preset shape type 136: text along a path
 NUMBER_GAP = 18.0  # points from the text to the line numbers, as in the PDF
 
-_AFTER_LINE_NUMBERS = (
-    "pgNumType",
-    "cols",
-    "formProt",
-    "vAlign",
-    "noEndnote",
-    "titlePg",
-    "textDirection",
-    "bidi",
-    "rtlGutter",
-    "docGrid",
-    "printerSettings",
-    "sectPrChange",
-)
 _AFTER_SUPPRESS = (
     "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct",
     "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
@@ -128,7 +123,7 @@ def number_lines(sect_pr: etree._Element) -> None:
         w("lnNumType"),
         {w("countBy"): "1", w("distance"): str(round(NUMBER_GAP * TWIPS)), w("restart"): "newPage"},
     )
-    replace_child(sect_pr, numbering, [w(name) for name in _AFTER_LINE_NUMBERS])
+    replace_child(sect_pr, numbering, after(SECT_PR, "lnNumType"))
 
 
 def share_default_header(sections: list[etree._Element], first: etree._Element) -> None:

@@ -58,6 +58,20 @@ def add_text(run: etree._Element, text: str) -> None:
         element.set(XML_SPACE, "preserve")
 
 
+SECT_PR = (
+    "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+    "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign",
+    "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+    "printerSettings", "sectPrChange",
+)  # fmt: skip
+"""The children of ``w:sectPr`` in the order CT_SectPr (ECMA-376 Part 1, 17.6.17) requires."""
+
+
+def after(sequence: tuple[str, ...], local: str) -> list[str]:
+    """The Clark names that come after ``local`` in a schema ``sequence`` (its successors)."""
+    return [w(name) for name in sequence[sequence.index(local) + 1 :]]
+
+
 def insert_before_any(
     parent: etree._Element, child: etree._Element, successors: Iterable[str]
 ) -> None:

@@ -13,26 +13,21 @@ from typing import Any, Literal
 from lxml import etree
 
 from policydraft.typography import PageFormat
-from policydraft.writers.docx.oxml import XML_SPACE, add_text, insert_before_any, sub, w
+from policydraft.writers.docx.oxml import (
+    SECT_PR,
+    XML_SPACE,
+    add_text,
+    after,
+    insert_before_any,
+    replace_child,
+    sub,
+    w,
+)
 from policydraft.writers.docx.styles import TWIPS
 
 SectionStart = Literal["nextPage", "continuous"]
 
 END_MARK_TWIPS = 20  # the height of the paragraph after the last columns: one point
-
-_BEFORE_TYPE = ("pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols")
-_AFTER_COLS = (
-    "formProt",
-    "vAlign",
-    "noEndnote",
-    "titlePg",
-    "textDirection",
-    "bidi",
-    "rtlGutter",
-    "docGrid",
-    "printerSettings",
-    "sectPrChange",
-)
 
 
 def set_letter_page(sect_pr: etree._Element, page: PageFormat) -> None:
@@ -45,12 +40,8 @@ def set_letter_page(sect_pr: etree._Element, page: PageFormat) -> None:
         "gutter": "0",
     }
     margin = sect_pr.makeelement(w("pgMar"), {w(k): v for k, v in margins.items()})
-    for element, successors in ((size, _BEFORE_TYPE[1:]), (margin, _BEFORE_TYPE[2:])):
-        old = sect_pr.find(element.tag)
-        if old is not None:
-            sect_pr.replace(old, element)
-        else:
-            insert_before_any(sect_pr, element, [w(n) for n in successors + _AFTER_COLS])
+    for element in (size, margin):
+        replace_child(sect_pr, element, after(SECT_PR, etree.QName(element).localname))
 
 
 def _twips(points: float) -> str:
@@ -68,7 +59,7 @@ def set_layout(
     cols = sect_pr.find(w("cols"))
     if cols is None:
         cols = sect_pr.makeelement(w("cols"), {w("space"): "720"})
-        insert_before_any(sect_pr, cols, [w(n) for n in _AFTER_COLS])
+        insert_before_any(sect_pr, cols, after(SECT_PR, "cols"))
     for attribute in ("num", "equalWidth", "sep"):
         cols.attrib.pop(w(attribute), "")
     for child in list(cols):
@@ -81,7 +72,7 @@ def set_layout(
         if old is not None:
             sect_pr.remove(old)
         kind = sect_pr.makeelement(w("type"), {w("val"): str(start)})
-        insert_before_any(sect_pr, kind, [w(n) for n in _BEFORE_TYPE + _AFTER_COLS])
+        insert_before_any(sect_pr, kind, after(SECT_PR, "type"))
 
 
 class Sections:
