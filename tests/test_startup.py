@@ -67,6 +67,7 @@ HELP = HEAVY | WORK
     ("args", "status", "not_imported"),
     [
         (["--help"], 0, HELP),
+        (["--version"], 0, HELP),
         ([], 2, HELP),  # no arguments: the help, as a usage error
         (["check", "--help"], 0, HELP),
         (["render", "--help"], 0, HELP),
@@ -94,6 +95,34 @@ def test_a_command_imports_only_what_it_uses(
 ) -> None:
     code, modules = imported_by(args, tmp_path)
     assert code == status
+    assert loaded(modules, not_imported) == set()
+
+
+LIST_AND_CITATIONS = frozenset({"openpyxl", "eyecite", "reporters_db", "citeproc"})
+"""What only some submissions need: an .xlsx list, citations found in the prose, a CSL style."""
+
+
+@pytest.mark.parametrize(
+    ("command", "not_imported"),
+    [
+        # no profile: nothing reads a PDF back, nothing lays a DOCX out
+        (["check"], LIST_AND_CITATIONS | {"pypdf", "policydraft.profiles.docx_pages", "docx"}),
+        (["render", "--to", "docx"], LIST_AND_CITATIONS | {"pypdf"}),
+        (["render", "--to", "pdf,docx"], LIST_AND_CITATIONS | {"policydraft.profiles.docx_pages"}),
+    ],
+)
+def test_a_plain_submission_imports_no_reader_it_does_not_need(
+    command: list[str], not_imported: frozenset[str], tmp_path: Path
+) -> None:
+    """A CSV list, no citations, no profile: no spreadsheet, citation or PDF reader."""
+    from tests.helpers import write_submission
+
+    folder = write_submission(tmp_path / "letter")
+    args = [command[0], str(folder), *command[1:]]
+    if command[0] == "render":
+        args += ["--out", str(tmp_path / "out")]
+    code, modules = imported_by(args, tmp_path)
+    assert code == 0
     assert loaded(modules, not_imported) == set()
 
 

@@ -25,7 +25,6 @@ from policydraft.outputs.formats import WriterSettings, output_format, writing_o
 from policydraft.outputs.location import output_stem
 from policydraft.outputs.staging import StagedOutputs
 from policydraft.outputs.write import LayOut, Verify, WrittenFile, stage_files, write_outputs
-from policydraft.profiles.docx_pages import DocxPages, has_page_rules
 from policydraft.profiles.verify import MEASURED, ProfileCheck
 from policydraft.submission.load import LoadedSubmission
 from policydraft.typography import LETTER, Typography
@@ -102,9 +101,11 @@ class RenderPlan:
         LibreOffice run costs seconds: its XML is checked (a PAGE field in every footer),
         its pages are shown as not laid out.
         """
-        if "docx" not in targets:
-            return None
         profile = self.profile
+        if "docx" not in targets or (profile is None and not self.docx_pages):
+            return None
+        from policydraft.profiles.docx_pages import DocxPages, has_page_rules  # pypdf: late
+
         ruled = profile is not None and has_page_rules(profile.profile)
         filed = profile is not None and "docx" in profile.profile.attach
         if not (self.docx_pages or ruled):

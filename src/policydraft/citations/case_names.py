@@ -88,12 +88,34 @@ def _plural(abbreviation: str) -> str:
 
 
 @functools.cache
-def _pattern() -> re.Pattern[str]:
-    """Every form, longest first, so "New York City" is one match and not "N.Y. City"."""
+def _lengths() -> tuple[int, ...]:
+    """The lengths of the forms, longest first."""
     _, words = _places_and_words()
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    # Not inside a longer word or a dotted name ("Public.Resource.org" is a name, not "Pub.").
-    return re.compile(rf"(?<![\w’'.])(?:{alternatives})(?![\w’']|\.\w)")
+    return tuple(sorted({len(word) for word in words}, reverse=True))
+
+
+def _is_word_char(char: str) -> bool:
+    """What a regular expression's ``\\w`` matches in text: a letter, digit or underscore."""
+    return char.isalnum() or char == "_"
+
+
+def _form_at(text: str, start: int, words: dict[str, str]) -> str | None:
+    """The longest form starting at ``start`` that stands alone: not inside a longer word or
+    a dotted name ("Public.Resource.org" is a name, not "Pub."), so that "New York City" is
+    one form and not "N.Y. City"; None when there is none."""
+    if start > 0 and (_is_word_char(text[start - 1]) or text[start - 1] in "’'."):
+        return None
+    for length in _lengths():
+        word = text[start : start + length]
+        if len(word) < length or word not in words:
+            continue
+        after = text[start + length : start + length + 2]
+        if after[:1] and (_is_word_char(after[0]) or after[0] in "’'"):
+            continue
+        if after[:1] == "." and len(after) == 2 and _is_word_char(after[1]):
+            continue
+        return word
+    return None
 
 
 def abbreviate_case_name(name: str) -> str:
@@ -109,13 +131,20 @@ def abbreviate_party(party: str) -> str:
         return party
     lead = party.split(" ", 1)[0]
 
-    def replace(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if match.start() == 0 and lead in _KEEP_AS_FIRST_WORD:
-            return word
-        return words[word]
-
-    return _pattern().sub(replace, party)
+    # A scan, left to right, for the longest form at each place: a regular expression of
+    # the 2,700 forms would take longer to compile than every case name of a letter to read.
+    printed: list[str] = []
+    start = done = 0
+    while start < len(party):
+        word = _form_at(party, start, words)
+        if word is None:
+            start += 1
+            continue
+        kept = start == 0 and lead in _KEEP_AS_FIRST_WORD
+        printed += [party[done:start], word if kept else words[word]]
+        start = done = start + len(word)
+    printed.append(party[done:])
+    return "".join(printed)
 
 
 def case_name(name: str, abbreviate: bool = True) -> str:

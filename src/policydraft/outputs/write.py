@@ -10,6 +10,7 @@ from pathlib import Path
 
 from policydraft.model import Document
 from policydraft.outputs.formats import WriterSettings, output_format, writing_order
+from policydraft.outputs.parallel import worth_forking, write_at_once
 from policydraft.outputs.staging import StagedOutputs, staged_outputs
 
 Verify = Callable[[Mapping[str, Path]], None]
@@ -69,7 +70,9 @@ def stage_files(
     """Write each format into ``outputs`` (staged, not yet published) and describe it.
 
     Files are written in the formats' writing order, so a format whose page count is another
-    format's layout comes after it; they are described in the order of ``targets``. Every
+    format's layout comes after it; they are described in the order of ``targets``. A large
+    document's formats are written at once, a process each, when there are the cores for it
+    (``parallel.write_at_once``: the same bytes, the same failures). Every
     format is set in the same typography, so they break pages alike. With ``lay_out``, the
     staged DOCX is laid out once and, when that counts its pages, written again with the
     count in its docProps/app.xml (the same count gives the same bytes).
@@ -77,10 +80,16 @@ def stage_files(
     document = with_source_date(document)
     pages: dict[str, int | None] = {}
     sizes: dict[str, int] = {}
-    for name in writing_order(targets):
+    order = writing_order(targets)
+    jobs = [(targets[name], output_format(name).writer(document, settings)) for name in order]
+    if worth_forking(document, len(jobs)):  # each writer in a process of its own
+        counts = dict(zip(order, write_at_once(outputs.write, jobs), strict=True))
+    else:
+        counts = {name: outputs.write(*job) for name, job in zip(order, jobs, strict=True)}
+    for name in order:
         declared = output_format(name)
         path = targets[name]
-        counted = outputs.write(path, declared.writer(document, settings))
+        counted = counts[name]
         lender = declared.pages_from
         if lender is not None and lender != name:  # its layout's format, written before it
             pages[name] = pages.get(lender)

@@ -70,12 +70,18 @@ def text_runs(reader: PdfReader) -> Iterator[TextRun]:
 def _runs(
     stream_owner: Any, page: PageObject, reader: PdfReader, number: int, ctm: Matrix, depth: int
 ) -> Iterator[TextRun]:
-    content = stream_owner.get_contents() if isinstance(stream_owner, PageObject) else stream_owner
-    if content is None:
-        return
+    parsed = _parsed(stream_owner)
+    if parsed is not None:
+        operations = parsed.operations
+    else:
+        page_content = isinstance(stream_owner, PageObject)
+        content = stream_owner.get_contents() if page_content else stream_owner
+        if content is None:
+            return
+        operations = ContentStream(content, reader).operations
     resources = stream_owner.get("/Resources") or page.get("/Resources") or {}
     state = _TextState(ctm_stack=[ctm])
-    for operands, operator in ContentStream(content, reader).operations:
+    for operands, operator in operations:
         if operator in _SHOW:
             yield _run(state, number)
         elif operator == b"Do" and depth < _MAX_DEPTH:
@@ -85,6 +91,16 @@ def _runs(
                 yield from _runs(form, page, reader, number, inner, depth + 1)
         else:
             _apply(state, operator, [_number(x) for x in operands])
+
+
+def _parsed(stream_owner: Any) -> ContentStream | None:
+    """A page's content stream when it was already parsed (``pdf_reading`` parses each page
+    once for its text and its type sizes), else None."""
+    if not isinstance(stream_owner, PageObject):
+        return None
+    contents = stream_owner.get("/Contents")
+    resolved = contents.get_object() if contents is not None else None
+    return resolved if isinstance(resolved, ContentStream) else None
 
 
 def _apply(state: _TextState, operator: bytes, args: list[float]) -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -23,6 +25,7 @@ from typing import Any
 
 from pypdf import PageObject, PdfReader
 from pypdf.errors import PdfReadError
+from pypdf.generic import ArrayObject, ContentStream, NameObject, StreamObject
 
 from policydraft.profiles.pdf_fonts import IDENTITY, Matrix, TextRun, multiply, text_runs
 
@@ -60,7 +63,8 @@ class RenderedPdf:
     def _read(self) -> list[tuple[str, str]]:
         """Each page's extracted text and its body text (no notes, no footer), in one pass."""
         try:
-            return [_page_texts(page) for page in self.reader.pages]
+            with _fonts_read_once():
+                return [_page_texts(_parsed_once(page)) for page in self.reader.pages]
         except (PdfReadError, KeyError, ValueError):
             return [("", "") for _ in range(self.pages)]
 
@@ -76,6 +80,8 @@ class RenderedPdf:
 
     @cached_property
     def runs(self) -> list[TextRun]:
+        for page in self.reader.pages:
+            _parsed_once(page)
         return list(text_runs(self.reader))
 
     @cached_property
@@ -140,6 +146,55 @@ def _page_texts(page: PageObject) -> tuple[str, str]:
 
     whole = page.extract_text(visitor_operand_before=operator, visitor_text=text) or ""
     return whole, "".join(body)
+
+
+def _parsed_once(page: PageObject) -> PageObject:
+    """``page`` with its content stream parsed, once, for the text and the type sizes both.
+
+    Parsing a page's operators is most of reading it back, and pypdf parses them again for
+    each reader unless the page's ``/Contents`` already is a parsed ``ContentStream``: so it
+    is made one here (as its text extraction makes it: strings kept as bytes, for the fonts
+    to decode). Only this reader's copy of the page changes; the file is never written.
+    """
+    contents = page.get("/Contents")
+    resolved = contents.get_object() if contents is not None else None
+    if isinstance(resolved, (ArrayObject, StreamObject)) and not isinstance(
+        resolved, ContentStream
+    ):
+        page[NameObject("/Contents")] = ContentStream(resolved, page.pdf, "bytes")
+    return page
+
+
+@contextmanager
+def _fonts_read_once() -> Iterator[None]:
+    """pypdf's text extraction reads each font of a page on every page (its widths, its
+    ToUnicode map): two fifths of reading a letter back. Within this block a font object is
+    read once: every page of a PDF shares its fonts, and reading one changes nothing in it.
+
+    pypdf has no option for this, so its ``Font.from_font_resource`` is wrapped for the
+    block's duration; were pypdf to move it, the text would still be read, only slower.
+    """
+    from pypdf import _page
+
+    font: Any = getattr(_page, "Font", None)
+    declared = vars(font).get("from_font_resource") if isinstance(font, type) else None
+    if not isinstance(declared, classmethod):
+        yield
+        return
+    original = declared.__get__(None, font)
+    read: dict[int, tuple[Any, Any]] = {}  # id -> (the font dictionary, kept alive; its Font)
+
+    def once(resource: Any) -> Any:
+        found = read.get(id(resource))
+        if found is None or found[0] is not resource:
+            found = read[id(resource)] = (resource, original(resource))
+        return found[1]
+
+    font.from_font_resource = once
+    try:
+        yield
+    finally:
+        font.from_font_resource = declared
 
 
 def _six(values: Any) -> Matrix:

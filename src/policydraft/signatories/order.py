@@ -14,6 +14,7 @@ the full name, which only breaks ties, is collated only for signers whose key ti
 from __future__ import annotations
 
 import datetime as dt
+import struct
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from itertools import groupby
@@ -28,9 +29,56 @@ __all__ = ["collation_key", "order_signatories", "surname_and_given"]
 
 @cache
 def _collator() -> Any:
-    import pyuca
+    """pyuca's collator, its table read lazily (see ``_lazy_collator``)."""
+    return _lazy_collator()
 
-    return pyuca.Collator()
+
+def _lazy_collator() -> Any:
+    """A pyuca ``Collator`` that parses a character's table entries when it first meets it.
+
+    pyuca parses all of its ~30,000 entries (0.35 s, more than collating a 420-name list) on
+    creation. This one files each entry's line under its first code point (a split, 0.03 s)
+    and parses a code point's lines, contractions included, when a lookup starts with it:
+    every lookup of a string's table starts at a code point, and each contraction or
+    non-starter lookup starts with that same one, so the answers are pyuca's own.
+    """
+    import pyuca
+    import pyuca.trie
+    from pyuca.collator import COLL_ELEMENT_PATTERN
+
+    class LazyTable(pyuca.trie.Trie):  # type: ignore[misc]
+        def __init__(self, lines: dict[int, list[str]]) -> None:
+            super().__init__()
+            self.lines = lines
+
+        def find_prefix(self, key: list[int]) -> Any:
+            if key and (waiting := self.lines.pop(key[0], None)) is not None:
+                for line in waiting:
+                    chars, weights = line.split(";", 1)
+                    elements = [
+                        [int(w, 16) for w in found.groups()]
+                        for found in COLL_ELEMENT_PATTERN.finditer(weights)
+                    ]
+                    self.add([int(c, 16) for c in chars.split()], elements)
+            return super().find_prefix(key)
+
+    class LazyCollator(pyuca.Collator):  # type: ignore[misc]
+        def load(self, filename: str) -> None:
+            lines: dict[int, list[str]] = {}
+            with open(filename, encoding="utf-8") as keys_file:
+                for line in keys_file:
+                    line = line.split("#", 1)[0].rstrip()
+                    if not line or line.startswith("@version"):
+                        continue
+                    if line.startswith("@implicitweights"):
+                        span, base = line[len("@implicitweights") :].split(";")
+                        start, end = span.split("..")
+                        self.implicit_weights.append([int(start, 16), int(end, 16), int(base, 16)])
+                        continue
+                    lines.setdefault(int(line.split(None, 1)[0].split(";")[0], 16), []).append(line)
+            self.table = LazyTable(lines)
+
+    return LazyCollator()
 
 
 _LEVELS = 4  # pyuca's sort key: the non-zero weights of each level, levels separated by 0
@@ -112,8 +160,8 @@ def _collated(
 ) -> list[Signatory]:
     """Sort by each level's texts in collation order; a later level only breaks ties.
 
-    Each distinct text is collated once and replaced by its rank, so the sort itself compares
-    small integers rather than long collation keys.
+    Each distinct text is collated once and replaced by its rank, and a row's ranks by one
+    number, so the sort itself compares small integers rather than long collation keys.
     """
     first, rest = levels[0], levels[1:]
     keyed = _ranks([first(s) for s in signers])
@@ -127,18 +175,35 @@ def _collated(
     return result
 
 
-def _ranks(rows: list[tuple[str, ...]]) -> list[tuple[int, ...]]:
-    """Each row of texts as the collation ranks of its texts (equal keys, equal ranks)."""
+def _ranks(rows: list[tuple[str, ...]]) -> list[int]:
+    """Each row of texts as one number ordered as the collation ranks of its texts, column
+    by column (equal keys, equal ranks): the row's rank in its first column, times the
+    number of ranks in the second, plus its rank there, and so on.
+
+    A text's collation key is computed once, as bytes (``_compact``), and let go with the
+    ranks: a million names keep neither their keys nor a tuple of ranks each.
+    """
     width = len(rows[0]) if rows else 0
-    columns: list[list[int]] = []
+    keyed = [0] * len(rows)
     for column in range(width):
-        distinct = {row[column] for row in rows}
-        ranked = sorted(distinct, key=collation_key)
+        keys = {text: _compact(text) for text in {row[column] for row in rows}}
+        ranked = sorted(keys, key=keys.__getitem__)
         rank: dict[str, int] = {}
-        for number, (_, same) in enumerate(groupby(ranked, key=collation_key)):
+        number = -1
+        for number, (_, same) in enumerate(groupby(ranked, key=keys.__getitem__)):
             rank.update((text, number) for text in same)
-        columns.append([rank[row[column]] for row in rows])
-    return list(zip(*columns, strict=True))
+        del keys, ranked
+        ranks = number + 1
+        keyed = [k * ranks + rank[row[column]] for k, row in zip(keyed, rows, strict=True)]
+    return keyed
+
+
+def _compact(text: str) -> bytes:
+    """``collation_key(text)`` as bytes that order alike: each weight in two bytes, most
+    significant first (pyuca's weights are four hex digits, its implicit ones too), so a key
+    takes a third of the tuple's memory and compares in C without looking at ints."""
+    key = collation_key.__wrapped__(text)
+    return struct.pack(f">{len(key)}H", *key)
 
 
 _NEVER = dt.datetime.max

@@ -122,6 +122,7 @@ def select_printed(listing: SignatoryList, diags: Diagnostics, *, sort: str = ""
             excluded.append(Exclusion(signer.where, signer.name, reason, other))
         else:
             printed.append(signer)
+    del identities, withdrew, kept  # a key per row: let them go before the next stage's
     possible = _possible_duplicates(printed, diags)
     if sort == "signed":
         _check_signed(printed, diags)
@@ -246,11 +247,20 @@ def _email_in_print(signer: Signatory, excluded: list[Exclusion], diags: Diagnos
 
 
 def _possible_duplicates(printed: list[Signatory], diags: Diagnostics) -> list[PossibleDuplicate]:
-    seen: dict[str, Signatory] = {}
+    """Printed signers whose names are alike, each with the first of its kind.
+
+    The first signer of each name is filed under the name's hash, not the name, so that a
+    million signers do not keep a million keys: a signer whose hash is taken is compared by
+    its key, and a different key with the same hash (as good as never) filed under itself.
+    """
+    seen: dict[int, Signatory] = {}
+    clashes: dict[str, Signatory] = {}
     found: list[PossibleDuplicate] = []
     for signer in printed:
         key = similar_key(signer.name)
-        earlier = seen.setdefault(key, signer)
+        earlier = seen.setdefault(hash(key), signer)
+        if earlier is not signer and similar_key(earlier.name) != key:
+            earlier = clashes.setdefault(key, signer)
         if earlier is signer:
             continue
         found.append(PossibleDuplicate(earlier, signer))

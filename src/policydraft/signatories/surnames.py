@@ -57,7 +57,7 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
 _ANNOTATION = re.compile(r"\s*[\[(][^\[\]()]*[\])]")
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=8192)  # a list repeats names rarely; a million would stay held
 def surname_and_given(name: str) -> tuple[str, str]:
     """Split a display name into the part it is filed under and the rest."""
     if "[" in name or "(" in name:
@@ -76,7 +76,7 @@ def surname_and_given(name: str) -> tuple[str, str]:
     return surname, given
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=8192)
 def family_and_given(family: str, name: str) -> tuple[str, str]:
     """The filing name and the rest when the list gives the family name in a column of its own.
 

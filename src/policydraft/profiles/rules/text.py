@@ -151,5 +151,13 @@ def _numbered(text: str, number: int) -> bool:
     """A line printing the page's number: "3", "- 3 -", "Page 3", "Page 3 of 12", "3 of 12"."""
     from policydraft.profiles.pdf_reading import normalize
 
-    pattern = re.compile(rf"^(page\s+)?[-–—]?\s*{number}\s*[-–—]?(\s+of\s+\d+)?$")
-    return any(pattern.match(normalize(line)) for line in text.splitlines())
+    wanted = str(number)
+    return any(
+        (found := _PAGE_NUMBER.match(normalize(line))) is not None and found["number"] == wanted
+        for line in text.splitlines()
+    )
+
+
+# The digits are one run, read whole (none can stand before or after them in the line), so
+# comparing them with the page's number is matching that number: one pattern for all pages.
+_PAGE_NUMBER = re.compile(r"^(page\s+)?[-–—]?\s*(?P<number>\d+)\s*[-–—]?(\s+of\s+\d+)?$")

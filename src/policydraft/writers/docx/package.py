@@ -27,6 +27,14 @@ from policydraft.model import Metadata
 from policydraft.writers.docx.blank import app_properties, blank_docx
 from policydraft.writers.docx.oxml import w
 from policydraft.writers.docx.reference import forget_reference, open_reference
+from policydraft.writers.docx.streamed import (
+    StreamedPart,
+    TextCounts,
+    count_paragraphs,
+    streamed_part,
+    write_entry,
+)
+from policydraft.writers.docx.streamed import counts as streamed_counts
 from policydraft.writers.docx.word_settings import modernise_settings
 
 _THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
@@ -78,17 +86,15 @@ def _drop_relationships(rels: Any, reltype: str) -> None:
 
 def set_app_properties(word: Any, pages: int | None = None) -> None:
     """``docProps/app.xml`` from the finished letter: words and characters of the body and
-    the footnotes (counted as Word does: runs of non-space text), ``pages`` when known."""
-    words = characters = with_spaces = 0
+    the footnotes (counted as Word does: runs of non-space text), ``pages`` when known. The
+    paragraphs written at save time (``streamed``) are counted with the tree's."""
+    counts = TextCounts()
     for story in _counted_stories(word):
-        for paragraph in story.iter(_W_P):
-            text = "".join(paragraph.itertext(_W_T))
-            words += len(text.split())
-            with_spaces += len(text)
-            characters += sum(1 for char in text if not char.isspace())
+        texts = ("".join(paragraph.itertext(_W_T)) for paragraph in story.iter(_W_P))
+        counts += count_paragraphs(texts) + streamed_counts(story.getroottree().getroot())
     package = word.part.package
     _drop_relationships(package.rels, RT.EXTENDED_PROPERTIES)
-    blob = app_properties(words, characters, with_spaces, pages)
+    blob = app_properties(counts.words, counts.characters, counts.with_spaces, pages)
     part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, blob, package)
     package.relate_to(part, RT.EXTENDED_PROPERTIES)
 
@@ -134,35 +140,41 @@ def save_reproducibly(word: Any, out: IO[bytes]) -> None:
     letting python-docx save and then rewriting its zip to fix the dates and order would
     serialise and deflate every part twice (a 100,000-name document.xml is ~22 MB).
     Level 6 (zlib's default) keeps that part at ~0.8 MB; level 1 would save ~0.06 s there
-    but make it ~30% larger, and the file is what users upload.
+    but make it ~30% larger, and the file is what users upload. A part with paragraphs kept
+    out of its tree (the signatory appendix's, ``streamed``) is written a chunk at a time.
     """
     entries = package_entries(word.part.package)
     first = [name for name in _FIRST_ENTRIES if name in entries]
     order = first + sorted(name for name in entries if name not in _FIRST_ENTRIES)
-    with zipfile.ZipFile(out, "w") as target:
+    with zipfile.ZipFile(out, "w", compresslevel=_DEFLATE_LEVEL) as target:
         for name in order:
             info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            target.writestr(info, entries[name], compresslevel=_DEFLATE_LEVEL)
+            write_entry(target, info, entries[name])
 
 
-def package_entries(package: Any) -> dict[str, bytes]:
+def package_entries(package: Any) -> dict[str, bytes | StreamedPart]:
     """Every zip entry of the package by member name: what python-docx's save would write.
 
     That is the content types, the package relationships, and each part reachable from them
-    with its own relationships if it has any.
+    with its own relationships if it has any; a part with deferred paragraphs comes as a
+    ``StreamedPart``, its tree's bytes and what goes in their placeholders.
     """
     parts = list(package.iter_parts())
     for part in parts:
         part.before_marshal()
-    entries = {
+    entries: dict[str, bytes | StreamedPart] = {
         "[Content_Types].xml": content_types_xml(parts),
         "_rels/.rels": package.rels.xml,
     }
     for part in parts:
-        entries[part.partname.membername] = part.blob
+        element = getattr(part, "element", None)
+        blob = part.blob
+        entries[part.partname.membername] = (
+            blob if element is None else streamed_part(element, blob)
+        )
         if len(part.rels):
             entries[part.partname.rels_uri.membername] = part.rels.xml
     return entries

@@ -8,7 +8,8 @@ always gives the same bytes.
 
 Modules: ``fonts`` (registration, per-glyph fallback), ``styles``, ``markup`` (inlines),
 ``blocks`` (blocks -> flowables), ``notes``/``noted_paragraph``/``frame`` (footnote layout),
-``appendix_layout``/``appendix`` (signatory columns), ``page`` (template, footer, drawing).
+``appendix_layout``/``appendix`` (signatory columns), ``page`` (template, footer, drawing),
+``ascii85`` (the streams' encoding, from the standard library).
 """
 
 from __future__ import annotations
@@ -80,12 +81,14 @@ def _lay_out(
     """One layout of ``document`` into ``out``; ``recorder`` hears where headings land."""
     # reportlab's layout engine (platypus) is imported by the writing alone: a check that
     # only asks which glyphs the fonts lack (``missing_glyphs``) does without it
+    from .ascii85 import use_fast_ascii85
     from .authority_pages import authorities_of
     from .blocks import Context, StoryBuilder
     from .exhibits import append_pages, has_pages_to_append
     from .page import FlushNotes, FooterLine, LetterDocTemplate, canvas_maker
     from .styles import make_styles
 
+    use_fast_ascii85()  # the streams of a long list are megabytes: encode them fast
     typography = options.typography
     styles = make_styles(typography)
     with setting_in(styles.family):  # registers it before any style refers to it

@@ -64,11 +64,11 @@ def draw_columns(
 ) -> None:
     """Paint laid-out columns with the flowable's origin at their bottom-left corner."""
     ops.begin(canv)
+    height = fill.height
     for number, column in enumerate(fill.columns):
         x = number * (column_width + gutter)
         for top, item in column:
-            for line in item.lines:
-                ops.line(x, fill.height - top - line.baseline, line.size, line.runs)
+            ops.lines(x, height - top, item.lines)
     ops.end(canv)
 
 

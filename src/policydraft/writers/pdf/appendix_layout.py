@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase import pdfmetrics
 
 from policydraft.model import SignatoryEntry
 from policydraft.typography import AppendixFormat
@@ -160,7 +160,7 @@ LineRuns = tuple[tuple[Run, ...], ...]
 
 def _lines(text: str, font: str, size: float, width: float) -> LineRuns:
     """``text`` wrapped at ``width`` (clipped to ``MAX_LINES``), each line in font runs."""
-    if not needs_fallback(text) and stringWidth(text, font, size) <= width:
+    if not needs_fallback(text) and string_width(text, font, size) <= width:
         return (((font, text),),)  # what the general path gives a line that fits
     return tuple(drawn_runs(line, font) for line in _clip(wrap_text(text, font, size, width)))
 
@@ -174,31 +174,67 @@ def lay_out(item: SourceItem, style: ColumnStyle, width: float) -> LaidItem:
     if isinstance(item, str):
         size, leading = style.heading_size, style.heading_leading
         lines = _repeated_lines(item, style.family.bold, size, width)
-        return _stack(
-            ((size, leading, lines),), style.heading_after, style.heading_before, heading=True
+        laid, top = _placed(lines, size, leading, 0.0)
+        return LaidItem(
+            top + style.heading_after, style.heading_before, laid, True, style.heading_after
         )
     size, leading = style.name_size, style.name_leading
-    blocks = [(size, leading, _lines(item.name, style.family.regular, size, width))]
+    laid, top = _placed(_lines(item.name, style.family.regular, size, width), size, leading, 0.0)
     if item.affiliation:
         size, leading = style.affiliation_size, style.affiliation_leading
-        italic = style.family.italic
-        room = italic_room(italic, size)  # as LibreOffice lays italic lines out
-        lines = _repeated_lines(item.affiliation, italic, size, width - room)
-        blocks.append((size, leading, lines))
-    return _stack(blocks, style.entry_gap, 0.0, heading=False)
+        below, top = _affiliation_lines(
+            item.affiliation, style.family.italic, size, leading, width, top
+        )
+        laid += below
+    gap = style.entry_gap
+    return LaidItem(top + gap, 0.0, laid, False, gap)
 
 
-def _stack(
-    blocks: Sequence[tuple[float, float, LineRuns]], gap: float, before: float, heading: bool
-) -> LaidItem:
-    """Blocks of lines (size, leading, lines) one under the other, then ``gap``."""
+@lru_cache(maxsize=8192)
+def _affiliation_lines(
+    text: str, italic: str, size: float, leading: float, width: float, top: float
+) -> tuple[tuple[LaidLine, ...], float]:
+    """An affiliation's lines placed from ``top`` down, and the top after them: affiliations
+    repeat ("Actor, Independent"), and so does where they start (under a one-line name)."""
+    room = italic_room(italic, size)  # as LibreOffice lays italic lines out
+    lines = _repeated_lines(text, italic, size, width - room)
+    return _placed(lines, size, leading, top)
+
+
+def _placed(
+    lines: LineRuns, size: float, leading: float, top: float
+) -> tuple[tuple[LaidLine, ...], float]:
+    """Lines one under the other from ``top`` down, and the top after the last."""
     laid: list[LaidLine] = []
-    top = 0.0
-    for size, leading, lines in blocks:
-        for runs in lines:
-            laid.append(LaidLine(top + leading * BASELINE_SHARE, size, runs))
-            top += leading
-    return LaidItem(top + gap, before, tuple(laid), heading, gap)
+    for runs in lines:
+        laid.append(LaidLine(top + leading * BASELINE_SHARE, size, runs))
+        top += leading
+    return tuple(laid), top
+
+
+class _Advances(dict[str, float]):
+    """A face's advance widths by character, in thousandths of an em; a character the
+    width table lacks is looked up each time (its default width), never stored."""
+
+    def __init__(self, face: Any) -> None:
+        super().__init__((chr(code), width) for code, width in face.charWidths.items())
+        self.face = face
+
+    def __missing__(self, char: str) -> float:
+        return float(self.face.charWidths.get(ord(char), self.face.defaultWidth))
+
+
+_advances: dict[str, _Advances] = {}
+
+
+def string_width(text: str, font: str, size: float) -> float:
+    """``pdfmetrics.stringWidth`` for a TrueType font, to the last bit (the same sum in the
+    same order), with the loop over the characters in C rather than a generator."""
+    face = pdfmetrics.getFont(font).face
+    advances = _advances.get(font)
+    if advances is None or advances.face is not face:  # a font re-registered under the name
+        advances = _advances[font] = _Advances(face)
+    return 0.001 * size * sum(map(advances.__getitem__, text))
 
 
 @dataclass(frozen=True, slots=True)

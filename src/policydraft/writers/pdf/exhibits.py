@@ -13,7 +13,6 @@ import io
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
-from pypdf import PdfReader, PdfWriter
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -94,6 +93,8 @@ def _fitted_image(data: bytes, page: PageFormat) -> Flowable:
 
 def append_pages(letter: bytes, covers: CoverPages, out: BinaryIO) -> int:
     """The letter with each PDF exhibit's pages after its cover, written to ``out``."""
+    from pypdf import PdfReader, PdfWriter  # only a letter with exhibits to append needs it
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(letter)))
     added = 0
     for exhibit in covers.exhibits:

@@ -8,6 +8,13 @@ computed once by the same ``splitString`` (so subsets are assigned in the same o
 file stays byte-identical) and reused while the run repeats, as affiliations such as
 "Actor, Independent" do thousands of times.
 
+The common case takes no Python loop per character: once a font's subset 0 holds every
+character of a run (after the first pages, nearly every Latin name), the run's ``(...) Tj``
+is one ``str.translate`` through a table of those characters' escaped codes, kept in step
+with reportlab's assignments; a run with a character not yet assigned, or in a later subset,
+goes through ``splitString`` and adds its characters to the table. Coordinates repeat from
+page to page, so their text is cached too.
+
 The operators follow ``PDFTextObject``: ``BT``, a text matrix per line (``Tm``), a font and
 leading (``Tf``/``TL``, leading 1.2 x size as ``setFont`` defaults it) whenever the font or
 the subset changes, a ``Tj`` per chunk, ``ET``; the parts joined by single spaces.
@@ -32,6 +39,31 @@ Shows = tuple[tuple[int, str], ...]
 """A run's chunks as (subset, ``(...) Tj`` operator)."""
 
 _CACHE_LIMIT = 16384  # distinct runs kept; unique names pass through, repeated ones stay
+_NUMBERS_LIMIT = 65536  # distinct coordinates kept
+
+_ESCAPED = tuple(escapePDF(bytes((code,))) for code in range(256))
+"""Each code of a subset as it is written inside a PDF string."""
+
+
+class _Subset0:
+    """The characters a font has placed in its subset 0 in this document, as a table from
+    each character to its escaped code, for ``str.translate``."""
+
+    __slots__ = ("chars", "table")
+
+    def __init__(self) -> None:
+        self.chars: set[str] = set()
+        self.table: dict[int, str] = {}
+
+    def learn(self, font: Any, doc: object, text: str) -> None:
+        """Add the characters of ``text`` that reportlab has assigned a code below 256."""
+        assignments = font.state[doc].assignments
+        for char in set(text) - self.chars:
+            code = ord(char)
+            number = assignments.get(32 if code == 0xA0 else code)  # reportlab: nbsp is a space
+            if number is not None and number < 256:
+                self.chars.add(char)
+                self.table[code] = _ESCAPED[number]
 
 
 class TextOps:
@@ -45,6 +77,8 @@ class TextOps:
         self._doc: object | None = None
         self._shows: dict[Run, Shows] = {}
         self._selects: dict[tuple[str, int, float], str] = {}
+        self._subset0: dict[str, _Subset0] = {}
+        self._numbers: dict[float, str] = {}
         self._ops: list[str] = []
         self._font: tuple[str, float] | None = None
         self._subset = -1
@@ -57,13 +91,51 @@ class TextOps:
             self._doc = canv._doc
             self._shows.clear()
             self._selects.clear()
+            self._subset0.clear()
         self._ops = ["BT", "1 0 0 1 0 0 Tm"]  # beginText() starts with its origin at 0 0
         self._font, self._subset = None, -1
 
     def line(self, x: float, y: float, size: float, runs: Sequence[Run]) -> None:
         """One line at (x, y): its runs in turn, switching fonts only when they change."""
-        self._ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        self._ops.append(f"1 0 0 1 {self._number(x)} {self._number(y)} Tm")
         self._runs(size, runs)
+
+    def lines(
+        self, x: float, y: float, lines: Sequence[tuple[float, float, Sequence[Run]]]
+    ) -> None:
+        """Lines given as (baseline, size, runs), each drawn at (x, y - baseline).
+
+        A line of one run in one subset (nearly every line of a list) is written here;
+        the others go through ``_runs``. The text is the same either way.
+        """
+        ops, number, cache = self._ops, self._number, self._shows
+        left = number(x)
+        for baseline, size, runs in lines:
+            ops.append(f"1 0 0 1 {left} {number(y - baseline)} Tm")
+            run = runs[0] if len(runs) == 1 else None
+            if type(run) is not tuple:
+                self._runs(size, runs)
+                continue
+            font, text = run
+            shows = cache.get(run) or self._encode(font, text)
+            if len(shows) != 1:
+                self._runs(size, runs)
+                continue
+            if (font, size) != self._font:
+                self._font, self._subset = (font, size), -1
+            subset, show = shows[0]
+            if subset != self._subset:
+                ops.append(self._select(font, subset, size))
+                self._subset = subset
+            ops.append(show)
+
+    def _number(self, value: float) -> str:
+        found = self._numbers.get(value)
+        if found is None:
+            if len(self._numbers) >= _NUMBERS_LIMIT:
+                self._numbers.clear()
+            found = self._numbers[value] = fp_str(value)
+        return found
 
     def _runs(self, size: float, runs: Sequence[Run]) -> None:
         """Runs drawn on from the current point."""
@@ -75,7 +147,7 @@ class TextOps:
             font, text = run
             if (font, size) != self._font:
                 self._font, self._subset = (font, size), -1
-            shows = self._shows.get((font, text)) or self._encode(font, text)
+            shows = self._shows.get(run) or self._encode(font, text)
             if len(shows) == 1 and shows[0][0] == self._subset:
                 ops.append(shows[0][1])
                 continue
@@ -126,8 +198,16 @@ class TextOps:
 
     def _encode(self, font: str, text: str) -> Shows:
         """``text``'s chunks, subsetting its new characters as reportlab would."""
-        chunks = pdfmetrics.getFont(font).splitString(text, self._doc)
-        shows = tuple((subset, f"({escapePDF(chunk)}) Tj") for subset, chunk in chunks)
+        known = self._subset0.get(font)
+        if known is None:
+            known = self._subset0[font] = _Subset0()
+        if text and known.chars.issuperset(text):
+            shows: Shows = ((0, f"({text.translate(known.table)}) Tj"),)
+        else:
+            face = pdfmetrics.getFont(font)
+            chunks = face.splitString(text, self._doc)
+            shows = tuple((subset, f"({escapePDF(chunk)}) Tj") for subset, chunk in chunks)
+            known.learn(face, self._doc, text)
         if len(self._shows) >= _CACHE_LIMIT:
             self._shows.clear()
         self._shows[(font, text)] = shows
