@@ -89,7 +89,7 @@ def test_an_undeclared_code_is_an_internal_error_without_traceback(tmp_path: Pat
     plain = subprocess.run(
         [*run, "check", str(folder)], capture_output=True, text=True, check=False
     )
-    assert plain.returncode == 1
+    assert plain.returncode == 3  # an internal error: not the user's files (1), nor usage (2)
     assert "internal error: UndeclaredCode: 'PD999' is not a declared" in plain.stderr
     assert "Traceback" not in plain.stderr
     debug = subprocess.run(

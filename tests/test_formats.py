@@ -83,7 +83,7 @@ def test_page_counts_are_shown_as_the_format_declares(
     assert capsys.readouterr().out.splitlines() == [
         f"wrote {tmp_path / 'a.pdf'} (1 page, 2 KB)",
         f"wrote {tmp_path / 'a.docx'} (15 pages, 4 KB)",  # counted in its own layout
-        f"wrote {tmp_path / 'b.docx'} (pages not laid out, 4 KB)",
+        f"wrote {tmp_path / 'b.docx'} (4 KB)",  # not laid out: no page count is claimed
         f"wrote {tmp_path / 'a.html'} (1 KB)",
     ]
 

@@ -70,7 +70,9 @@ ALLOWED: dict[str, frozenset[str] | None] = {
         "compose",
         "plan",
     },
-    "redline": BASE | {"model", "outputs", "pipeline"},  # two versions compared, as tracked changes
+    # two versions compared, as tracked changes and a PDF blackline (set with the PDF writer's
+    # fonts and styles; the signatory list summarised as ``signatories diff`` compares it)
+    "redline": BASE | {"model", "typography", "signatories", "writers", "outputs", "pipeline"},
     "packaging": BASE
     | {"model", "readers", "submission", "outputs", "profiles", "pipeline", "plan", "policydraft"},
     "cli": None,  # the top: may import anything

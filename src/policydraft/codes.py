@@ -59,6 +59,9 @@ CODES: dict[str, Code] = {
     "PD121": Code(
         ERROR, "init or templates copy cannot write there (read-only, or a file in the way)"
     ),
+    "PD122": Code(
+        ERROR, "templates copy of a template the submission does not use (--force copies it)"
+    ),
     "PD130": Code(WARNING, "toc: true, but the letter has no headings to list"),
     "PD131": Code(WARNING, "table_of_authorities: true, but the letter cites no authorities"),
     "PD140": Code(

@@ -6,7 +6,8 @@ user's mistake adds a diagnostic and carries on where it can, so one run reports
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -64,21 +65,49 @@ class CheckedSubmission:
         return self.plan.profile if self.plan is not None else None
 
 
+class Timings:
+    """How long each stage took, for ``-v``: a stage calls ``lap(name)`` as it ends, and the
+    time since the previous lap is its own. ``on_lap`` lets the command line move a progress
+    bar; nothing here prints."""
+
+    def __init__(self, on_lap: Callable[[str], None] | None = None) -> None:
+        self.stages: list[tuple[str, float]] = []
+        self.on_lap = on_lap
+        self._last = time.perf_counter()
+
+    def restart(self) -> None:
+        """Start the next stage's clock now (after the command printed what it had)."""
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.stages.append((stage, now - self._last))
+        self._last = now
+        if self.on_lap is not None:
+            self.on_lap(stage)
+
+
 def check(
-    folder: Path, diags: Diagnostics, *, render_checks: bool = True, smart: bool = True
+    folder: Path,
+    diags: Diagnostics,
+    *,
+    render_checks: bool = True,
+    smart: bool = True,
+    timings: Timings | None = None,
 ) -> CheckedSubmission | None:
     """Load and validate everything, composing the document tree as the last check.
 
     With an agency profile, ``render_checks`` also writes the files to a scratch folder to
     check its page, type and text rules (``write_files`` checks its staged files instead).
     ``smart=False`` (``--no-smart``) keeps straight quotes whatever ``typography:`` says.
+    ``timings`` records how long each stage took.
     """
     with gc_paused():
-        return _check(folder, diags, render_checks, smart)
+        return _check(folder, diags, render_checks, smart, timings or Timings())
 
 
 def _check(
-    folder: Path, diags: Diagnostics, render_checks: bool, smart: bool = True
+    folder: Path, diags: Diagnostics, render_checks: bool, smart: bool, timings: Timings
 ) -> CheckedSubmission | None:
     loaded = load_submission(folder, diags)
     if loaded is None:
@@ -88,20 +117,26 @@ def _check(
         submission = loaded.submission.model_copy(update={"typography": typography})
         loaded = replace(loaded, submission=submission)
     check_output_location(loaded, diags)
+    timings.lap("load")
     loaded, profile = apply_profile(loaded, diags)
+    timings.lap("profile")
     signers = _signers(loaded, diags)
+    timings.lap("signatories")
     bibliography = _bibliography(loaded, diags)
-    name = loaded.submission.template
-    template = find_template(name, loaded.folder, diags, loaded.locate("template"))
+    timings.lap("bibliography")
+    template = _template(loaded, diags)
     base = _reference_base(template, profile, diags)
     document = None
     if template is not None:
         document = compose_letter(loaded, template, signers, diags, profile)
+    timings.lap("compose")
     cites: tuple[Cite, ...] = ()
     if document is not None:
         cites = tuple(collect_cites(document.blocks))
         _check_authorities(loaded, document, bibliography, diags)
-        document = _cite(loaded, document, bibliography, diags)
+        if "sources" not in loaded.broken:  # else every citation would be "no such source"
+            document = _cite(loaded, document, bibliography, diags)
+    timings.lap("cite")
     if signers:
         check_signatory_glyphs(signers, diags, base.pdf_font)
     if document is not None:
@@ -109,6 +144,7 @@ def _check(
     plan = None
     if document is not None and template is not None and not diags.has_errors:
         plan = _plan(loaded, template, document, profile, diags, render_checks, base)
+    timings.lap("checks")
     return CheckedSubmission(loaded, template, signers, bibliography, cites, plan)
 
 
@@ -160,6 +196,15 @@ def _plan(
     if render_checks:
         plan.check_scratch(diags)  # nothing to check without a profile
     return None if diags.has_errors else plan
+
+
+def _template(loaded: LoadedSubmission, diags: Diagnostics) -> Template | None:
+    """The submission's template; None (nothing is composed) when it cannot be found or its
+    ``template:`` is broken: another template's findings would only mislead."""
+    if "template" in loaded.broken:
+        return None
+    name = loaded.submission.template
+    return find_template(name, loaded.folder, diags, loaded.locate("template"))
 
 
 def _reference_base(
@@ -232,6 +277,7 @@ def write_files(
     *,
     docx_pages: bool = False,
     review: ReviewCopy | None = None,
+    timings: Timings | None = None,
 ) -> list[WrittenFile]:
     """Write the files in ``formats`` to ``out_dir`` (else output.dir), all or none.
 
@@ -239,6 +285,7 @@ def write_files(
     diagnostics also go to ``diags``) and nothing is published: earlier files stay.
     ``docx_pages`` has LibreOffice count the DOCX's pages even without a profile's page rule.
     A ``review`` copy is marked as one and named ``STEM-draft`` (docs/reviewing.md).
+    ``timings`` records the writing as one stage, ``write FORMAT,FORMAT``.
     """
     plan = checked.plan
     assert plan is not None, "write_files() needs a document without errors"
@@ -249,4 +296,7 @@ def write_files(
         plan = replace(plan, settings=settings, stem=f"{plan.stem}{DRAFT_SUFFIX}")
     found = diags if diags is not None else Diagnostics()  # an empty one is falsy
     with gc_paused():
-        return plan.write(plan.targets(formats, out_dir), found)
+        written = plan.write(plan.targets(formats, out_dir), found)
+    if timings is not None:
+        timings.lap("write " + ",".join(formats))
+    return written

@@ -266,9 +266,9 @@ CASES: list[Case] = [
     Case("init-into-proc", base(), "PD121", commands=(("init", _PROC),)),
     Case(
         "templates-copy-over-existing",
-        {**base(), "templates/open-letter/letter.md.j2": "our own template\n"},
+        {**base(), "templates/comment-letter/letter.md.j2": "our own template\n"},
         "PD120",
-        commands=(("templates", "copy", "open-letter", "{folder}"),),
+        commands=(("templates", "copy", "comment-letter", "{folder}"),),
     ),
     Case(
         "templates-copy-onto-a-file",

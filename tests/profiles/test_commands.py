@@ -59,8 +59,8 @@ def test_example_passes_its_profile_and_prints_the_statement(tmp_path: Path) -> 
     assert text.count(STATEMENT) == 1  # inserted by the profile, no longer typed by hand
 
 
-def test_check_prints_each_reading_once(tmp_path: Path) -> None:
-    result = run("check", EXAMPLE)
+def test_check_prints_each_reading_once_with_verbose(tmp_path: Path) -> None:
+    result = run("check", "-v", EXAMPLE)  # one line without -v (tests/test_verbosity.py)
     notes = [line for line in result.stderr.splitlines() if " note PD690: " in line]
     assert len(notes) == len(set(notes)) == 5
     assert all(

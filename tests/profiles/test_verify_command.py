@@ -90,7 +90,8 @@ def test_our_own_pdf_of_the_example_passes_its_profile(example_pdf: Path) -> Non
     name = "The Undersigned Members of the Creative Community"
     status, output = verify(example_pdf, "--profile", OSTP, "--submitter", name)
     assert status == 0, output
-    assert "error" not in output
+    assert " error PD" not in output
+    assert "0 errors" in output
 
 
 def test_a_missing_submitter_is_found_missing(example_pdf: Path) -> None:

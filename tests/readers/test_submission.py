@@ -375,7 +375,8 @@ def test_empty_file_names_every_required_key(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     loaded, diags = load(tmp_path, monkeypatch, "# nothing yet\n")
-    assert loaded is None
+    assert loaded is not None  # placeholders stand in, so later stages still run
+    assert loaded.broken == {"title", "date", "commenter"}
     assert [(d.code, d.line, d.column) for d in diags] == [("PD103", 1, 1)] * 3
     assert sorted(d.message for d in diags) == [
         "missing required key 'commenter' in submission",
@@ -399,7 +400,11 @@ signatories:
   sort: random
 """
     loaded, diags = load(tmp_path, monkeypatch, yaml)
-    assert loaded is None
+    assert loaded is not None  # what could be loaded goes on to the later stages
+    assert loaded.broken == {"titel", "title", "date", "signatories"}
+    signatories = loaded.submission.signatories
+    assert signatories is not None and signatories.sort == "surname"  # the default
+    assert [heading for heading, _ in loaded.arguments] == ["A", "B"]
     assert [(d.code, d.line, d.column) for d in diags] == [
         ("PD102", 1, 1),
         ("PD103", 1, 1),
@@ -574,10 +579,12 @@ def test_a_named_file_outside_the_folder_is_refused(
     )
     assert "outside the submission folder" in found.message and fragment in found.message
     assert SECRET not in found.message
-    if "arguments" in yaml:  # the submission is still returned, with an empty body
-        assert loaded is not None and loaded.arguments[0][1].text == ""
-    else:  # nothing more is read: later stages would open the file outside
-        assert loaded is None
+    assert loaded is not None  # the submission is still returned, without the file
+    if "arguments" in yaml:  # with an empty body
+        assert loaded.arguments[0][1].text == ""
+    else:  # without the key: later stages would open the file outside
+        key = "signatories" if "signatories" in yaml else "sources"
+        assert key in loaded.broken and getattr(loaded.submission, key) is None
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policydraft.cli.copying import FileCopy, copy_files
 from policydraft.cli.display import (
@@ -13,13 +15,19 @@ from policydraft.cli.display import (
     abort,
     display_diagnostics,
     display_message,
-    display_progress,
+    display_timings,
     display_written,
 )
 from policydraft.cli.filing import supplement_to as check_supplement_to
 from policydraft.cli.marks import mark_joined
+from policydraft.cli.options import NORMAL, Reporting
+from policydraft.cli.progress import CHECK_STAGES, Bar, wanted
 from policydraft.diagnostics import Diagnostics, Location, SubmissionError, display_path
+from policydraft.gc_pause import gc_paused
 from policydraft.resources import builtin_profiles, builtin_templates
+
+if TYPE_CHECKING:
+    from policydraft.pipeline import CheckedSubmission
 
 _STARTER = Path(__file__).resolve().parent.parent / "starter"
 
@@ -30,19 +38,43 @@ def require_folder(folder: Path) -> None:
 
 
 def check(
-    folder: Path, *, as_json: bool, strict: bool, online: bool = False, smart: bool = True
+    folder: Path,
+    *,
+    as_json: bool,
+    strict: bool,
+    online: bool = False,
+    smart: bool = True,
+    reporting: Reporting = NORMAL,
 ) -> int:
     require_folder(folder)
     require_source_date()  # a profile's checks render scratch files, dated like real ones
-    from policydraft.pipeline import check as check_submission
+    with gc_paused():  # importing the pipeline makes only long-lived objects: nothing to collect
+        from policydraft.pipeline import Timings
+        from policydraft.pipeline import check as check_submission
 
     diags = Diagnostics()
-    checked = check_submission(folder, diags, smart=smart)
+    bar = wanted(as_json=as_json, reporting=reporting)
+    with Bar("checking", CHECK_STAGES, enabled=bar) as stages:
+        timings = Timings(on_lap=stages.stage)
+        checked = check_submission(folder, diags, smart=smart, timings=timings)
     if online and checked is not None and checked.bibliography is not None:
         from policydraft.citations.online import check_online
 
-        check_online(checked.bibliography, diags, progress=display_progress)
-    return display_diagnostics(diags, as_json=as_json, strict=strict)
+        with Bar("checking online", enabled=bar) as looked_up:
+            check_online(checked.bibliography, diags, progress=looked_up.count)
+        timings.lap("online")
+    reporting = reporting_of(checked, reporting)
+    status = display_diagnostics(diags, as_json=as_json, strict=strict, reporting=reporting)
+    if reporting.verbose:
+        display_timings(timings.stages)
+    return status
+
+
+def reporting_of(checked: CheckedSubmission | None, reporting: Reporting) -> Reporting:
+    """The options with the submission's own ``diagnostics: {ignore: [...]}`` added."""
+    if checked is None:
+        return reporting
+    return reporting.and_ignoring(checked.loaded.submission.diagnostics.ignore)
 
 
 def require_source_date() -> None:
@@ -67,6 +99,7 @@ def render(
     joined_since: Path | None = None,
     docx_pages: bool = False,
     draft: bool = False,
+    reporting: Reporting = NORMAL,
 ) -> int:
     """Check and write the letter, or with ``supplement_to`` its supplement to that filing;
     with ``joined_since`` the HTML page marks who joined after that filing; with
@@ -74,10 +107,11 @@ def render(
     with ``draft`` (or a ``draft:`` setting) a review copy, named ``STEM-draft``."""
     require_folder(folder)
     require_source_date()
-    from policydraft.outputs.formats import FORMATS, writing_order
-    from policydraft.pipeline import check as check_submission
-    from policydraft.pipeline import write_files
-    from policydraft.review import review_of
+    with gc_paused():  # importing the pipeline makes only long-lived objects: nothing to collect
+        from policydraft.outputs.formats import FORMATS, writing_order
+        from policydraft.pipeline import Timings, write_files
+        from policydraft.pipeline import check as check_submission
+        from policydraft.review import review_of
 
     formats = [f.strip().lower() for f in to.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
@@ -86,28 +120,41 @@ def render(
     if joined_since is not None and "html" not in formats:
         abort("--joined-since marks the HTML page: add html to --to (--to html)")
     diags = Diagnostics()
-    if supplement_to is not None:
-        made = check_supplement_to(folder, supplement_to, diags)
-        checked = made[0] if made is not None else None
-    else:
-        checked = check_submission(folder, diags, render_checks=False, smart=smart)  # staged
-    if joined_since is not None and checked is not None and checked.plan is not None:
-        checked = mark_joined(folder, checked, joined_since, diags)
-    status = display_diagnostics(diags, as_json=as_json, strict=strict)
+    bar = wanted(as_json=as_json, reporting=reporting)
+    with Bar("checking", CHECK_STAGES, enabled=bar) as stages:
+        timings = Timings(on_lap=stages.stage)
+        if supplement_to is not None:
+            made = check_supplement_to(folder, supplement_to, diags)
+            checked = made[0] if made is not None else None
+        else:  # the profile's rules are checked on the staged files
+            checked = check_submission(
+                folder, diags, render_checks=False, smart=smart, timings=timings
+            )
+        if joined_since is not None and checked is not None and checked.plan is not None:
+            checked = mark_joined(folder, checked, joined_since, diags)
+    reporting = reporting_of(checked, reporting)
+    show = partial(display_diagnostics, as_json=as_json, strict=strict, reporting=reporting)
+    status = show(diags)
     if status != 0 or checked is None or checked.document is None:
         return EXIT_ERRORS
     found = Diagnostics()
+    timings.restart()
     try:
         review = review_of(checked.loaded.submission.draft, draft)
         order = writing_order(formats)
-        written = write_files(checked, order, out, found, docx_pages=docx_pages, review=review)
+        with Bar(f"writing {', '.join(order)}", enabled=bar):
+            written = write_files(
+                checked, order, out, found, docx_pages=docx_pages, review=review, timings=timings
+            )
     except SubmissionError:
-        return display_diagnostics(found, as_json=as_json, strict=strict)
+        return show(found)
     except OSError as exc:
-        return display_diagnostics(write_failure(exc, out or folder), as_json=as_json)
+        return show(write_failure(exc, out or folder))
     if found.items:
-        status = display_diagnostics(found, as_json=as_json, strict=strict)
+        status = show(found)
     display_written(written, as_json=as_json)
+    if reporting.verbose:
+        display_timings(timings.stages)
     return status
 
 

@@ -2,39 +2,57 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TypeVar
 
 import typer
 
+from policydraft.cli.options import NORMAL, Reporting
 from policydraft.diagnostics import Diagnostic, Diagnostics, to_json
 
 if TYPE_CHECKING:  # what is displayed is imported by the command that made it
+    from pathlib import Path
+
     from policydraft.citations.listing import SourceListing
     from policydraft.outputs.write import WrittenFile
+    from policydraft.packaging.manifest import PackagedFile
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+T = TypeVar("T")
 
 
 def display_diagnostics(
-    diags: Diagnostics, *, as_json: bool, strict: bool = False, full_listing: str | None = "--json"
+    diags: Diagnostics,
+    *,
+    as_json: bool,
+    strict: bool = False,
+    full_listing: str | None = "--json",
+    reporting: Reporting = NORMAL,
 ) -> int:
     """Print the diagnostics (stderr, or every one as JSON on stdout); return the exit status
     they imply. Text groups the repeated findings of a code (``diagnostic_lines``);
     ``full_listing`` is the option that lists every one, None for a command without one.
+    ``reporting`` (-q, -v, --ignore) leaves out ignored findings, and in text what its level
+    does not print (``cli/options.py``).
     """
-    items = [_strict(d) if strict else d for d in diags.sorted()]
+    items = [_strict(d) if strict else d for d in reporting.counted(diags.sorted())]
     if as_json:
-        typer.echo(to_json(items))
+        RUN.json_diagnostics(items)
     else:
-        for line in diagnostic_lines(items, full_listing):
-            typer.echo(line, err=True)
-        _summary(items)
+        colour = use_colour()
+        for line in diagnostic_lines(reporting.printed(items), full_listing):
+            typer.echo(coloured(line) if colour else line, err=True)
+        RUN.counted(items)
     return EXIT_ERRORS if any(d.severity == "error" for d in items) else EXIT_OK
 
 
@@ -89,12 +107,104 @@ def _strict(d: Diagnostic) -> Diagnostic:
     return Diagnostic(d.file, d.line, d.column, "error", d.code, d.message + " [--strict]")
 
 
-def _summary(items: Iterable[Diagnostic]) -> None:
-    items = list(items)
-    errors = sum(1 for d in items if d.severity == "error")
-    warnings = sum(1 for d in items if d.severity == "warning")
-    if errors or warnings:
-        typer.echo(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}", err=True)
+@dataclass
+class Run:
+    """What this run of a command has displayed, for what is printed once at its end
+    (``finish``): the summary line after diagnostics in text, or the ``--json=v2`` object.
+
+    A command may display diagnostics more than once (``render``: the check's, then the
+    rendered files'); the summary counts them all, on one line, and is printed even when
+    there were none (``0 errors, 0 warnings``), so that a clean check says so.
+    """
+
+    json_version: int = 1
+    summary_owed: bool = False
+    totals: Counter[str] = field(default_factory=Counter)
+    json_owed: bool = False
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: list[dict[str, object]] = field(default_factory=list)
+
+    def counted(self, items: Iterable[Diagnostic]) -> None:
+        self.summary_owed = True
+        self.totals.update(d.severity for d in items)
+
+    def json_diagnostics(self, items: list[Diagnostic]) -> None:
+        """``--json``: the list now (v1), or kept for the object printed at the end (v2)."""
+        if self.json_version == 1:
+            typer.echo(to_json(items))
+            return
+        self.json_owed = True
+        self.diagnostics.extend(items)
+        self.totals.update(d.severity for d in items)
+
+    def wrote(self, path: Path, format: str, pages: int | None) -> None:
+        """A file written, for ``--json=v2``'s ``files``."""
+        if self.json_version == 2:
+            data = path.read_bytes()
+            sha256 = hashlib.sha256(data).hexdigest()
+            self.files.append(
+                {"path": str(path), "format": format, "sha256": sha256, "pages": pages,
+                 "bytes": len(data)}
+            )  # fmt: skip
+
+    def finish(self) -> None:
+        """Print what is owed at the end: the ``--json=v2`` object, or the summary line."""
+        if self.json_owed:
+            totals = {f"{s}s": self.totals[s] for s in ("error", "warning", "note")}
+            report = {
+                "version": 2,
+                "diagnostics": [asdict(d) for d in self.diagnostics],
+                "totals": totals,
+                "files": self.files,
+            }
+            typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        elif self.summary_owed:
+            errors, warnings = self.totals["error"], self.totals["warning"]
+            line = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+            typer.echo(coloured_summary(line, errors, warnings) if use_colour() else line, err=True)
+        self.json_owed = self.summary_owed = False
+
+
+RUN = Run()
+"""This process's run (one command per process, as the console script runs it)."""
+
+
+JSON_VERSIONS = {"v1": 1, "v2": 2}
+"""What ``--json=VERSION`` accepts: v1 the list of diagnostics (plain ``--json``), v2 one
+object with the diagnostics, their totals and the files written."""
+
+
+def use_colour() -> bool:
+    """Severities in colour only for a person at a terminal: stderr is a TTY, ``NO_COLOR``
+    is unset or empty (https://no-color.org) and ``TERM`` is not ``dumb``."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stderr.isatty()
+
+
+_SEVERITY_STYLE: dict[str, dict[str, Any]] = {
+    "error": {"fg": "red", "bold": True},
+    "warning": {"fg": "yellow", "bold": True},
+    "note": {"fg": "cyan"},
+}
+
+
+def coloured(line: str) -> str:
+    """A diagnostic line with its severity word coloured; any other line as it is."""
+    for severity, style in _SEVERITY_STYLE.items():
+        marker = f": {severity} PD"
+        if marker in line:
+            head, tail = line.split(marker, 1)
+            return f"{head}: {typer.style(severity, **style)} PD{tail}"
+    return line
+
+
+def coloured_summary(line: str, errors: int, warnings: int) -> str:
+    if errors:
+        return typer.style(line, **_SEVERITY_STYLE["error"])
+    if warnings:
+        return typer.style(line, **_SEVERITY_STYLE["warning"])
+    return line
 
 
 def _plural(count: int, word: str) -> str:
@@ -108,23 +218,24 @@ def display_written(files: Iterable[WrittenFile], *, as_json: bool = False) -> N
         size = f"{file.size / 1024:,.0f} KB"
         shown = f"{pages}, {size}" if pages else size
         typer.echo(f"wrote {file.path} ({shown})", err=as_json)
+        RUN.wrote(file.path, file.format, file.pages)
 
 
 def _pages(file: WrittenFile) -> str | None:
-    """What the file's page count is, as its format declares; None for a format without pages."""
+    """The file's page count, only where it is known: counted in the file itself (the PDF's),
+    or laid out by the program named (LibreOffice for a DOCX); None for a format without
+    pages, and for one whose pages only its reader lays out (a DOCX opened in Word may break
+    its pages elsewhere than the PDF does)."""
     from policydraft.outputs.formats import output_format
 
     declared = output_format(file.format)
-    if declared.pages_from is None:
+    if declared.pages_from is None or file.pages is None:
         return None
-    if file.pages is None:
-        return "pages not laid out"
     if file.laid_out_by is not None:
         return f"{_plural(file.pages, 'page')} as laid out by {file.laid_out_by}"
-    if not declared.borrows_pages:
-        return _plural(file.pages, "page")
-    laid_out = output_format(declared.pages_from).label
-    return f"{_plural(file.pages, 'page')} as laid out in the {laid_out}"
+    if declared.borrows_pages:
+        return None
+    return _plural(file.pages, "page")
 
 
 def display_sources(listing: Iterable[SourceListing], *, as_json: bool) -> None:
@@ -153,16 +264,30 @@ def _source_json(item: SourceListing) -> dict[str, object]:
     }
 
 
-def display_progress(done: int, total: int) -> None:
-    """A one-line progress counter for slow checks, only when a person is watching."""
-    if sys.stderr.isatty():
-        end = "\n" if done == total else ""
-        sys.stderr.write(f"\rchecking online: {done}/{total}{end}")
-        sys.stderr.flush()
+def display_ignored(counts: dict[str, int]) -> None:
+    """``package``: the one line (stderr) saying which findings were ignored; manifest.json
+    lists them too."""
+    total = sum(counts.values())
+    each = ", ".join(f"{code} ({count:,})" for code, count in counts.items())
+    typer.echo(f"ignored {_plural(total, 'finding')}: {each}; manifest.json records them", err=True)
+
+
+def display_timings(stages: Iterable[tuple[str, float]]) -> None:
+    """``-v``: how long each stage took, one line each on stderr, then the total."""
+    stages = list(stages)
+    for name, seconds in stages:
+        typer.echo(f"time: {name}: {seconds:.3f} s", err=True)
+    if stages:
+        typer.echo(f"time: total: {sum(s for _, s in stages):.3f} s", err=True)
 
 
 def display_message(text: str) -> None:
     typer.echo(text)
+
+
+def display_aside(text: str) -> None:
+    """A line about the run on stderr, where stdout holds the result itself (``-o -``)."""
+    typer.echo(text, err=True)
 
 
 def abort(text: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -175,11 +300,48 @@ def internal_error(exc: BaseException) -> int:
         f"policydraft: internal error: {type(exc).__name__}: {exc}\n"
         "This is a bug in policydraft, not in your files; rerun with --debug for a traceback.\n"
     )
-    return EXIT_ERRORS
+    return EXIT_INTERNAL
 
 
 def display_json(data: object) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def display_packaged(files: Iterable[PackagedFile], *, as_json: bool) -> None:
+    """``package``: one line per file published (on stderr under --json, whose stdout is the
+    diagnostics), each kept for ``--json=v2``'s ``files``."""
+    for file in files:
+        pages = "" if file.pages is None else f", {file.pages} pages"
+        typer.echo(f"wrote {file.path} ({file.path.stat().st_size:,} bytes{pages})", err=as_json)
+        RUN.wrote(file.path, file.path.suffix.lstrip(".") or file.name, file.pages)
+
+
+STDOUT = "-"
+"""``-o -``: a command that writes one file writes it to standard output instead."""
+
+
+def display_bytes(produce: Callable[[BinaryIO], T]) -> T:
+    """``-o -``: the one output file's bytes on stdout, as ``produce`` writes them to a file;
+    what ``produce`` returns (a count, for the line said on stderr)."""
+    stream = sys.stdout.buffer
+    result = produce(stream)
+    stream.flush()
+    return result
+
+
+def display_versions(report: dict[str, Any], *, as_json: bool) -> None:
+    """``policydraft version``: policydraft, Python, the libraries and the bundled fonts."""
+    if as_json:
+        display_json(report)
+        return
+    typer.echo(f"policydraft {report['policydraft']}")
+    typer.echo(f"Python {report['python']}")
+    typer.echo("libraries:")
+    for name, version in report["libraries"].items():
+        typer.echo(f"  {name:<16} {version or 'not installed'}")
+    typer.echo("fonts (bundled, embedded in the PDF):")
+    for font in report["fonts"]:
+        typer.echo(f"  {font['file']:<34} {font['name']} {font['version']}")
 
 
 def display_signatory_stats(stats: dict[str, Any], *, as_json: bool) -> None:

@@ -15,12 +15,16 @@ import typer
 
 from policydraft.cli.display import (
     EXIT_ERRORS,
+    STDOUT,
     abort,
+    display_aside,
+    display_bytes,
     display_diagnostics,
     display_message,
     display_signatory_diff,
     display_signatory_stats,
 )
+from policydraft.cli.options import Ignore, Quiet, Verbose, reporting_by
 from policydraft.diagnostics import Diagnostics, Location, display_path
 
 if TYPE_CHECKING:  # the lists are read by the command that looks at them
@@ -37,9 +41,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-ListPath = Annotated[
-    Path, typer.Argument(help="A submission folder or a signatory file.", show_default=False)
-]
+ListPath = Annotated[Path, typer.Argument(help="A submission folder or a signatory file.")]
 Json = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
 Settings = Annotated[
     Path | None,
@@ -53,19 +55,27 @@ Settings = Annotated[
 
 
 @app.command()
-def stats(folder: ListPath = Path("."), json: Json = False, settings: Settings = None) -> None:
+def stats(
+    folder: ListPath = Path("."),
+    json: Json = False,
+    settings: Settings = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    ignore: Ignore = None,
+) -> None:
     """Counts, rows left out and why, possible duplicates, groups."""
     from policydraft.signatories.report import list_stats
     from policydraft.signatories.select import select_printed
 
+    show = partial(_display, reporting=reporting_by(quiet, verbose, ignore))
     diags = Diagnostics()
     config = _settings_for([_existing(folder)], settings)
     loaded = _load_signatory_list(folder, diags, config)
     if loaded is None:
-        raise typer.Exit(_display(diags))
+        raise typer.Exit(show(diags))
     listing, config = loaded
     selection = select_printed(listing, diags, sort=config.sort)
-    status = _display(_without_summary(diags))
+    status = show(_without_summary(diags))
     display_signatory_stats(list_stats(selection, config), as_json=json)
     raise typer.Exit(status)
 
@@ -76,6 +86,9 @@ def diff(
     new: Annotated[Path, typer.Argument(help="The later list (file or submission folder).")],
     json: Json = False,
     settings: Settings = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    ignore: Ignore = None,
 ) -> None:
     """Signers added, removed and changed between two versions of a list.
 
@@ -88,6 +101,7 @@ def diff(
     from policydraft.signatories.report import diff_lists
     from policydraft.signatories.select import select_printed
 
+    show = partial(_display, reporting=reporting_by(quiet, verbose, ignore))
     paths = [_existing(old), _existing(new)]
     config = _settings_for(paths, settings or _the_folder(old, new))
     lists = []
@@ -95,7 +109,7 @@ def diff(
     for path in paths:
         diags = Diagnostics()
         loaded = _load_signatory_list(path, diags, config)
-        errors = _display(_errors(diags))
+        errors = show(_errors(diags))
         status = max(status, errors)
         if loaded is None or (errors and not loaded[0].signers):
             raise typer.Exit(EXIT_ERRORS)  # nothing to compare: the errors above say why
@@ -108,24 +122,32 @@ def diff(
 def export(
     folder: ListPath = Path("."),
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="The CSV file to write.", show_default=False)
+        Path, typer.Option("-o", "--output", help="The CSV file to write; - for standard output.")
     ] = Path("signatories-printed.csv"),
     settings: Settings = None,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    ignore: Ignore = None,
 ) -> None:
     """The printed list, in printed order, as CSV (no private columns)."""
     from policydraft.outputs.staging import staged_outputs
     from policydraft.signatories.export import export_csv
     from policydraft.signatories.select import select_printed
 
+    show = partial(_display, reporting=reporting_by(quiet, verbose, ignore))
     diags = Diagnostics()
     config = _settings_for([_existing(folder)], settings)
     loaded = _load_signatory_list(folder, diags, config)
     if loaded is None or diags.has_errors:
-        raise typer.Exit(_display(diags) or EXIT_ERRORS)
+        raise typer.Exit(show(diags) or EXIT_ERRORS)
     listing, config = loaded
     selection = select_printed(listing, diags, sort=config.sort)
-    if _display(diags):
+    if show(diags):
         raise typer.Exit(EXIT_ERRORS)  # nobody printed (PD423): nothing to export
+    if str(output) == STDOUT:  # -o -: the CSV is the result, on stdout; the count on stderr
+        count = display_bytes(partial(export_csv, selection.printed, config))
+        display_aside(f"wrote {count:,} signatories to standard output")
+        return
     try:
         with staged_outputs(output.parent) as outputs:
             count = outputs.write(output, partial(export_csv, selection.printed, config))
@@ -164,7 +186,7 @@ def _load_settings(
     from policydraft.submission.load import load_submission
 
     loaded = load_submission(folder, diags)
-    if loaded is None:
+    if loaded is None or "signatories" in loaded.broken:  # its errors say what is broken
         return None
     settings = loaded.submission.signatories
     if settings is None:

@@ -13,6 +13,8 @@ from typing import Annotated
 import typer
 
 from policydraft.cli.display import EXIT_USAGE, display_diagnostics
+from policydraft.cli.options import Ignore, Quiet, Verbose, reporting_by
+from policydraft.cli.progress import Bar, wanted
 from policydraft.diagnostics import Diagnostics, Location
 
 Files = Annotated[
@@ -41,6 +43,9 @@ def command(
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print diagnostics as JSON.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    quiet: Quiet = False,
+    verbose: Verbose = False,
+    ignore: Ignore = None,
 ) -> None:
     """Check PDF or DOCX files made anywhere against an agency profile.
 
@@ -53,11 +58,13 @@ def command(
     from policydraft.profiles.foreign import KnownFacts, verify_files
     from policydraft.profiles.load import load_profile
 
+    reporting = reporting_by(quiet, verbose, ignore)
     diags = Diagnostics()
     found = load_profile(profile, Path("."), diags, Location("<command line>"))
     if found is None:
-        display_diagnostics(diags, as_json=json)
+        display_diagnostics(diags, as_json=json, reporting=reporting)
         raise typer.Exit(EXIT_USAGE)
     known = KnownFacts(submitter, organization, title, appendix_heading)
-    verify_files(files, found, known, diags)
-    raise typer.Exit(display_diagnostics(diags, as_json=json, strict=strict))
+    with Bar("verifying", enabled=wanted(as_json=json, reporting=reporting)):
+        verify_files(files, found, known, diags)
+    raise typer.Exit(display_diagnostics(diags, as_json=json, strict=strict, reporting=reporting))

@@ -23,6 +23,7 @@ from policydraft.packaging.record import RECORD, record_json
 from policydraft.pipeline import CheckedSubmission
 from policydraft.profiles.rules import EmailSubjectRule
 from policydraft.profiles.schema import Profile, ProfileView
+from policydraft.submission.ignoring import Ignoring
 
 COMMENT = "comment.txt"
 MANIFEST = "manifest.json"
@@ -34,15 +35,21 @@ class Package:
     folder: Path
     files: tuple[PackagedFile, ...]  # as published: comment, manifest and record included
     email_subject: str | None
+    ignored: dict[str, int]  # findings not reported, by code (--ignore, diagnostics.ignore)
 
 
 def build_package(
-    checked: CheckedSubmission, out: Path, diags: Diagnostics, filing: FilingDraft | None = None
+    checked: CheckedSubmission,
+    out: Path,
+    diags: Diagnostics,
+    filing: FilingDraft | None = None,
+    ignoring: Ignoring | None = None,
 ) -> Package:
     """Write the attachments, check them, write comment.txt and manifest.json, and with
     ``filing`` the filing record (``packaging.record``); publish all.
 
-    Raises ``SubmissionError`` (after adding to ``diags``) when a rule fails.
+    Raises ``SubmissionError`` (after adding to ``diags``) when a rule fails. The findings
+    ``ignoring`` leaves out are counted in the manifest (``"ignored"``), never left silent.
     """
     plan = checked.plan
     assert plan is not None, "build_package() needs a document without errors"
@@ -62,6 +69,7 @@ def build_package(
         if profile is not None and profile.submit and profile.submit.email:
             files.append(_write_email(outputs, checked, out, letter, profile, attached))
         view = ProfileView.of(profile)
+        ignored = ignoring.counts(diags.items) if ignoring is not None else {}
         manifest = manifest_json(
             checked.loaded,
             view.name,
@@ -69,6 +77,7 @@ def build_package(
             files,
             view.email_subject,
             FiledAs(letter.title, _supplement(filing)),
+            ignored,
         )
         outputs.write(out / MANIFEST, _text(manifest))
         files.append(PackagedFile(MANIFEST, outputs.staged(out / MANIFEST), None))
@@ -78,7 +87,7 @@ def build_package(
             files.append(PackagedFile(RECORD, outputs.staged(out / RECORD), None))
         published = [PackagedFile(f.name, out / f.name, f.pages) for f in files]
         outputs.commit()
-    return Package(out, tuple(published), view.email_subject)
+    return Package(out, tuple(published), view.email_subject, ignored)
 
 
 def _write_comment(

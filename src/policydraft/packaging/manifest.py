@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,8 +41,10 @@ def manifest_json(
     files: Sequence[PackagedFile],
     email_subject: str | None = None,
     filed_as: FiledAs | None = None,
+    ignored: Mapping[str, int] | None = None,
 ) -> str:
-    """The manifest's JSON; ``signatories`` is everyone signed as of this filing."""
+    """The manifest's JSON; ``signatories`` is everyone signed as of this filing; ``ignored``
+    the findings left unreported, by code, when any were (``--ignore``)."""
     submission = loaded.submission
     data: dict[str, Any] = {
         "title": filed_as.title if filed_as else submission.title,
@@ -58,6 +60,8 @@ def manifest_json(
     }
     if email_subject:
         data["email_subject_must_contain"] = email_subject
+    if ignored:  # what the filer chose not to see is on the record
+        data["ignored"] = dict(ignored)
     if submission.exhibits:  # appended to the PDF, not separate files (docs/submission-format.md)
         data["exhibits"] = exhibit_entries(loaded)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

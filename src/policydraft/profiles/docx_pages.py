@@ -11,7 +11,7 @@ page rules are checked on that layout as on the PDF. The cost is LibreOffice sta
 laying the letter out: a few seconds per render (about 2 for the bundled example).
 
 Without LibreOffice, or when it fails, the DOCX's pages are not checked: a note says why
-(PD622) and render shows "pages not laid out". A DOCX the profile does not file (the
+(PD622) and render shows no page count for it. A DOCX the profile does not file (the
 bundled profiles attach the PDF) is not laid out unless asked, and needs no note. What the
 DOCX's XML answers without a layout (a PAGE field in every section's footer or header) is
 checked on every DOCX under a page rule, laid out or not.

@@ -3,8 +3,9 @@
 Runs right after policydraft.yaml loads, so a wrong docket or a profile that contradicts
 itself (it attaches a file type its own rules refuse) is reported with everything else in one
 pass, and so the profile's addressee and docket reach the template. Each rule's ``reading``
-is printed once, as a note, because a legal team should see which interpretation of the
-agency's words it is relying on.
+is a note (PD690), because a legal team should see which interpretation of the agency's
+words it is relying on; the command line prints them as one line unless ``-v`` is given
+(``profiles/readings.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from policydraft.diagnostics import Diagnostics
 from policydraft.profiles.load import load_profile
+from policydraft.profiles.readings import reading_note
 from policydraft.profiles.rules import SetUp
 from policydraft.profiles.schema import Profile, docket_matcher
 from policydraft.submission.load import LoadedSubmission
@@ -57,7 +59,7 @@ def check_setup(loaded: LoadedSubmission, profile: Profile, diags: Diagnostics) 
     setup = SetUp(profile, diags, where)
     for rule in profile.rules:
         if rule.reading:
-            message = f"{profile.name} reads its {rule.rule} rule so: {rule.reading}"
+            message = reading_note(profile.name, rule.rule, rule.reading)
             diags.note("PD690", message, where)
         rule.check_setup(setup)
 

@@ -3,11 +3,13 @@
 Everything a user can get wrong (a missing folder, broken YAML, a misspelt key, a bad date,
 a Markdown file that is not there) becomes a diagnostic pointing at the exact line, and all
 of them are collected in one pass, so a user fixes a file once rather than once per error.
+A broken key does not stop the rest: its part is left out or falls back (partial.py) and the
+later stages report their own findings on what could be loaded, in the same run.
 
 A submission folder is often received from someone else, so every file it names for its data
 (an argument's ``file:``, ``signatories.file``, ``sources:``) must resolve inside the folder,
 symbolic links followed (PD105; PD500 for ``sources:``): else a ``file: /etc/passwd`` would be
-printed in the letter.
+printed in the letter. Such a ``signatories:`` or ``sources:`` is left out, never read.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from policydraft.readers.bounded import (
 from policydraft.readers.markdown_text import MarkdownText
 from policydraft.readers.schema_errors import describe, report_schema_errors
 from policydraft.readers.yaml_source import YamlDocument, parse_yaml, to_plain
+from policydraft.submission.partial import KeptItems, keep_valid, written_path
 from policydraft.submission.schema import Submission
 
 # MarkdownText is re-exported: it is part of what a loaded submission hands out.
@@ -45,9 +48,11 @@ MARKDOWN_FILE = NamedFile("Markdown file", "PD105", "PD108")
 class LoadedSubmission:
     """A validated submission, its Markdown bodies with their origins, and its YAML positions.
 
-    Returned whenever the YAML validates, even if a Markdown file was missing (that body is
-    then empty): later stages can still report their own problems. Callers must check
-    ``diags.has_errors`` before rendering.
+    Returned whenever policydraft.yaml is a mapping, even with broken keys (``broken`` names
+    the top-level keys that lost a part, fell back to their default or stand in with a
+    placeholder) or a missing Markdown file (that body is then empty): later stages can still
+    report their own problems, and a stage that needs a broken key skips its work. Callers
+    must check ``diags.has_errors`` before rendering.
     """
 
     submission: Submission
@@ -57,6 +62,7 @@ class LoadedSubmission:
     arguments: tuple[tuple[str, MarkdownText], ...]
     conclusion: MarkdownText | None
     document: YamlDocument = field(repr=False, compare=False)
+    broken: frozenset[str] = frozenset()
 
     def locate(self, *path: str | int, key: bool = False) -> Location:
         """Where ``path`` (e.g. "signatories", "file") is written in policydraft.yaml.
@@ -70,7 +76,7 @@ class LoadedSubmission:
 
 
 def load_submission(folder: Path, diags: Diagnostics) -> LoadedSubmission | None:
-    """Read ``folder/policydraft.yaml``; None when no ``Submission`` could be built."""
+    """Read ``folder/policydraft.yaml``; None when it cannot be read or is not a mapping."""
     file = folder / SUBMISSION_FILE
     if not _submission_file_exists(folder, file, diags):
         return None
@@ -86,13 +92,22 @@ def load_submission(folder: Path, diags: Diagnostics) -> LoadedSubmission | None
         diags.error("PD104", message, document.value_location(()))
         return None
     file_bodies = _read_argument_files(folder, data, document, diags)
+    plain = to_plain(data)
+    broken: frozenset[str] = frozenset()
     try:
-        submission = Submission.model_validate(to_plain(data))
+        submission = Submission.model_validate(plain)
     except ValidationError as error:
         report_schema_errors(error, Submission, document, diags)
-        return None
-    if not _named_files_inside(folder, submission, document, diags):
-        return None  # nothing more is read: later stages would open the file outside
+        kept = keep_valid(plain, error)
+        if kept is None:
+            return None
+        submission, broken = kept.submission, kept.broken
+        if kept.items:
+            document = KeptItems(document.file, document.data, document.lines, kept.items)
+    outside = _named_files_outside(folder, submission, document, diags)
+    if outside:  # left out: later stages would open the file outside
+        submission = submission.model_copy(update=dict.fromkeys(outside))
+        broken |= outside
     return LoadedSubmission(
         submission=submission,
         folder=folder,
@@ -101,6 +116,7 @@ def load_submission(folder: Path, diags: Diagnostics) -> LoadedSubmission | None
         arguments=_argument_bodies(submission, file_bodies, document),
         conclusion=_inline_body(submission.conclusion, ("conclusion",), document),
         document=document,
+        broken=broken,
     )
 
 
@@ -126,23 +142,24 @@ def _submission_file_exists(folder: Path, file: Path, diags: Diagnostics) -> boo
     return True
 
 
-def _named_files_inside(
+def _named_files_outside(
     folder: Path, submission: Submission, document: YamlDocument, diags: Diagnostics
-) -> bool:
-    """PD105 for ``signatories.file``, PD500 for ``sources:``, leading outside the folder."""
+) -> frozenset[str]:
+    """PD105 for ``signatories.file``, PD500 for ``sources:``, leading outside the folder;
+    the keys that name such a file."""
     named: list[tuple[str, str, str, tuple[str, ...]]] = []
     if submission.signatories is not None:
         file = submission.signatories.file
         named.append(("PD105", "signatory list", file, ("signatories", "file")))
     if submission.sources is not None:  # PD500, as every other problem of the bibliography file
         named.append(("PD500", "bibliography", submission.sources, ("sources",)))
-    inside = True
+    outside: set[str] = set()
     for code, what, name, path in named:
         problem = outside_folder(folder, name)
         if problem is not None:
             diags.error(code, f"{what} '{name}' {problem}", document.value_location(path))
-            inside = False
-    return inside
+            outside.add(path[0])
+    return frozenset(outside)
 
 
 def _inline_body(
@@ -156,13 +173,17 @@ def _inline_body(
 def _argument_bodies(
     submission: Submission, file_bodies: Mapping[int, MarkdownText], document: YamlDocument
 ) -> tuple[tuple[str, MarkdownText], ...]:
+    kept = document.items if isinstance(document, KeptItems) else {}
     bodies: list[tuple[str, MarkdownText]] = []
     for index, argument in enumerate(submission.arguments):
         if argument.body is not None:
             origin = document.body_origin(("arguments", index, "body"), argument.body)
             bodies.append((argument.heading, MarkdownText(argument.body, origin)))
         else:
-            bodies.append((argument.heading, file_bodies[index]))
+            written = written_path(("arguments", index), kept)[1]
+            assert isinstance(written, int)
+            where = document.value_location(("arguments", index, "file"))
+            bodies.append((argument.heading, file_bodies.get(written, MarkdownText("", where))))
     return tuple(bodies)
 
 

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from policydraft.signatories.config import SignatoriesConfig
+from policydraft.submission.ignoring import ignore_problem
 
 
 class _Strict(BaseModel):
@@ -145,6 +146,20 @@ class DraftConfig(_Strict):
     watermark: Annotated[str, Field(max_length=60), AfterValidator(_one_line)] = "DRAFT"
 
 
+def _ignorable(code: str) -> str:
+    code = code.strip().upper()
+    problem = ignore_problem(code)
+    if problem is not None:
+        raise PydanticCustomError("ignored_code", problem)
+    return code
+
+
+class DiagnosticsConfig(_Strict):
+    """``diagnostics: {ignore: [PD404, ...]}``: warnings and notes not to print or count."""
+
+    ignore: list[Annotated[str, AfterValidator(_ignorable)]] = Field(default_factory=list)
+
+
 class Submission(_Strict):
     title: str
     date: IsoDate
@@ -173,3 +188,4 @@ class Submission(_Strict):
     table_of_authorities: bool = False  # after the contents (compose/authorities.py)
     toa: AuthoritiesConfig = Field(default_factory=AuthoritiesConfig)
     exhibits: list[ExhibitConfig] = Field(default_factory=list)
+    diagnostics: DiagnosticsConfig = Field(default_factory=DiagnosticsConfig)
