@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests import warm
+
 MINIMAL: dict[str, object] = {
     "template": "comment-letter",
     "title": "Comment on the Proposed Rule",
@@ -40,6 +42,11 @@ def write_submission(
     return folder
 
 
+def _text(output: str) -> str:
+    """Line ends as ``subprocess.run(text=True)`` reads them (universal newlines)."""
+    return output.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def run_cli(
     *args: str | Path,
     cwd: Path | None = None,
@@ -50,6 +57,14 @@ def run_cli(
     switch, so an internal error looks as it does to them); ``env`` adds variables."""
     environment = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
     environment.update(env or {})
+    if not warm.fresh():  # forked from a warm interpreter (tests/warm.py)
+        argv = tuple(map(str, args))
+        done = warm.run(argv, cwd, environment, timeout)
+        stdout = _text(done.stdout.decode("utf-8", "surrogateescape"))
+        stderr = _text(done.stderr.decode("utf-8", "backslashreplace"))
+        if done.killed:
+            raise subprocess.TimeoutExpired(["policydraft", *argv], timeout, stdout, stderr)
+        return subprocess.CompletedProcess(["policydraft", *argv], done.returncode, stdout, stderr)
     return subprocess.run(
         [sys.executable, "-m", "policydraft", *map(str, args)],
         capture_output=True, text=True, cwd=cwd, env=environment, timeout=timeout, check=False,

@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests import warm
 from tests.helpers import MINIMAL
 
 BASE_EMAILS = ("ada.lovelace@example.org", "grace.hopper@example.net", "kat.j@example.com")
@@ -129,6 +130,10 @@ def run_command(
     """``python -m policydraft ARGV`` under a memory limit, killed after ``seconds``."""
     env = {k: v for k, v in os.environ.items() if k != "POLICYDRAFT_DEBUG"}
     env.update(extra_env)
+    if not warm.fresh():  # forked from a warm interpreter, limits and deadline alike
+        done = warm.run(argv, cwd, env, seconds, memory_mb)
+        out, err = done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace")
+        return Run(argv, done.returncode, out, err, done.seconds, done.peak_kb / 1024, done.killed)
     limit = memory_mb * 1024 * 1024
 
     def limit_memory() -> None:

@@ -10,15 +10,16 @@ Virginia, 388 U.S. 1 (1967); Brown v. Board of Education, 347 U.S. 483 (1954).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from policydraft.diagnostics import Diagnostics
-from policydraft.redline import blackline, checked_version, docx_bytes, note_cites
+from policydraft.redline import blackline, change_of, checked_version, docx_bytes, note_cites
 from policydraft.redline.compare import Comparison
-from policydraft.redline.docx import docx_comparison
+from policydraft.redline.docx import docx_comparison, tracked_docx
 from policydraft.redline.summary import is_argument
 from tests.helpers import run_cli, write_submission
 from tests.redline.tracked import resolve, shown
@@ -107,21 +108,42 @@ def _submission(folder: Path, data: dict, signers: str | None = None) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _dated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The versions are dated as the CLI's runs below are (ENV)."""
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+
+
+@dataclass(frozen=True)
+class Versions:
+    """A redline's DOCX parts and each version's own, as ``render`` writes it."""
+
+    tracked: dict[str, bytes]
+    old: dict[str, bytes]
+    new: dict[str, bytes]
+
+
+def _versions(
+    tmp_path: Path, old: dict, new: dict, signers: tuple[str, str] | None = None
+) -> Versions:
+    """The redline made in this process, as ``policydraft redline`` makes it (the CLI's own
+    path is tested by test_the_change_count_is_printed and tests/redline/test_redline.py):
+    a table of cases pays for two checks, not for six command runs."""
+    diags = Diagnostics()
+    before = checked_version(_submission(tmp_path / "old", old, signers and signers[0]), diags)
+    after = checked_version(_submission(tmp_path / "new", new, signers and signers[1]), diags)
+    assert before is not None and after is not None, [str(d) for d in diags]
+    old_docx, new_docx = docx_bytes(before), docx_bytes(after)
+    change = change_of(after, "A. Reviewer")
+    data, _ = tracked_docx(old_docx, new_docx, change, note_cites(before), note_cites(after))
+    return Versions(read_parts(data), read_parts(old_docx), read_parts(new_docx))
+
+
 def _redline(
     tmp_path: Path, old: dict, new: dict, signers: tuple[str, str] | None = None
 ) -> dict[str, bytes]:
-    _submission(tmp_path / "old", old, signers[0] if signers else None)
-    _submission(tmp_path / "new", new, signers[1] if signers else None)
-    done = run_cli("redline", tmp_path / "old", tmp_path / "new", "--out", tmp_path / "out",
-                   "--author", "A. Reviewer", env=ENV)  # fmt: skip
-    assert done.returncode == 0, done.stdout + done.stderr
-    return read_parts((tmp_path / "out" / "new-redline.docx").read_bytes())
-
-
-def _render(folder: Path, out: Path) -> dict[str, bytes]:
-    done = run_cli("render", folder, "--to", "docx", "--out", out, env=ENV)
-    assert done.returncode == 0, done.stderr
-    return read_parts((out / f"{folder.name}.docx").read_bytes())
+    return _versions(tmp_path, old, new, signers).tracked
 
 
 def _marks(xml: bytes, local: str) -> list[etree._Element]:
@@ -171,15 +193,14 @@ def test_a_section_ends_where_it_did_accepted_and_rejected(
 ) -> None:
     """The paragraph mark that carries a section break (the appendix's last) is never the
     one tracked: accepted or rejected, each section holds its version's paragraphs."""
-    parts = _redline(tmp_path, version(), version(), (before, after))
+    made = _versions(tmp_path, version(), version(), (before, after))
+    parts = made.tracked
     assert schema_errors(parts) == [] and package_errors(parts) == []
     for paragraph in etree.fromstring(parts[BODY]).iter(f"{W}p"):
         if paragraph.find(f"{W}pPr/{W}sectPr") is not None:
             assert paragraph.find(f"{W}pPr/{W}rPr/{W}ins") is None
             assert paragraph.find(f"{W}pPr/{W}rPr/{W}del") is None
-    old_parts = _render(tmp_path / "old", tmp_path / "o")
-    new_parts = _render(tmp_path / "new", tmp_path / "n")
-    for keep, expected in (("ins", new_parts), ("del", old_parts)):
+    for keep, expected in (("ins", made.new), ("del", made.old)):
         resolved = {**parts, BODY: resolve(parts[BODY], keep), NOTES: resolve(parts[NOTES], keep)}
         assert _sections(resolved) == _sections(expected), keep
         assert shown(parts, keep) == shown(expected)
@@ -213,10 +234,9 @@ def test_the_blackline_compares_as_the_docx_does(
 def test_accept_all_is_new_and_reject_all_is_old(
     tmp_path: Path, case: str, old: dict, new: dict
 ) -> None:
-    parts = _redline(tmp_path, old, new)
+    made = _versions(tmp_path, old, new)
+    parts, old_parts, new_parts = made.tracked, made.old, made.new
     assert schema_errors(parts) == [] and package_errors(parts) == []
-    old_parts = _render(tmp_path / "old", tmp_path / "o")
-    new_parts = _render(tmp_path / "new", tmp_path / "n")
     assert shown(parts, "ins") == shown(new_parts)
     assert shown(parts, "del") == shown(old_parts)
     assert shown(old_parts) != shown(new_parts)  # the case changes something
