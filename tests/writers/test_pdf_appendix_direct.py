@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from policydraft.writers.pdf.appendix_layout import string_width
 from policydraft.writers.pdf.ascii85 import ascii85, use_fast_ascii85
 from policydraft.writers.pdf.fonts import SERIF, SERIF_ITALIC, drawn_runs, serif_coverage
-from policydraft.writers.pdf.shaping import ShapedLine
+from policydraft.writers.pdf.shaping import ShapedLine, to_unicode_cmap
 from policydraft.writers.pdf.text_ops import TextOps
 from tests.helpers import run_cli, write_submission
 
@@ -262,15 +262,62 @@ def test_non_latin_names_are_extracted(appendix: tuple[PdfReader, list[bytes]]) 
     assert {"דוד", "בן-שחר"} <= hebrew_words, hebrew_words
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reportlab's ToUnicode CMap writes a character beyond the BMP as one odd-length "
-    "hex code (<10400>), not as a UTF-16 surrogate pair, so it does not extract; the glyph is "
-    "drawn (next test). shaping.to_unicode_cmap writes pairs, but only for subsets it rewrites",
-)
 def test_a_name_beyond_the_bmp_is_extracted(appendix: tuple[PdfReader, list[bytes]]) -> None:
+    """reportlab writes such a character in a ToUnicode map as one odd-length code
+    (``<10400>``); ``SpokenFont`` rewrites the subset's map with its surrogate pair."""
     reader, _ = appendix
     assert "𐐀𐐨𐑍 Deseret" in _appendix_text(reader)
+
+
+BEYOND_THE_BMP = [
+    ("Deseret letters alone", "𐐀𐐨𐑍𐑎𐑏"),
+    ("Deseret between Latin words", "Ann 𐐨𐑎 Lee"),
+    ("Deseret beside CJK, one fallback run", "山田𐐀太郎"),
+    ("Deseret with accented Latin", "Zoë 𐑏 Ávila"),
+]
+"""Names with characters above U+FFFF that a bundled font draws: the CJK fallback's Deseret
+letters (U+10400, U+10428, U+1044D-U+1044F), its only ones beyond the BMP."""
+
+
+@pytest.fixture(scope="module")
+def beyond_the_bmp(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The appendix's extracted text of a letter signed by the names above."""
+    rows = "".join(f'"{name}",Signer,Example Guild\n' for _, name in BEYOND_THE_BMP)
+    folder = write_submission(
+        tmp_path_factory.mktemp("beyond") / "letter",
+        {"signatories": {"file": "signatories.csv", "sort": "as-listed"}},
+        signatories="name,title,organization\n" + rows,
+    )
+    out = folder.parent / "out"
+    result = run_cli("render", folder, "--to", "pdf", "--out", out)
+    assert result.returncode == 0, result.stderr
+    texts = [page.extract_text() for page in PdfReader(out / "letter.pdf").pages]
+    first = next(n for n, text in enumerate(texts) if "Example Guild" in text)
+    return "\n".join(texts[first:])
+
+
+@pytest.mark.parametrize(
+    "name", [name for _, name in BEYOND_THE_BMP], ids=[what for what, _ in BEYOND_THE_BMP]
+)
+def test_names_beyond_the_bmp_are_extracted(beyond_the_bmp: str, name: str) -> None:
+    assert name in beyond_the_bmp
+
+
+CMAP_CASES = [
+    ("Deseret capital long I", "\U00010400", "D801DC00"),
+    ("mathematical bold capital A", "\U0001d400", "D835DC00"),
+    ("CJK extension B", "\U00020000", "D840DC00"),
+    ("a plane-15 private code", "\U000f0000", "DB80DC00"),
+]
+
+
+@pytest.mark.parametrize(
+    ("char", "pair"), [case[1:] for case in CMAP_CASES], ids=[case[0] for case in CMAP_CASES]
+)
+def test_the_to_unicode_map_writes_a_surrogate_pair(char: str, pair: str) -> None:
+    cmap = to_unicode_cmap("F1", [0x41, ord(char)], {})
+    assert f"<01> <{pair}>" in cmap.splitlines()
+    assert "<00> <0041>" in cmap.splitlines()
 
 
 def test_a_name_beyond_the_bmp_is_drawn_in_the_fallback_font(

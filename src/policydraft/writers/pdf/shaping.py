@@ -92,8 +92,10 @@ class SpokenFont(TTFont):  # type: ignore[misc]
 
     A conjunct or a contextual form has no character of its own; each (glyph, text) pair
     gets a private-use code (plane 15, which no bundled font maps) and the subset's
-    ToUnicode map says what it reads as. Subsets without such codes are written exactly as
-    reportlab writes them.
+    ToUnicode map says what it reads as. A subset holding a character beyond the BMP gets
+    its map rewritten too: reportlab writes such a character as one odd-length hex code
+    (``<10400>``), which no extractor reads, not as its UTF-16 surrogate pair. Subsets with
+    neither are written exactly as reportlab writes them.
     """
 
     def __init__(self, name: str, path: str) -> None:
@@ -126,9 +128,9 @@ class SpokenFont(TTFont):  # type: ignore[misc]
         state = self.state.get(doc)
         spoken = self.spoken
         planned = []
-        if state is not None and spoken:
+        if state is not None:
             for number, subset in enumerate(state.subsets):
-                if any(code in spoken for code in subset):
+                if any(code in spoken or code > 0xFFFF for code in subset):
                     name = self.getSubsetInternalName(number, doc)[1:]
                     planned.append((name, list(subset)))
         super().addObjects(doc)
