@@ -100,7 +100,7 @@ class YamlDocument:
             last = index == len(path) - 1
             if isinstance(node, CommentedMap):
                 found = find_key(node, segment)
-                if found is _MISSING:
+                if found is MISSING:
                     break
                 use_key = (key and last) or node[found] is None
                 line, column = node.lc.key(found) if use_key else node.lc.value(found)
@@ -113,7 +113,8 @@ class YamlDocument:
         return Location(self.file, line + 1, column + 1)
 
 
-_MISSING = object()
+MISSING = object()
+"""What ``find_key`` returns for a segment the mapping lacks."""
 
 
 def find_key(mapping: Mapping[Any, Any], segment: Segment) -> Any:
@@ -123,7 +124,7 @@ def find_key(mapping: Mapping[Any, Any], segment: Segment) -> Any:
     for candidate in mapping:
         if str(candidate) == str(segment):
             return candidate
-    return _MISSING
+    return MISSING
 
 
 def _is_index(segment: Segment, seq: Sequence[Any]) -> bool:

@@ -30,7 +30,7 @@ from pydantic_core import ErrorDetails
 
 from policydraft.diagnostics import Location
 from policydraft.readers.schema_errors import model_at
-from policydraft.readers.yaml_source import Segment, YamlDocument
+from policydraft.readers.yaml_source import MISSING, Segment, YamlDocument, find_key
 from policydraft.submission.schema import Submission
 
 PLACEHOLDERS: Mapping[str, Any] = {
@@ -119,12 +119,12 @@ class _Mending:
                 drops.append(path)
                 continue
             if what == "placeholder":
-                key = _key(self.data, path[0])
+                key = find_key(self.data, path[0])
                 name = str(path[0])
-                self.data[name if key is _MISSING else key] = deepcopy(PLACEHOLDERS[name])
+                self.data[name if key is MISSING else key] = deepcopy(PLACEHOLDERS[name])
                 continue
             parent = _node(self.data, path[:-1])
-            if isinstance(parent, dict) and (key := _key(parent, path[-1])) is not _MISSING:
+            if isinstance(parent, dict) and (key := find_key(parent, path[-1])) is not MISSING:
                 del parent[key]
         # Later items first, so that the positions of the earlier ones still hold.
         for path in sorted(drops, key=lambda p: (tuple(map(str, p[:-1])), p[-1]), reverse=True):
@@ -139,9 +139,6 @@ class _Mending:
         kept = list(self.items.get(written, range(len(listing))))
         del listing[index], kept[index]
         self.items[written] = tuple(kept)
-
-
-_MISSING = object()
 
 
 def _action(data: dict[str, Any], detail: ErrorDetails) -> tuple[str, Path] | None:
@@ -159,7 +156,7 @@ def _action(data: dict[str, Any], detail: ErrorDetails) -> tuple[str, Path] | No
             if isinstance(last, int) and 0 <= last < len(parent):
                 return "drop", path
             continue
-        if not isinstance(parent, dict) or _key(parent, last) is _MISSING:
+        if not isinstance(parent, dict) or find_key(parent, last) is MISSING:
             continue  # a union's member name, or the key that is missing
         if len(path) == 1 and str(last) in PLACEHOLDERS:
             return "placeholder", path
@@ -183,18 +180,8 @@ def _node(data: Any, path: Sequence[Segment]) -> Any:
     for segment in path:
         if isinstance(node, list) and isinstance(segment, int) and 0 <= segment < len(node):
             node = node[segment]
-        elif isinstance(node, dict) and (key := _key(node, segment)) is not _MISSING:
+        elif isinstance(node, dict) and (key := find_key(node, segment)) is not MISSING:
             node = node[key]
         else:
-            return _MISSING
+            return MISSING
     return node
-
-
-def _key(mapping: dict[Any, Any], segment: Segment) -> Any:
-    """The key of ``mapping`` that ``segment`` names (pydantic writes the key 1 as '1')."""
-    if segment in mapping:
-        return segment
-    for candidate in mapping:
-        if str(candidate) == str(segment):
-            return candidate
-    return _MISSING
