@@ -21,9 +21,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from policydraft.diagnostics import Diagnostics, Location
 
@@ -173,6 +173,18 @@ class ConsentAnswers:
         else:
             self._decided[answer] = _DECISIONS[kind]
         return _DECISIONS[kind]
+
+    def decide_all(
+        self, answers: Sequence[str], wheres: Sequence[Location]
+    ) -> list[tuple[bool, bool]]:
+        """``decide`` for many rows in order: answers decided before (a yes or a no) are
+        looked up in one pass, then the others are decided in row order."""
+        decided: list[tuple[bool, bool] | None] = list(map(self._decided.get, answers))
+        if None in decided:
+            for index, known in enumerate(decided):
+                if known is None:
+                    decided[index] = self.decide(answers[index], wheres[index])
+        return cast(list[tuple[bool, bool]], decided)
 
     def report(self, where: Location, diags: Diagnostics) -> None:
         """PD422 (at ``where``, the header row) and PD405, once each, when they apply."""

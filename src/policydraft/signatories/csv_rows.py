@@ -9,8 +9,17 @@ closing quote is followed by more text instead of the list's separator or a line
 new cell begins), is an error at the line and column where the quote opened (PD415). Reading then
 resumes on the line after that quote, so every later row is still read and counted.
 
-A row that cannot be read at all is yielded as ``(line, None)``: it is counted and reported,
-never dropped.
+A row that cannot be read at all comes with ``None`` for its cells: it is counted and
+reported, never dropped.
+
+Rows come in batches (``Batch``: their lines and their cells), so that a 100,000-row list is
+not walked row by row in Python. A batch is read with one call into the csv module; while
+every record is one line (the reader's line count moves as far as the records it gives),
+none can be a runaway quote and their lines are consecutive, so they are kept as they are.
+A record that spans lines (it holds a line break in a cell), and the lines where the csv
+module raises, are read again record by record as described above. A batch ends before any
+row that is reported, so that what a reader of the batches reports about a row and what is
+reported here stay in the order of the rows.
 """
 
 from __future__ import annotations
@@ -18,17 +27,35 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator, Sequence
+from itertools import chain, islice
+from operator import itemgetter
+from typing import NamedTuple, cast
 
 from policydraft.diagnostics import Diagnostics, Location
 
 Row = tuple[int, list[str] | None]  # (the line a row starts on, its cells or None if unreadable)
+
+
+class Batch(NamedTuple):
+    """Rows in order, never none: the line each starts on, and each one's cells (None if
+    unreadable)."""
+
+    lines: Sequence[int]
+    cells: list[list[str] | None]
+    longest: int | None = None
+    """No cell is longer than this, when the reader knows it without looking at each cell
+    (a one-line record's cells are no longer than its line)."""
+
 
 # After this many broken records the rest of the file is counted, not parsed: each resumption
 # may re-read the rest of the file, so without a bound a file of stray quotes is quadratic.
 _MAX_BROKEN = 10
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _LINE_ENDS = ("", "\r", "\n")  # with the separator: what may follow a closing quote
+_BATCH = 4096  # records read with one call into the csv module, at most
+_SHORTEST = 64  # ... and at least, after a record that spans lines
+_FIRST = itemgetter(0)
 
 
 class _Reading:
@@ -42,20 +69,40 @@ class _Reading:
         self._text = text
         self.delimiter = delimiter
         self._lines: list[str] | None = None
+        self.broken = 0  # records that could not be read, or swallowed rows
+        self.widest = 0  # the most cells of a one-line record (the header's, usually)
+        self.longest = 0  # the longest line handed to a reader so far
+        self.size = _BATCH  # records the next batch reads (fewer after a record spans lines)
         self.resume(1)
 
     def resume(self, line: int) -> None:
         """Read on from ``line`` (1-based), whatever the reader was in the middle of."""
-        source = _text_lines(self._text) if line == 1 else iter(self.lines[line - 1 :])
+        source: Iterator[str]
+        if line == 1:
+            blocks = map(_block_lines, _blocks(self._text))
+            source = chain.from_iterable(map(self._measured, blocks))
+        else:
+            lines = self.lines  # (from any line at once: no skipping through the ones before)
+            source = map(lines.__getitem__, range(line - 1, len(lines)))
         self.reader = csv.reader(source, delimiter=self.delimiter)
         self.offset = line - 1  # lines before the reader's first
         self.done = 0  # lines the reader had read after its previous record
 
     @property
+    def next_line(self) -> int:
+        """The line the next record starts on."""
+        return self.offset + self.done + 1
+
+    @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = io.StringIO(self._text, newline="").readlines()
+            self._lines = self._measured(list(_text_lines(self._text)))
         return self._lines
+
+    def _measured(self, lines: list[str]) -> list[str]:
+        """``lines``, their lengths counted into ``longest``."""
+        self.longest = max(self.longest, max(map(len, lines), default=0))
+        return lines
 
     def next_record(self) -> tuple[int, int, list[str] | None]:
         """(first line, last line, cells or None at the end); csv.Error propagates."""
@@ -65,6 +112,47 @@ class _Reading:
 
     def numbered(self, start: int, end: int) -> list[tuple[int, str]]:
         return [(number, self.lines[number - 1]) for number in range(start, end + 1)]
+
+    def one_line_records(self, most: int) -> tuple[list[list[str]], int | None]:
+        """(records, each one line, read with one call to csv; None, or the last line to
+        read record by record after them).
+
+        A record that spans lines holds a line break in a cell, which no one-line record can:
+        the records before the first such one are kept, and reading resumes at its line. When
+        csv raises, no record is kept, and reading resumes where the batch began. Only the
+        lines that go unread are then read again, and the next batch is as long as the part
+        kept (at least ``_SHORTEST``), so that a list with many such records is not read
+        twice over.
+        """
+        done, most = self.done, min(most, self.size)
+        try:
+            records = list(islice(self.reader, most))
+        except csv.Error:
+            reached = self.offset + self.reader.line_num
+            self.resume(self.offset + done + 1)
+            return [], reached
+        if self.reader.line_num - done != len(records):  # a quoted cell spans lines
+            first = next((i for i, cells in enumerate(records) if _breaks(cells)), 0)
+            self.size = max(_SHORTEST, 2 * first)
+            records = records[:first]
+            start = self.offset + done + 1 + first
+            self.resume(start)
+            self._keep_widest(records)
+            return records, start
+        self.done = self.reader.line_num
+        self.size = min(2 * self.size, _BATCH)
+        self._keep_widest(records)
+        return records, None
+
+    def _keep_widest(self, records: list[list[str]]) -> None:
+        if records:
+            self.widest = max(self.widest, max(map(len, records)))
+
+
+def _breaks(cells: list[str]) -> bool:
+    """Whether a record's cells hold a line break (so it was read over several lines)."""
+    text = "".join(cells)
+    return "\n" in text or "\r" in text
 
 
 _BLOCK = 1 << 20  # characters of the text a StringIO holds at a time
@@ -76,50 +164,110 @@ def _text_lines(text: str) -> Iterator[str]:
 
     A StringIO keeps its text as four bytes a character: one over a 135 MB list (a million
     signers) held 540 MB while it was read. A block ends just after a LF, so no line, nor a
-    CRLF, is cut in two; the lines are split in C as before.
+    CRLF, is cut in two; the lines are split, and handed on, in C.
     """
+    return chain.from_iterable(map(_block_lines, _blocks(text)))
+
+
+def _block_lines(block: str) -> list[str]:
+    return io.StringIO(block, newline="").readlines()
+
+
+def _blocks(text: str) -> Iterator[str]:
     start, size = 0, len(text)
     while start < size:
         end = text.find("\n", start + _BLOCK) + 1 or size
-        yield from io.StringIO(text[start:end], newline="")
+        yield text[start:end]
         start = end
 
 
-def csv_rows(text: str, shown: str, diags: Diagnostics, delimiter: str = ",") -> Iterator[Row]:
-    """Non-blank rows with the line each starts on; broken records as ``(line, None)``.
-
-    ``delimiter`` separates cells (``delimiters.sniff_delimiter`` finds it).
-    """
+def csv_batches(text: str, shown: str, diags: Diagnostics, delimiter: str = ",") -> Iterator[Batch]:
+    """Non-blank rows with the line each starts on, a batch at a time (module docstring);
+    broken records as rows without cells. ``delimiter`` separates cells
+    (``delimiters.sniff_delimiter`` finds it)."""
     reading = _Reading(text, delimiter)
-    broken = widest = 0  # widest: the most cells of a one-line row (the header's, usually)
-    while broken < _MAX_BROKEN:
-        start = reading.offset + reading.done + 1
+    while True:
+        start = reading.next_line
+        records, careful = reading.one_line_records(_BATCH)
+        if records:
+            batch = _non_blank(start, records, reading.longest)
+            if batch.cells:
+                yield batch
+        if careful is not None:  # read again, record by record, up to that line
+            ended = yield from _record_by_record(reading, shown, diags, careful)
+            if ended:
+                return
+            if reading.broken >= _MAX_BROKEN:
+                break
+        elif not records:
+            return
+    rest = list(_count_the_rest(reading, shown, diags))
+    if rest:
+        yield Batch([line for line, _ in rest], [None] * len(rest))
+
+
+def _non_blank(start: int, records: list[list[str]], longest: int) -> Batch:
+    """The one-line records that hold more than spaces, and their lines (consecutive from
+    ``start``); none of their cells is longer than ``longest``."""
+    lines = range(start, start + len(records))
+    if all(records) and all(map(str.strip, map(_FIRST, records))):  # nearly always
+        return Batch(lines, cast(list[list[str] | None], records), longest)
+    kept = [
+        (line, cells)
+        for line, cells in zip(lines, records, strict=True)
+        if any(map(str.strip, cells))
+    ]
+    return Batch([line for line, _ in kept], [cells for _, cells in kept], longest)
+
+
+def _record_by_record(
+    reading: _Reading, shown: str, diags: Diagnostics, until: int
+) -> Generator[Batch, None, bool]:
+    """Records read one at a time, with every check of the module docstring, until the
+    reader has passed line ``until``; True if the file ended.
+
+    Each batch ends just before a row that is reported (module docstring).
+    """
+    lines: list[int] = []
+    cells_of: list[list[str] | None] = []
+    ended = False
+    while reading.broken < _MAX_BROKEN and reading.next_line <= until:
+        start = reading.next_line
+        reported = None
         try:
             start, end, cells = reading.next_record()
         except csv.Error as exc:  # reported, counted; reading resumes on the next line
-            broken += 1
-            code, message = _why(exc)
-            diags.error(code, message, Location(shown, start))
+            reported, (code, message) = Location(shown, start), _why(exc)
             reading.resume(start + 1)
-            yield start, None
-            continue
-        if cells is None:
-            return
-        runaway = None
-        if end > start:
-            taken = reading.numbered(start, end)
-            runaway = _runaway(taken, delimiter, too_wide=0 < widest < len(cells))
         else:
-            widest = max(widest, len(cells))
-        if runaway is not None:
-            broken += 1
-            index, column, message = runaway
-            diags.error("PD415", message, Location(shown, start + index, column))
-            reading.resume(start + index + 1)  # the line after the quote
-            yield start, None
-        elif any(cell.strip() for cell in cells):
-            yield start, cells
-    yield from _count_the_rest(reading, shown, diags)
+            if cells is None:
+                ended = True
+                break
+            runaway = None
+            if end > start:
+                taken = reading.numbered(start, end)
+                too_wide = 0 < reading.widest < len(cells)
+                runaway = _runaway(taken, reading.delimiter, too_wide)
+            else:
+                reading.widest = max(reading.widest, len(cells))
+            if runaway is not None:
+                index, column, message = runaway
+                reported, code = Location(shown, start + index, column), "PD415"
+                reading.resume(start + index + 1)  # the line after the quote
+            elif not any(cell.strip() for cell in cells):
+                continue
+        if reported is not None:
+            if lines:
+                yield Batch(lines, cells_of)
+                lines, cells_of = [], []
+            reading.broken += 1
+            diags.error(code, message, reported)
+            cells = None
+        lines.append(start)
+        cells_of.append(cells)
+    if lines:
+        yield Batch(lines, cells_of)
+    return ended
 
 
 def _why(exc: csv.Error) -> tuple[str, str]:

@@ -7,17 +7,22 @@ become the same ``Table``: rows numbered as the user sees them (the file's line,
 sheet's row), cells as text. Blank rows are skipped here, so nothing downstream has to think
 about them. A CSV list that is not UTF-8 with commas gets one note (PD404) saying how it was
 read, so that a wrong guess is visible.
+
+Rows travel in batches (``csv_rows.Batch``), so that a long list is checked a batch at a time:
+a batch's cells are measured with one call, or not at all when the CSV reader knows that its
+lines are short enough, and only a batch holding an oversized cell is looked at row by row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from policydraft import limits
 from policydraft.diagnostics import Diagnostics, Location
-from policydraft.signatories.csv_rows import Row, csv_rows
+from policydraft.signatories.csv_rows import Batch, Row, csv_batches
 from policydraft.signatories.decoding import decode
 from policydraft.signatories.delimiters import (
     COMMA,
@@ -41,10 +46,16 @@ class Table:
     """
 
     header: list[str] | None
-    rows: Iterable[Row]
+    batches: Iterable[Batch]  # the rows below the header
     encoding: str  # "utf-8", "utf-8-sig", "utf_16", "cp1252", ... or "xlsx"
     header_line: int = 1
     delimiter: str = COMMA  # what separates a CSV list's cells
+
+    @property
+    def rows(self) -> Iterator[Row]:
+        """The rows below the header, one at a time."""
+        for batch in self.batches:
+            yield from zip(batch.lines, batch.cells, strict=True)
 
 
 def read_table(
@@ -58,7 +69,7 @@ def read_table(
         rows = xlsx_rows(raw, sheet, shown, diags)
         if rows is None:
             return None
-        return _table(check_cell_sizes(rows, shown, diags), "xlsx")
+        return _table(check_cell_sizes(_in_batches(rows), shown, diags), "xlsx")
     if path.suffix.lower() == ".xls":
         diags.error(
             "PD403", f"{shown} is an old Excel .xls file; save it as .xlsx or CSV", Location(shown)
@@ -98,33 +109,56 @@ def _csv_table(raw: bytes, shown: str, diags: Diagnostics) -> Table | None:
         said = " (as its sep= line says)" if declared else ""
         message = f"{shown} is read as {decoded.name}, {describe(delimiter)}{said}"
         diags.note("PD404", message, Location(shown))
-    rows = csv_rows(text, shown, diags, delimiter)
-    return _table(check_cell_sizes(rows, shown, diags), decoded.encoding, delimiter)
+    batches = csv_batches(text, shown, diags, delimiter)
+    return _table(check_cell_sizes(batches, shown, diags), decoded.encoding, delimiter)
 
 
-def _table(rows: Iterator[Row], encoding: str, delimiter: str = COMMA) -> Table:
+_XLSX_BATCH = 4096  # a workbook's rows, read whole by openpyxl, passed on in batches of this many
+
+
+def _in_batches(rows: list[Row]) -> Iterator[Batch]:
+    for start in range(0, len(rows), _XLSX_BATCH):
+        part = rows[start : start + _XLSX_BATCH]
+        yield Batch([line for line, _ in part], [cells for _, cells in part])
+
+
+def _table(batches: Iterator[Batch], encoding: str, delimiter: str = COMMA) -> Table:
     """The first row is the header; a header that cannot be read is ``None``."""
-    first = next(rows, None)
+    first = next(batches, None)
     if first is None:
         return Table([], iter(()), encoding, delimiter=delimiter)
-    return Table(first[1], rows, encoding, first[0], delimiter)
+    lines, cells, longest = first
+    rest = chain([Batch(lines[1:], cells[1:], longest)] if len(lines) > 1 else [], batches)
+    return Table(cells[0], rest, encoding, lines[0], delimiter)
 
 
-def check_cell_sizes(rows: Iterable[Row], shown: str, diags: Diagnostics) -> Iterator[Row]:
+def check_cell_sizes(batches: Iterable[Batch], shown: str, diags: Diagnostics) -> Iterator[Batch]:
     """Rows whose every cell fits the limit; a longer cell makes its row unreadable (PD419).
 
     No real name or affiliation comes near Excel's own maximum, and a cell of megabytes would
-    only make every later stage (sorting, layout) slow.
+    only make every later stage (sorting, layout) slow. A batch ends before each such row, so
+    that PD419 is reported in the order of the rows.
     """
     longest = limits.SIGNATORY_CELL_CHARS.value
-    for line, cells in rows:
-        if cells and max(map(len, cells)) > longest:
-            diags.error(
-                "PD419",
-                f"a cell of this row is longer than {longest:,} characters (Excel's own "
-                "maximum); no name or affiliation is, so the row is not read",
-                Location(shown, line),
-            )
-            yield line, None
-        else:
-            yield line, cells
+    for batch in batches:
+        lines, cells, bound = batch
+        if bound is None:
+            bound = max(map(len, chain.from_iterable(filter(None, cells))), default=0)
+        if bound <= longest:
+            yield batch  # nearly always: one test for the whole batch
+            continue
+        start = 0
+        for index, row in enumerate(cells):
+            if row and max(map(len, row)) > longest:
+                if index > start:
+                    yield Batch(lines[start:index], cells[start:index])
+                diags.error(
+                    "PD419",
+                    f"a cell of this row is longer than {longest:,} characters (Excel's own "
+                    "maximum); no name or affiliation is, so the row is not read",
+                    Location(shown, lines[index]),
+                )
+                yield Batch(lines[index : index + 1], [None])
+                start = index + 1
+        if start < len(lines):
+            yield Batch(lines[start:], cells[start:])
