@@ -55,9 +55,15 @@ def family_first_parts(name: str, words: list[str]) -> tuple[str, str] | None:
     """
     if is_cjk(name):
         return _cjk_parts(name, words)
-    if len(words) >= 2 and _fold(words[0]) in _FAMILY_FOLDED and _vietnamese_order(words):
+    if len(words) >= 2 and is_vietnamese_family_name(words[0]) and _vietnamese_order(words):
         return words[0], " ".join(words[1:])
     return None
+
+
+def is_vietnamese_family_name(word: str) -> bool:
+    """Whether a name led by ``word`` may be Vietnamese, family name first ("Nguyen", "Lê"):
+    without this word leading it, a Latin-script name is read the Western way."""
+    return _fold(word) in _FAMILY_FOLDED
 
 
 def _cjk_parts(name: str, words: list[str]) -> tuple[str, str]:

@@ -4,20 +4,24 @@ The surname rules live in ``surnames`` (and ``family_first`` for names written f
 first); a list's own family name column, when it has one, is used instead. Collation is the
 Unicode Collation Algorithm (pyuca), so Ávila sorts with A and Ødegaard with O.
 
-A 100,000-name list must sort in a second or two, and pyuca costs ~20 µs a string. So each
-signer's key is computed once (``sorted`` calls the key once per item), the collation
-elements of each distinct word are cached (a list repeats given names and surnames far more
-than it has people) and joined into the string's sort key, which is exactly pyuca's own, and
-the full name, which only breaks ties, is collated only for signers whose key ties.
+A 100,000-name list must sort in well under a second, and pyuca costs ~20 µs a string. So
+each distinct text is collated once and replaced by its rank (``_ranks``), and a collation
+key is mostly made in C: for text whose characters pyuca weighs one by one (no contraction,
+no lone combining mark: nearly every name), its key is each character's weights in turn,
+which ``str.translate`` writes from tables learned from pyuca's own table (``_SingleWeights``);
+only the primary weights are made unless two texts share them. Other texts are keyed from
+their words' cached weights, joined into exactly pyuca's key. The full name, which only
+breaks ties, is collated only for the signers whose texts tie, all of them at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import struct
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
-from itertools import groupby
+from itertools import accumulate, repeat
+from operator import add, attrgetter, itemgetter, mul, ne
 from typing import Any
 
 from policydraft.signatories.signatory import Signatory
@@ -63,8 +67,11 @@ def _lazy_collator() -> Any:
             return super().find_prefix(key)
 
     class LazyCollator(pyuca.Collator):  # type: ignore[misc]
+        followers: frozenset[int] | set[int]  # code points after the first of a contraction
+
         def load(self, filename: str) -> None:
             lines: dict[int, list[str]] = {}
+            self.followers = set()
             with open(filename, encoding="utf-8") as keys_file:
                 for line in keys_file:
                     line = line.split("#", 1)[0].rstrip()
@@ -75,8 +82,12 @@ def _lazy_collator() -> Any:
                         start, end = span.split("..")
                         self.implicit_weights.append([int(start, 16), int(end, 16), int(base, 16)])
                         continue
-                    lines.setdefault(int(line.split(None, 1)[0].split(";")[0], 16), []).append(line)
+                    chars = line.split(";", 1)[0].split()
+                    lines.setdefault(int(chars[0], 16), []).append(line)
+                    if len(chars) > 1:  # a contraction
+                        self.followers.update(int(c, 16) for c in chars[1:])
             self.table = LazyTable(lines)
+            self.followers = frozenset(self.followers)
 
     return LazyCollator()
 
@@ -128,18 +139,27 @@ def _surname_texts(signer: Signatory) -> tuple[str, ...]:
     return surname_and_given(signer.name)
 
 
-def _given_texts(signer: Signatory) -> tuple[str, ...]:
-    return (signer.sort_as or signer.name,)
+def _surname_rows(signers: Sequence[Signatory]) -> list[tuple[str, ...]]:
+    """``_surname_texts`` of each signer; of a list without ``sort_as`` or family names, read
+    from the names alone, without a call of ours per signer."""
+    if any(map(_SORT_AS, signers)) or any(map(_FAMILY, signers)):
+        return list(map(_surname_texts, signers))
+    return list(map(surname_and_given, map(_NAME, signers)))
 
 
-def _name_text(signer: Signatory) -> tuple[str, ...]:
-    return (signer.name,)
+def _given_rows(signers: Sequence[Signatory]) -> list[tuple[str, ...]]:
+    return [(signer.sort_as or signer.name,) for signer in signers]
 
 
-_TEXTS: dict[str, Callable[[Signatory], tuple[str, ...]]] = {
-    "surname": _surname_texts,
-    "given": _given_texts,
-}
+def _name_rows(signers: Sequence[Signatory]) -> list[tuple[str, ...]]:
+    return list(zip(map(_NAME, signers)))
+
+
+_NAME, _SORT_AS, _FAMILY = attrgetter("name"), attrgetter("sort_as"), attrgetter("family")
+
+Rows = Callable[[Sequence[Signatory]], list[tuple[str, ...]]]
+
+_ROWS: dict[str, Rows] = {"surname": _surname_rows, "given": _given_rows}
 
 
 def order_signatories(signers: Sequence[Signatory], sort: str) -> list[Signatory]:
@@ -149,30 +169,33 @@ def order_signatories(signers: Sequence[Signatory], sort: str) -> list[Signatory
     """
     if sort == "signed":
         return sorted(signers, key=_signed_key)
-    texts = _TEXTS.get(sort)
-    if texts is None:
+    rows = _ROWS.get(sort)
+    if rows is None:
         return list(signers)
-    return _collated(signers, [texts, _name_text])
+    return _collated(signers, [rows, _name_rows])
 
 
-def _collated(
-    signers: Sequence[Signatory], levels: list[Callable[[Signatory], tuple[str, ...]]]
-) -> list[Signatory]:
+def _collated(signers: Sequence[Signatory], levels: list[Rows]) -> list[Signatory]:
     """Sort by each level's texts in collation order; a later level only breaks ties.
 
     Each distinct text is collated once and replaced by its rank, and a row's ranks by one
-    number, so the sort itself compares small integers rather than long collation keys.
+    number, so the sort itself compares small integers rather than long collation keys. A
+    later level is asked only of the signers still tied, all of them at once: their ranks
+    among themselves order each tied run as ranking that run alone would.
     """
-    first, rest = levels[0], levels[1:]
-    keyed = _ranks([first(s) for s in signers])
+    keyed = _ranks(levels[0](signers))
+    for level in levels[1:]:
+        counts = Counter(keyed)
+        tied = [i for i, k in enumerate(keyed) if counts[k] > 1]
+        if not tied:
+            break
+        ranks = _ranks(level([signers[i] for i in tied]))
+        width = max(ranks) + 1
+        keyed = [k * width for k in keyed]
+        for i, rank in zip(tied, ranks, strict=True):
+            keyed[i] += rank
     order = sorted(range(len(signers)), key=keyed.__getitem__)
-    result: list[Signatory] = []
-    for _, run in groupby(order, key=keyed.__getitem__):
-        tied = [signers[i] for i in run]
-        if len(tied) > 1 and rest:
-            tied = _collated(tied, rest)
-        result.extend(tied)
-    return result
+    return list(map(signers.__getitem__, order))
 
 
 def _ranks(rows: list[tuple[str, ...]]) -> list[int]:
@@ -180,30 +203,119 @@ def _ranks(rows: list[tuple[str, ...]]) -> list[int]:
     by column (equal keys, equal ranks): the row's rank in its first column, times the
     number of ranks in the second, plus its rank there, and so on.
 
-    A text's collation key is computed once, as bytes (``_compact``), and let go with the
-    ranks: a million names keep neither their keys nor a tuple of ranks each.
+    A text's collation key is computed once and let go with the ranks: a million names keep
+    neither their keys nor a tuple of ranks each.
     """
     width = len(rows[0]) if rows else 0
-    keyed = [0] * len(rows)
+    keyed: list[int] = []
     for column in range(width):
-        keys = {text: _compact(text) for text in {row[column] for row in rows}}
-        ranked = sorted(keys, key=keys.__getitem__)
-        rank: dict[str, int] = {}
-        number = -1
-        for number, (_, same) in enumerate(groupby(ranked, key=keys.__getitem__)):
-            rank.update((text, number) for text in same)
-        del keys, ranked
-        ranks = number + 1
-        keyed = [k * ranks + rank[row[column]] for k, row in zip(keyed, rows, strict=True)]
+        texts = list(map(itemgetter(column), rows))
+        rank = _text_ranks(set(texts))
+        ranked = map(rank.__getitem__, texts)
+        if column:
+            ranked = map(add, map(mul, keyed, repeat(max(rank.values()) + 1)), ranked)
+        keyed = list(ranked)
     return keyed
 
 
-def _compact(text: str) -> bytes:
-    """``collation_key(text)`` as bytes that order alike: each weight in two bytes, most
-    significant first (pyuca's weights are four hex digits, its implicit ones too), so a key
-    takes a third of the tuple's memory and compares in C without looking at ints."""
-    key = collation_key.__wrapped__(text)
-    return struct.pack(f">{len(key)}H", *key)
+def _text_ranks(texts: set[str]) -> dict[str, int]:
+    """Each text's rank in collation order, equal keys sharing one.
+
+    Texts are sorted by their primary weights (``_primary``), a third of the work of a full
+    key; only texts whose primary weights another text shares, as "Smith" and "SMITH" or
+    "Smíth" do, are sorted by their full keys (``_compact``). A full key is the primary
+    weights, a 0 (which no weight is), then the rest, so against any other text's primary
+    weights it orders as its own primary weights do: the order is the full keys' order.
+    """
+    if not texts:
+        return {}
+    key = {text: text.casefold().translate(_PRIMARY) for text in texts}  # _primary, inlined
+    for text in [text for text, primary in key.items() if _UNKEYED in primary]:
+        key[text] = _primary(text)
+    shared = Counter(key.values())
+    if len(shared) < len(key):
+        for text, primary in key.items():
+            if shared[primary] > 1:
+                key[text] = _compact(text)
+    ranked = sorted(key, key=key.__getitem__)
+    keys = list(map(key.__getitem__, ranked))
+    return dict(zip(ranked, accumulate(map(ne, keys[1:], keys), initial=0), strict=True))
+
+
+def _primary(text: str) -> str:
+    """The first level of ``_compact(text)``: its primary weights, one code point each."""
+    primary = text.casefold().translate(_PRIMARY)
+    if _UNKEYED not in primary:
+        return primary
+    return _compact(text).partition("\0")[0]
+
+
+def _compact(text: str) -> str:
+    """``collation_key(text)`` as a string that orders alike: one code point per weight
+    (pyuca's weights are four hex digits, its implicit ones too, so none is past the last
+    code point), so a key takes a third of the tuple's memory and compares in C without
+    looking at ints.
+
+    Most texts are keyed by ``str.translate`` alone (``_SingleWeights``); the others from
+    their words' weights."""
+    folded = text.casefold()
+    primary = folded.translate(_PRIMARY)
+    if _UNKEYED not in primary:
+        return "\0".join((primary, folded.translate(_SECONDARY), folded.translate(_TERTIARY), ""))
+    return "".join(map(chr, collation_key.__wrapped__(text)))
+
+
+_UNKEYED = "\0"  # never a weight (weights are non-zero); what an unkeyable character maps to
+
+
+class _SingleWeights(dict[int, str]):
+    """One level of the collation keys of characters that can be keyed one by one, for
+    ``str.translate``: a character's weights at that level, one code point per weight.
+
+    pyuca keys a string's decomposition (NFD) by looking up its longest prefix in the table,
+    then a non-starter that may join it, and so on. Take a character whose decomposition
+    starts with a starter that is never the second or later character of a contraction (the
+    table's ``followers``): no lookup reaches into it from the character before (a prefix
+    could only go on with a follower, a non-starter search stops at a starter), and its
+    decomposition is unchanged beside other characters (canonical reordering stops at a
+    starter). So the key of a text made of such characters is, level by level, the weights
+    of each character's own decomposition in turn, which is what ``translate`` makes. Any
+    other character maps to ``_UNKEYED`` at the first level, and the text takes the general
+    path. Characters are learned from pyuca's table when first met.
+    """
+
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= _MOST_CHARACTERS:
+            return _UNKEYED  # past the bound, the general path: memory stays flat
+        _learn_character(code)
+        return self[code]
+
+
+_MOST_CHARACTERS = 1 << 16
+
+
+_PRIMARY, _SECONDARY, _TERTIARY = (_SingleWeights(level) for level in range(3))
+
+
+def _learn_character(code: int) -> None:
+    """File a character's weights in the three tables (pyuca's elements carry three)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", chr(code))
+    collator = _collator()
+    keyable = (
+        not unicodedata.combining(decomposed[0]) and ord(decomposed[0]) not in collator.followers
+    )
+    elements = collator.collation_elements(decomposed) if keyable else []
+    if any(len(element) > 3 and element[3] for element in elements):
+        keyable = False  # a fourth level would make the key longer than three translations
+    for table in (_PRIMARY, _SECONDARY, _TERTIARY):
+        weights = [e[table.level] for e in elements if len(e) > table.level and e[table.level]]
+        table[code] = "".join(map(chr, weights)) if keyable else _UNKEYED
 
 
 _NEVER = dt.datetime.max
