@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from policydraft.signatories.config import SignatoriesConfig
 from policydraft.signatories.order import order_signatories
@@ -29,17 +30,25 @@ def grouped(
     the first row's.
     Without ``group_by`` there is one group without a heading. Counting needs no order, so
     this is what the template's group counts use; ``printed_groups`` adds the order.
+    Each distinct cell is folded once: a list has few groups and many signers.
     """
     config = config or SignatoriesConfig()
     if not config.group_by:
         return [(None, list(signers))]
     ranked = {name.casefold(): i for i, name in enumerate(config.group_order)}
     headings = {name.casefold(): name for name in config.group_order}
-    by_group: dict[str, list[Signatory]] = {}
-    for signer in signers:
-        group = _group_value(signer, config.group_by) or OTHER
+    cells = list(map(attrgetter(config.group_by), signers))
+    groups: dict[object, str] = {}  # a cell -> its group, folded; cells in the list's order
+    for cell in dict.fromkeys(cells):
+        group = (cell if isinstance(cell, str) else "") or OTHER
+        groups[cell] = group.casefold()
         headings.setdefault(group.casefold(), group)  # "writers" joins "Writers"
-        by_group.setdefault(group.casefold(), []).append(signer)
+    by_group: dict[str, list[Signatory]] = {group: [] for group in groups.values()}
+    if len(by_group) == 1:
+        by_group = {group: list(signers) for group in by_group}
+    else:
+        for signer, group in zip(signers, map(groups.__getitem__, cells), strict=True):
+            by_group[group].append(signer)
     names = sorted(by_group, key=lambda g: (ranked.get(g, len(ranked)), g == OTHER.casefold(), g))
     return [(headings[g], by_group[g]) for g in names]
 
@@ -53,8 +62,3 @@ def printed_groups(
         PrintedGroup(heading, tuple(order_signatories(members, sort)))
         for heading, members in grouped(signers, config)
     ]
-
-
-def _group_value(signer: Signatory, column: str) -> str:
-    value = getattr(signer, column, "")
-    return value if isinstance(value, str) else ""
