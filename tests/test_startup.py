@@ -98,8 +98,11 @@ def test_a_command_imports_only_what_it_uses(
     assert loaded(modules, not_imported) == set()
 
 
-LIST_AND_CITATIONS = frozenset({"openpyxl", "eyecite", "reporters_db", "citeproc"})
-"""What only some submissions need: an .xlsx list, citations found in the prose, a CSL style."""
+LIST_AND_CITATIONS = frozenset(
+    {"openpyxl", "eyecite", "reporters_db", "citeproc", "policydraft.citations.csl"}
+)
+"""What only some submissions need: an .xlsx list, citations found in the prose, a CSL style,
+a CSL-JSON bibliography."""
 
 
 @pytest.mark.parametrize(
@@ -124,6 +127,21 @@ def test_a_plain_submission_imports_no_reader_it_does_not_need(
     code, modules = imported_by(args, tmp_path)
     assert code == 0
     assert loaded(modules, not_imported) == set()
+
+
+def test_a_sources_yaml_imports_no_csl_json_reader(tmp_path: Path) -> None:
+    """The CSL-JSON reader (``citations.csl`` and its field mappers) is for a ``.json``
+    bibliography; a ``sources.yaml`` one is read without it."""
+    from tests.helpers import write_submission
+
+    folder = write_submission(tmp_path / "letter", {"sources": "sources.yaml"})
+    entry = "- id: rfi\n  type: federal-register\n  title: A Notice\n  volume: 90\n"
+    entry += "  page: 9088\n  date: 2025-02-06\n"
+    (folder / "sources.yaml").write_text(entry, encoding="utf-8")
+    code, modules = imported_by(["check", str(folder)], tmp_path)
+    assert code == 0
+    assert "policydraft.citations.sources_file" in modules  # the bibliography was read
+    assert loaded(modules, frozenset({"policydraft.citations.csl"})) == set()
 
 
 def test_the_help_still_lists_every_command(tmp_path: Path) -> None:

@@ -18,7 +18,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from policydraft.citations.bibliography import Bibliography, LocatedSource
-from policydraft.citations.csl import map_csl_item
 from policydraft.citations.source import MODELS, SOURCE_TYPES, BaseSource
 from policydraft.diagnostics import Diagnostics, Location, display_path
 from policydraft.readers.bounded import TooLarge, read_bounded
@@ -124,6 +123,8 @@ def _json_entries(path: Path, display: str, diags: Diagnostics) -> list[_Entry]:
     except JsonListError as error:
         diags.error(HEAVY_CODES.get(error.code, "PD500"), str(error), error.where)
         return []
+    from policydraft.citations.csl import map_csl_item  # CSL-JSON only: sources.yaml never needs it
+
     entries: list[_Entry] = []
     for item in items:
         mapped = map_csl_item(item, diags)

@@ -115,8 +115,21 @@ class RenderedPdf:
         return "\n".join(self.body_texts)
 
     def prints(self, wanted: str) -> bool:
-        """Whether the PDF prints ``wanted``: on one page or flowing across page breaks."""
-        return contains(self.text(), wanted) or contains(self.flowing_text(), wanted)
+        """Whether the PDF prints ``wanted``: on one page or flowing across page breaks.
+
+        Several rules ask (the statement, the submitter, the title), so each text is
+        normalized once, on the first question that needs it, not once per question.
+        """
+        needle = normalize(wanted)
+        return _holds(self._flat_text, needle) or _holds(self._flat_flowing_text, needle)
+
+    @cached_property
+    def _flat_text(self) -> str:
+        return normalize(self.text())
+
+    @cached_property
+    def _flat_flowing_text(self) -> str:
+        return normalize(self.flowing_text())
 
 
 def _page_texts(page: PageObject) -> tuple[str, str]:
@@ -240,6 +253,9 @@ def normalize(text: str) -> str:
 
 def contains(haystack: str, needle: str) -> bool:
     """Whether ``needle`` is printed in ``haystack``, allowing for line breaks and hyphens."""
-    flat = normalize(haystack)
-    wanted = normalize(needle)
+    return _holds(normalize(haystack), normalize(needle))
+
+
+def _holds(flat: str, wanted: str) -> bool:
+    """``contains`` on text both already normalized."""
     return wanted in flat or wanted.replace("-", "") in flat.replace("-", "")
