@@ -29,9 +29,9 @@ import pytest
 SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = "policydraft"
 
-BASE = frozenset({"diagnostics", "codes", "limits", "resources", "gc_pause", "numerals"})
+BASE = frozenset({"diagnostics", "codes", "limits", "resources", "gc_pause", "forked", "numerals"})
 """Units anything may use: diagnostics and their codes, bounds, where data lives, the GC pause,
-Roman numerals."""
+work shared with forked processes, Roman numerals."""
 
 ALLOWED: dict[str, frozenset[str] | None] = {
     # the meeting point and what both writers share

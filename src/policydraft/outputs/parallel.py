@@ -18,20 +18,27 @@ the tests do); without it, the cores this process may run on.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
-import signal
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
+from policydraft.forked import (
+    WORKERS,
+    Child,
+    Failed,
+    can_fork,
+    collect,
+    fork,
+    sendable,
+    stop,
+    workers,
+    workers_said,
+)
 from policydraft.model import Appendix, Document
 
-WORKERS = "POLICYDRAFT_WORKERS"
-"""The environment variable that sets how many processes write the formats (1: one)."""
+__all__ = ["LARGE", "WORKERS", "signers_in", "workers", "worth_forking", "write_at_once"]
 
 LARGE = 5_000
 """Signers in the appendix from which writing the formats at once pays for the fork: below
@@ -45,27 +52,13 @@ Stage = Callable[[Path, Callable[[BinaryIO], object]], object]
 """``StagedOutputs.write``: opens ``final``'s staged file and calls the writer with it."""
 
 
-def workers() -> int:
-    """How many processes may write: ``POLICYDRAFT_WORKERS``, else the usable cores."""
-    said = os.environ.get(WORKERS, "").strip()
-    if said.isdigit() and int(said) > 0:
-        return int(said)
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on Linux
-        return os.cpu_count() or 1
-
-
 def worth_forking(document: Document, formats: int) -> bool:
     """Whether ``formats`` files of ``document`` are written in parallel: more than one
     format, more than one worker, fork available, and a large document (unless
     ``POLICYDRAFT_WORKERS`` asks for parallel writing whatever the size)."""
-    if formats < 2 or workers() < 2 or not hasattr(os, "fork"):
+    if formats < 2 or workers() < 2 or not can_fork():
         return False
-    said = os.environ.get(WORKERS, "").strip()
-    if said.isdigit() and int(said) > 0:
-        return True
-    return signers_in(document) >= LARGE
+    return workers_said() or signers_in(document) >= LARGE
 
 
 def signers_in(document: Document) -> int:
@@ -75,8 +68,7 @@ def signers_in(document: Document) -> int:
 
 @dataclass
 class _Child:
-    pid: int
-    reader: int  # the pipe the child's result comes back on
+    process: Child
     names: list[int]  # the indexes of the jobs it writes
 
 
@@ -99,17 +91,17 @@ def write_at_once(stage: Stage, jobs: Sequence[Job]) -> list[int | None]:
                 try:
                     results[index] = jobs[index][1](streams[index])
                 except Exception as exc:  # the first failing format is raised, in order
-                    results[index] = _Failed(exc)
+                    results[index] = Failed(exc)
                     break
         except BaseException:  # interrupted: the children's work is of no use any more
             for child in children:
-                _stop(child)
+                stop(child.process)
             raise
         for child in children:
             for index, result in zip(child.names, _collect(child), strict=True):
                 results[index] = result
         for result in results:
-            if isinstance(result, _Failed):
+            if isinstance(result, Failed):
                 raise result.exception
 
     _opened(stage, jobs, [], run)
@@ -131,69 +123,29 @@ def _opened(
     stage(final, lambda stream: _opened(stage, jobs, [*streams, stream], run))
 
 
-@dataclass
-class _Failed:
-    exception: BaseException
-
-
 def _fork(streams: list[BinaryIO], jobs: Sequence[Job], names: list[int]) -> _Child:
     """A child process writing the jobs ``names`` into their streams."""
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid:
-        os.close(writer)
-        return _Child(pid, reader, names)
-    os.close(reader)  # the child: never returns into the parent's code
-    status = 0
-    try:
-        done: list[object] = []
-        for index in names:
-            try:
-                done.append(jobs[index][1](streams[index]))
-                streams[index].flush()
-            except Exception as exc:
-                done.append(_Failed(_sendable(exc)))
-                break
-        done += [None] * (len(names) - len(done))
-        with os.fdopen(writer, "wb") as pipe:
-            pickle.dump(done, pipe)
-    except BaseException:
-        status = 1
-    finally:
-        os._exit(status)
+    return _Child(fork(partial(_write, streams, jobs, names)), names)
 
 
-def _sendable(exc: Exception) -> BaseException:
-    """``exc`` as the parent can receive it: itself when it survives pickling (an OSError
-    does, with its errno and file name), else a RuntimeError saying what it was. Either way
-    with the child's traceback as a note, for ``--debug``."""
-    where = "".join(traceback.format_exception(exc))
-    try:
-        pickle.loads(pickle.dumps(exc))
-    except Exception:
-        exc = RuntimeError(f"{type(exc).__name__}: {exc}")
-    exc.add_note(f"raised in a process writing one of the formats:\n{where}")
-    return exc
+def _write(streams: list[BinaryIO], jobs: Sequence[Job], names: list[int]) -> list[object]:
+    """A child's work: the results of the jobs ``names``, up to the first that fails."""
+    done: list[object] = []
+    for index in names:
+        try:
+            done.append(jobs[index][1](streams[index]))
+            streams[index].flush()
+        except Exception as exc:
+            done.append(Failed(sendable(exc, "a process writing one of the formats")))
+            break
+    return done + [None] * (len(names) - len(done))
 
 
 def _collect(child: _Child) -> list[object]:
     """What the child sent back, once it has ended; a child that died sends nothing, and
     that is an error of the formats it wrote (their staged files are incomplete)."""
-    with os.fdopen(child.reader, "rb") as pipe:
-        sent = pipe.read()
-    _, status = os.waitpid(child.pid, 0)
-    try:
-        results: list[object] = pickle.loads(sent)
-    except Exception:
-        code = os.waitstatus_to_exitcode(status)
-        problem = RuntimeError(f"the process writing the formats ended without a result ({code})")
-        return [_Failed(problem)] * len(child.names)
+    results = collect(child.process, "the process writing the formats")
+    if isinstance(results, Failed):
+        return [results] * len(child.names)
+    assert isinstance(results, list)
     return results
-
-
-def _stop(child: _Child) -> None:
-    """End a child whose work is not wanted any more, and reap it."""
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(child.pid, signal.SIGKILL)
-    os.waitpid(child.pid, 0)
-    os.close(child.reader)
