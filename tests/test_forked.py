@@ -1,88 +1,100 @@
-"""Work shared with forked processes (``policydraft.forked.in_parts``): the answer a single
-process gives, in order, whatever the number of workers; a child's exception raised here, a
-child that dies reported, and no fork where it cannot pay."""
+"""A forked child that reports back (``policydraft.forked``): its result, its exception with
+its traceback as a note, a child that dies reported with its exit code, a child stopped and
+reaped; and the number of processes ``POLICYDRAFT_WORKERS`` allows."""
 
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Sequence
+import time
+from collections.abc import Callable
 
 import pytest
 
-from policydraft.forked import WORKERS, in_parts, workers
+from policydraft.forked import WORKERS, Failed, collect, fork, sendable, stop, workers
 
 
-def pids_and_squares(part: Sequence[int]) -> tuple[int, list[int]]:
-    return os.getpid(), [n * n for n in part]
-
-
-@pytest.mark.parametrize(
-    ("workers_env", "count", "smallest", "parts"),
-    [
-        ("1", 10, 1, 1),  # one worker: never forks
-        ("2", 10, 1, 2),
-        ("3", 10, 1, 3),
-        ("2", 1, 1, 1),  # one item: one part
-        ("2", 0, 1, 1),  # nothing: one (empty) part
-        ("", 10, 1_000, 1),  # unset, and too few items a part to pay for a fork
-        ("2", 10, 1_000, 2),  # set: shared whatever the size (as the tests run it)
-    ],
-)
-def test_parts_come_back_in_order(
-    monkeypatch: pytest.MonkeyPatch, workers_env: str, count: int, smallest: int, parts: int
-) -> None:
-    monkeypatch.setenv(WORKERS, workers_env)
-    results = in_parts(pids_and_squares, list(range(count)), smallest)
-    assert len(results) == parts
-    assert [n for _, squares in results for n in squares] == [n * n for n in range(count)]
-    pids = [pid for pid, _ in results]
-    assert pids[0] == os.getpid()  # the first part is worked on here
-    assert len(set(pids)) == parts  # each further part in a child of its own
-
-
-def test_unset_uses_the_cores(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(WORKERS, raising=False)
-    assert workers() == len(os.sched_getaffinity(0))
-    results = in_parts(pids_and_squares, list(range(100)), 10)
-    assert len(results) == min(workers(), 10)
+def pid_and_squares() -> tuple[int, list[int]]:
+    return os.getpid(), [n * n for n in range(10_000)]
 
 
 class Refused(ValueError):
     pass
 
 
-def fails_after_the_first(part: Sequence[int]) -> list[int]:
-    if part[0] != 0:
-        raise Refused(f"part from {part[0]}")
-    return list(part)
+def fails() -> object:
+    try:
+        raise Refused("the child's own reason")
+    except Refused as exc:
+        return Failed(sendable(exc, "a test's child"))
 
 
-def dies(part: Sequence[int]) -> list[int]:
-    if part[0] != 0:
-        os._exit(7)
-    return list(part)
+class Unpicklable(Exception):
+    def __init__(self, what: str, handle: object) -> None:
+        super().__init__(what)
+        self.handle = handle
+
+    def __reduce__(self) -> str | tuple[object, ...]:
+        raise TypeError("not picklable")
 
 
-def fails_here(part: Sequence[int]) -> list[int]:
-    if part[0] == 0:
-        raise Refused("the first part")
-    return list(part)
+def fails_unpicklably() -> object:
+    try:
+        raise Unpicklable("held a lock", object())
+    except Unpicklable as exc:
+        return Failed(sendable(exc, "a test's child"))
+
+
+def dies() -> object:
+    os._exit(7)
+
+
+def test_a_childs_result_comes_back() -> None:
+    result = collect(fork(pid_and_squares), "a test's child")
+    assert isinstance(result, tuple)
+    pid, squares = result
+    assert pid != os.getpid()
+    assert squares == [n * n for n in range(10_000)]  # larger than a pipe's buffer
 
 
 @pytest.mark.parametrize(
-    ("function", "error", "message"),
+    ("work", "error", "message", "note"),
     [
-        (fails_after_the_first, Refused, "part from 2"),
-        (dies, RuntimeError, re.escape("ended without a result (7)")),
-        (fails_here, Refused, "the first part"),
+        (fails, Refused, "the child's own reason", "raised in a test's child"),
+        (fails_unpicklably, RuntimeError, "Unpicklable: held a lock", "raised in a test's child"),
+        (dies, RuntimeError, "a test's child ended without a result (7)", None),
     ],
 )
-def test_failures_are_raised_here(
-    monkeypatch: pytest.MonkeyPatch, function: object, error: type[Exception], message: str
+def test_a_childs_failure_comes_back(
+    work: Callable[[], object], error: type[Exception], message: str, note: str | None
 ) -> None:
-    monkeypatch.setenv(WORKERS, "2")
-    with pytest.raises(error, match=message) as raised:
-        in_parts(function, [0, 1, 2, 3], 1)  # type: ignore[arg-type]
-    if function is fails_after_the_first:  # the child's traceback travels as a note
-        assert "raised in a process sharing the work" in "".join(raised.value.__notes__)
+    result = collect(fork(work), "a test's child")
+    assert isinstance(result, Failed)
+    assert isinstance(result.exception, error)
+    assert str(result.exception) == message
+    if note is not None:  # the child's traceback travels as a note, for --debug
+        notes = "".join(getattr(result.exception, "__notes__", []))
+        assert note in notes
+        assert "Traceback" in notes
+
+
+def sleeps() -> object:
+    time.sleep(60)
+    return None
+
+
+def test_a_child_no_longer_wanted_is_stopped_and_reaped() -> None:
+    child = fork(sleeps)
+    started = time.monotonic()
+    stop(child)
+    assert time.monotonic() - started < 30  # killed, not waited for
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child.pid, os.WNOHANG)  # already reaped
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [("1", 1), ("3", 3), (" 2 ", 2), ("0", None), ("-1", None), ("two", None), ("", None)],
+)
+def test_workers(monkeypatch: pytest.MonkeyPatch, said: str, expected: int | None) -> None:
+    monkeypatch.setenv(WORKERS, said)
+    assert workers() == (expected if expected is not None else len(os.sched_getaffinity(0)))

@@ -1,16 +1,16 @@
-"""Work shared with forked processes: how many there may be, and a list worked on in parts.
+"""Work shared with forked processes: how many there may be, and a child that reports back.
 
-A render of a long list spends seconds on per-signer work that needs nothing but the signer
-(where a name is filed, the collation key of each distinct text). ``in_parts`` gives the
-parts of such a list after the first to forked children, one per further core, while this
-process works on the first; each child sends back its part's result, pickled, and the results
-come back in the list's order, so the answer is the one a single process gives.
+A fork hands a child what it needs as it is in memory, pickling nothing on the way in; the
+child sends back its result, pickled, so what comes back should be small. A child's work
+returns its own exception as ``Failed``, which the parent raises; a child that dies sends
+nothing, and ``collect`` says so. ``POLICYDRAFT_WORKERS`` sets the number of processes (1:
+never fork); without it, the cores this process may run on. The writers fork through this
+(``outputs/parallel.py``).
 
-A fork hands a child what it needs as it is in memory, pickling nothing on the way in; what
-comes back should be small (strings, numbers, bytes), since it is pickled. A child that
-fails sends its exception, raised here once every child has ended; a child that dies sends
-nothing, and that is a RuntimeError. ``POLICYDRAFT_WORKERS`` sets the number of processes
-(1: never fork); without it, the cores this process may run on.
+Per-signer work (where a name is filed, a text's collation key) is not shared this way: it
+costs about 2 µs a name, and on a 2-core machine a forked half of 100,000 names took longer
+than the whole list in one process, the copy-on-write page faults after the fork and the
+pickling outweighing the work.
 """
 
 from __future__ import annotations
@@ -20,16 +20,11 @@ import os
 import pickle
 import signal
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
-from typing import TypeVar
 
 WORKERS = "POLICYDRAFT_WORKERS"
 """The environment variable that sets how many processes may work at once (1: one)."""
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 def workers() -> int:
@@ -52,43 +47,6 @@ def workers_said() -> bool:
 
 def can_fork() -> bool:
     return hasattr(os, "fork")
-
-
-def in_parts(function: Callable[[Sequence[T]], R], items: Sequence[T], smallest: int) -> list[R]:
-    """``function`` of each of up to ``workers()`` contiguous parts of ``items``, in order.
-
-    The parts after the first are worked on by forked children. With one worker, no fork,
-    or fewer than ``smallest`` items a part (unless ``POLICYDRAFT_WORKERS`` is set), the
-    whole list is one part, worked on here.
-    """
-    lanes = workers() if can_fork() else 1
-    if not workers_said():
-        lanes = min(lanes, len(items) // max(smallest, 1))
-    lanes = max(1, min(lanes, len(items)))
-    if lanes == 1:
-        return [function(items)]
-    size = -(-len(items) // lanes)
-    parts = [items[start : start + size] for start in range(0, len(items), size)]
-    children = [fork(partial(_part, function, part)) for part in parts[1:]]
-    try:
-        first = function(parts[0])
-    except BaseException:
-        for child in children:
-            stop(child)
-        raise
-    results = [first, *(collect(child, "a process sharing the work") for child in children)]
-    for result in results:
-        if isinstance(result, Failed):
-            raise result.exception
-    return results  # type: ignore[return-value]
-
-
-def _part(function: Callable[[Sequence[T]], R], part: Sequence[T]) -> object:
-    """A child's work: ``function`` of its part, or the exception that stopped it."""
-    try:
-        return function(part)
-    except Exception as exc:
-        return Failed(sendable(exc, "a process sharing the work"))
 
 
 @dataclass
