@@ -60,11 +60,17 @@ def check_signatory_glyphs(
 def _printed_text(signers: PrintedSignatories) -> str:
     """Every glyph-checked column's characters, in one string (an affiliation adds ", ").
 
-    Each distinct value once: organizations and places repeat, and so may names.
+    Titles, organizations and places repeat, so each distinct value is taken once; names
+    nearly never do, so they are joined as they come, without a set of them that would cost
+    more than the characters it spares.
     """
     texts = [", "]
     for column in GLYPH_COLUMNS:
-        texts.extend(set(map(attrgetter(column), signers)))
+        cells = map(attrgetter(column), signers)
+        if column == "name":
+            texts.append("".join(cells))
+        else:
+            texts.extend(set(cells))
     return "".join(texts)
 
 
