@@ -11,7 +11,9 @@ numbers, the appendix's bookmark.
 
 from __future__ import annotations
 
+import base64
 import io
+import random
 import re
 
 import pytest
@@ -23,7 +25,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from policydraft.writers.pdf.appendix_layout import string_width
-from policydraft.writers.pdf.ascii85 import ascii85, use_fast_ascii85
+from policydraft.writers.pdf.ascii85 import a85encode, ascii85, use_fast_ascii85
 from policydraft.writers.pdf.fonts import SERIF, SERIF_ITALIC, drawn_runs, serif_coverage
 from policydraft.writers.pdf.shaping import ShapedLine, to_unicode_cmap
 from policydraft.writers.pdf.text_ops import TextOps
@@ -47,6 +49,31 @@ def test_ascii85_edges_match_reportlab(data: bytes) -> None:
 def test_ascii85_matches_reportlab(data: bytes) -> None:
     assert ascii85(data) == python_ascii85(data)
     assert ascii85(data.decode("latin-1")) == python_ascii85(data.decode("latin-1"))
+
+
+_WORDS = st.sampled_from([b"\0\0\0\0", b"\xff\xff\xff\xff", b"\0\0\0\x01", b"\x01\0\0\0"])
+"""The extreme 32-bit words: zero (written ``z``), the largest, one at each end."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_WORDS | st.binary(min_size=4, max_size=4), max_size=40).map(b"".join),
+    st.binary(max_size=3),
+    st.binary(max_size=7),
+)
+def test_ascii85_matches_the_standard_library(words: bytes, tail: bytes, head: bytes) -> None:
+    """Whole words (runs of zero words among them, found at any alignment after ``head``)
+    and a short last group, against ``base64.a85encode``."""
+    data = head + words + tail
+    assert a85encode(data) == base64.a85encode(data)
+
+
+@pytest.mark.parametrize("size", [4096, 65537, 300_002])
+def test_ascii85_of_a_long_stream_matches_the_standard_library(size: int) -> None:
+    """Streams as long as a font's: every lane of the big integer stays apart."""
+    data = random.Random(size).randbytes(size)
+    assert a85encode(data) == base64.a85encode(data)
+    assert a85encode(bytes(size)) == base64.a85encode(bytes(size))
 
 
 def test_a_c_accelerated_encoder_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,7 @@ always gives the same bytes.
 Modules: ``fonts`` (registration, per-glyph fallback), ``styles``, ``markup`` (inlines),
 ``blocks`` (blocks -> flowables), ``notes``/``noted_paragraph``/``frame`` (footnote layout),
 ``appendix_layout``/``appendix`` (signatory columns), ``page`` (template, footer, drawing),
-``ascii85`` (the streams' encoding, from the standard library).
+``ascii85`` (the streams' encoding), ``object_syntax`` (reportlab's formatting of objects).
 """
 
 from __future__ import annotations
@@ -85,10 +85,12 @@ def _lay_out(
     from .authority_pages import authorities_of
     from .blocks import Context, StoryBuilder
     from .exhibits import append_pages, has_pages_to_append
+    from .object_syntax import use_fast_object_syntax
     from .page import FlushNotes, FooterLine, LetterDocTemplate, canvas_maker
     from .styles import make_styles
 
     use_fast_ascii85()  # the streams of a long list are megabytes: encode them fast
+    use_fast_object_syntax()  # and its pages thousands of objects: format them fast
     typography = options.typography
     styles = make_styles(typography)
     with setting_in(styles.family):  # registers it before any style refers to it

@@ -1,10 +1,11 @@
 """The signatory columns as platypus flowables.
 
 ``SignatoryColumns`` is "the signers from here on"; asked to split, it lays out one page
-(see ``appendix_layout``) and returns that page as a ``SignatoryPage`` plus the rest, so a
-100,000-signer list costs one page of layout at a time; the last page's columns are
-balanced. A page draws its lines straight into one text object, through ``TextOps``, shared
-by all the pages of a list so that a repeated run is encoded once.
+(``appendix_layout.lay_out_until``: a page's worth of signers in one call) and returns that
+page as a ``SignatoryPage`` plus the rest, so a 100,000-signer list costs one page of layout
+at a time; the last page's columns are balanced. A page draws its lines straight into one
+text object, through ``TextOps``, shared by all the pages of a list so that a repeated run
+is encoded once.
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ from policydraft.model import SignatoryGroup
 from .appendix_layout import (
     ColumnFill,
     ColumnStyle,
-    LaidItem,
     SourceItem,
     balance_columns,
     fill_columns,
-    lay_out,
+    lay_out_until,
 )
 from .text_ops import TextOps
 
@@ -99,13 +99,8 @@ class SignatoryColumns(Flowable):  # type: ignore[misc]
         if self._fill and self._fill[:2] == (width, height):
             return self._fill[2], self._fill[3]
         column_width = self._column_width(width)
-        laid: list[LaidItem] = []
-        budget = self.count * height
-        index = self.start
-        while index < len(self.items) and budget >= 0:
-            laid.append(lay_out(self.items[index], self.style, column_width))
-            budget -= laid[-1].height + laid[-1].space_before
-            index += 1
+        laid = lay_out_until(self.items, self.start, self.style, column_width, self.count * height)
+        index = self.start + len(laid)
         fill = fill_columns(laid, self.count, height)
         complete = index == len(self.items) and fill.next_index == len(laid)
         if complete:  # the DOCX ends the names with a continuous section break

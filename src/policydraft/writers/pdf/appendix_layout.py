@@ -6,15 +6,19 @@ time, so time is linear and memory is one page. Layout also decides which font d
 run of a line (the CJK fallback where the letter's family lacks glyphs), so drawing only paints.
 Affiliations and headings repeat ("Actor, Independent" thousands of times), so their
 wrapping is cached; names are nearly all distinct and take a fast path when they fit.
+A page's signers are laid out in one call (``lay_out_until``) that looks up what every
+signer shares once (fonts' width tables, the fallback test, the table of affiliations under
+a one-line name) and makes the named tuples in C; ``fill_columns`` is written out with the
+same arithmetic in the same order, so offsets are the same to the last bit.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from reportlab.pdfbase import pdfmetrics
@@ -23,7 +27,7 @@ from policydraft.model import SignatoryEntry
 from policydraft.typography import AppendixFormat
 
 from .families import LIBERATION_SERIF, FontFamily
-from .fonts import Run, drawn_runs, needs_fallback, text_width
+from .fonts import Run, drawn_runs, fallback_finder, needs_fallback, text_width
 from .italic import italic_room
 
 # Word and LibreOffice put a fixed-height line's baseline four fifths of the way down it.
@@ -201,6 +205,100 @@ def _affiliation_lines(
     return _placed(lines, size, leading, top)
 
 
+def lay_out_until(
+    items: Sequence[SourceItem], start: int, style: ColumnStyle, width: float, budget: float
+) -> list[LaidItem]:
+    """``lay_out`` of ``items[start:]`` in turn while ``budget`` is not negative, each item
+    taking its height and the space before it from the budget (so the item that overdraws
+    it is laid out too): a page's worth, for ``fill_columns`` to place.
+
+    The same items as ``lay_out`` makes, item by item, with what is the same for every
+    signer looked up once: a name that needs no fallback font and fits the column (nearly
+    every name) is one line, measured as ``string_width`` measures it, and the lines of an
+    affiliation under such a name come from a table kept for the column's settings.
+    """
+    laid: list[LaidItem] = []
+    regular, italic = style.family.regular, style.family.italic
+    size, leading, gap = style.name_size, style.name_leading, style.entry_gap
+    scale = 0.001 * size  # string_width's factor, in its order of operations
+    advance = _advances_of(regular).__getitem__
+    special = fallback_finder()
+    baseline, below = 0.0 + leading * BASELINE_SHARE, 0.0 + leading  # as ``_placed`` from 0
+    affiliations = _affiliations_under(italic, style, width, below)
+    index, end = start, len(items)
+    while index < end and budget >= 0:
+        item = items[index]
+        index += 1
+        if isinstance(item, str) or special(item.name):
+            made = lay_out(item, style, width)
+        else:
+            name, affiliation = item.name, item.affiliation
+            if scale * sum(map(advance, name)) <= width:
+                lines: tuple[LaidLine, ...] = (_line((baseline, size, ((regular, name),))),)
+                top = below
+            else:
+                lines, top = _placed(_lines(name, regular, size, width), size, leading, 0.0)
+            if affiliation:
+                if top == below:
+                    placed = affiliations.get(affiliation) or affiliations.add(affiliation)
+                else:
+                    placed = _affiliation_lines(
+                        affiliation,
+                        italic,
+                        style.affiliation_size,
+                        style.affiliation_leading,
+                        width,
+                        top,
+                    )
+                lines += placed[0]
+                top = placed[1]
+            made = _item((top + gap, 0.0, lines, False, gap))
+        laid.append(made)
+        budget -= made.height + made.space_before
+    return laid
+
+
+_line: Callable[[tuple[float, float, tuple[Run, ...]]], LaidLine] = partial(tuple.__new__, LaidLine)
+"""``LaidLine(*fields)``, made in C (a named tuple's own constructor is Python code)."""
+_item: Callable[[tuple[float, float, tuple[LaidLine, ...], bool, float]], LaidItem] = partial(
+    tuple.__new__, LaidItem
+)
+"""``LaidItem(*fields)``, made in C."""
+
+
+class _AffiliationTable(dict[str, tuple[tuple[LaidLine, ...], float]]):
+    """``_affiliation_lines`` of affiliations placed at one top, at one column's settings."""
+
+    def __init__(self, italic: str, style: ColumnStyle, width: float, top: float) -> None:
+        super().__init__()
+        self.settings = (italic, style.affiliation_size, style.affiliation_leading, width, top)
+
+    def add(self, text: str) -> tuple[tuple[LaidLine, ...], float]:
+        """Lay ``text`` out and keep it (all are dropped at a limit: the texts repeat)."""
+        if len(self) >= _AFFILIATIONS_KEPT:
+            self.clear()
+        italic, size, leading, width, top = self.settings
+        placed = self[text] = _affiliation_lines(text, italic, size, leading, width, top)
+        return placed
+
+
+_AFFILIATIONS_KEPT = 8192
+_affiliation_tables: dict[tuple[str, float, float, float, float], _AffiliationTable] = {}
+
+
+def _affiliations_under(
+    italic: str, style: ColumnStyle, width: float, top: float
+) -> _AffiliationTable:
+    """The table of affiliations placed at ``top`` for these settings (kept across pages)."""
+    key = (italic, style.affiliation_size, style.affiliation_leading, width, top)
+    table = _affiliation_tables.get(key)
+    if table is None:
+        if len(_affiliation_tables) >= 64:  # a column's settings rarely change in a process
+            _affiliation_tables.clear()
+        table = _affiliation_tables[key] = _AffiliationTable(italic, style, width, top)
+    return table
+
+
 def _placed(
     lines: LineRuns, size: float, leading: float, top: float
 ) -> tuple[tuple[LaidLine, ...], float]:
@@ -230,11 +328,15 @@ _advances: dict[str, _Advances] = {}
 def string_width(text: str, font: str, size: float) -> float:
     """``pdfmetrics.stringWidth`` for a TrueType font, to the last bit (the same sum in the
     same order), with the loop over the characters in C rather than a generator."""
+    return 0.001 * size * sum(map(_advances_of(font).__getitem__, text))
+
+
+def _advances_of(font: str) -> _Advances:
     face = pdfmetrics.getFont(font).face
     advances = _advances.get(font)
     if advances is None or advances.face is not face:  # a font re-registered under the name
         advances = _advances[font] = _Advances(face)
-    return 0.001 * size * sum(map(advances.__getitem__, text))
+    return advances
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,20 +364,34 @@ def fill_columns(laid: Sequence[LaidItem], count: int, height: float, start: int
     columns: list[list[tuple[float, LaidItem]]] = [[] for _ in range(count)]
     column, y, used, index = 0, 0.0, 0.0, start
     shortfall = math.inf
-    while index < len(laid) and column < count:
+    end, limit = len(laid), height + 1e-6
+    after = 0.0  # the space after the item before ``index``, when it is in this fill
+    # written out for a page's 60 items 1,600 times a list: max(a, b) as ``b if b > a``
+    # (what max returns), the sums in the same order, so the same floats as before
+    while index < end and column < count:
         item = laid[index]
-        after = laid[index - 1].space_after if index > start else 0.0
-        before = max(item.space_before - after, 0.0) if y > 0 else 0.0
-        need = before + item.height - item.space_after
-        if item.is_heading and index + 1 < len(laid):
-            need += item.space_after + laid[index + 1].height - laid[index + 1].space_after
-        if y > 0 and y + need > height + 1e-6:
-            shortfall = min(shortfall, y + need - height)
+        item_height, space_before, _, is_heading, space_after = item
+        before = 0.0
+        if y > 0:
+            before = space_before - after
+            if before < 0.0:
+                before = 0.0
+        need = before + item_height - space_after
+        if is_heading and index + 1 < end:
+            following = laid[index + 1]
+            need += space_after + following.height - following.space_after
+        if y > 0 and y + need > limit:
+            overrun = y + need - height
+            if overrun < shortfall:
+                shortfall = overrun
             column, y = column + 1, 0.0
             continue
         columns[column].append((y + before, item))
-        y += before + item.height
-        used = max(used, y - item.space_after)
+        y += before + item_height
+        bottom = y - space_after
+        if bottom > used:
+            used = bottom
+        after = space_after
         index += 1
     return ColumnFill(tuple(tuple(c) for c in columns), index, used, shortfall)
 

@@ -24,7 +24,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -221,6 +221,13 @@ def needs_fallback(text: str) -> bool:
     """Cheap test used on the hot path: does ``text`` need more than the active family
     drawn one glyph per character (another font, or shaping)?"""
     return _special_pattern(active_family()).search(text) is not None
+
+
+def fallback_finder() -> Callable[[str], object]:
+    """``needs_fallback`` for a loop over many texts: a function giving a true value (the
+    first such character's match) exactly when ``needs_fallback`` would be true, with the
+    active family looked up once rather than for each text."""
+    return _special_pattern(active_family()).search
 
 
 @functools.cache

@@ -11,9 +11,13 @@ file stays byte-identical) and reused while the run repeats, as affiliations suc
 The common case takes no Python loop per character: once a font's subset 0 holds every
 character of a run (after the first pages, nearly every Latin name), the run's ``(...) Tj``
 is one ``str.translate`` through a table of those characters' escaped codes, kept in step
-with reportlab's assignments; a run with a character not yet assigned, or in a later subset,
-goes through ``splitString`` and adds its characters to the table. Coordinates repeat from
-page to page, so their text is cached too.
+with reportlab's assignments. The escaped codes are ASCII and the table turns an ASCII
+character not yet assigned into a non-ASCII one, so the translated run is ASCII exactly when
+every character was known (one O(1) ``isascii``); a run with a character not yet assigned,
+or in a later subset, goes through ``splitString`` and adds its characters to the table.
+A line of one run (nearly every line) is written as one string: its matrix, then the run's
+text cached with and without the switch to its font, size and subset, whichever the line
+needs. Coordinates repeat from page to page, so their text is cached too.
 
 The operators follow ``PDFTextObject``: ``BT``, a text matrix per line (``Tm``), a font and
 leading (``Tf``/``TL``, leading 1.2 x size as ``setFont`` defaults it) whenever the font or
@@ -26,6 +30,7 @@ vertical ones), inside a marked-content span whose ActualText is the line in log
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -42,7 +47,12 @@ _CACHE_LIMIT = 16384  # distinct runs kept; unique names pass through, repeated 
 _NUMBERS_LIMIT = 65536  # distinct coordinates kept
 
 _ESCAPED = tuple(escapePDF(bytes((code,))) for code in range(256))
-"""Each code of a subset as it is written inside a PDF string."""
+"""Each code of a subset as it is written inside a PDF string: ASCII, every one."""
+
+_UNASSIGNED = "\x80"
+"""What ``_Subset0.table`` gives an ASCII character not yet in subset 0: not ASCII, so a
+translated run is ASCII exactly when subset 0 holds all of its characters (any other
+character the table lacks is left as it is, and is not ASCII either)."""
 
 
 class _Subset0:
@@ -53,7 +63,12 @@ class _Subset0:
 
     def __init__(self) -> None:
         self.chars: set[str] = set()
-        self.table: dict[int, str] = {}
+        self.table: dict[int, str] = dict.fromkeys(range(128), _UNASSIGNED)
+
+    def show(self, text: str) -> str | None:
+        """``text``'s ``(...) Tj`` when subset 0 holds all of its characters, else None."""
+        codes = text.translate(self.table)
+        return f"({codes}) Tj" if codes.isascii() and text else None
 
     def learn(self, font: Any, doc: object, text: str) -> None:
         """Add the characters of ``text`` that reportlab has assigned a code below 256."""
@@ -66,6 +81,14 @@ class _Subset0:
                 self.table[code] = _ESCAPED[number]
 
 
+_Drawn = tuple[float, str, int, str, str]
+"""A run drawn alone at a size: (size, font, subset, ``(...) Tj``, the same after the font
+switch to that font, size and subset)."""
+
+_UNSEEN: _Drawn = (math.nan, "", -1, "", "")
+"""What the cache of drawn runs gives a run it lacks: drawn at no size (NaN equals none)."""
+
+
 class TextOps:
     """The text operators of one text object, with encodings shared across pages.
 
@@ -76,11 +99,13 @@ class TextOps:
     def __init__(self) -> None:
         self._doc: object | None = None
         self._shows: dict[Run, Shows] = {}
+        self._drawn: dict[Run, _Drawn | None] = {}  # None: not one chunk (see ``_drawn_alone``)
         self._selects: dict[tuple[str, int, float], str] = {}
         self._subset0: dict[str, _Subset0] = {}
         self._numbers: dict[float, str] = {}
         self._ops: list[str] = []
-        self._font: tuple[str, float] | None = None
+        self._font: str | None = None  # the current font, at ``_size``, in subset ``_subset``
+        self._size = 0.0
         self._subset = -1
 
     def begin(self, canv: Any) -> None:
@@ -90,6 +115,7 @@ class TextOps:
         if canv._doc is not self._doc:  # subsets are per document: so is the cache
             self._doc = canv._doc
             self._shows.clear()
+            self._drawn.clear()
             self._selects.clear()
             self._subset0.clear()
         self._ops = ["BT", "1 0 0 1 0 0 Tm"]  # beginText() starts with its origin at 0 0
@@ -105,29 +131,49 @@ class TextOps:
     ) -> None:
         """Lines given as (baseline, size, runs), each drawn at (x, y - baseline).
 
-        A line of one run in one subset (nearly every line of a list) is written here;
-        the others go through ``_runs``. The text is the same either way.
+        A line of one run in one subset (nearly every line of a list) is written here, as
+        one string: its matrix, the font switch when the font, size or subset changes, and
+        its text, all but the matrix cached by run (``_drawn_alone``). The others go
+        through ``_runs``. The text is the same either way.
         """
-        ops, number, cache = self._ops, self._number, self._shows
-        left = number(x)
+        append, drawn, numbers = self._ops.append, self._drawn, self._numbers
+        left = self._number(x)
+        font, size_now, subset_now = self._font, self._size, self._subset
         for baseline, size, runs in lines:
-            ops.append(f"1 0 0 1 {left} {number(y - baseline)} Tm")
-            run = runs[0] if len(runs) == 1 else None
-            if type(run) is not tuple:
-                self._runs(size, runs)
-                continue
-            font, text = run
-            shows = cache.get(run) or self._encode(font, text)
-            if len(shows) != 1:
-                self._runs(size, runs)
-                continue
-            if (font, size) != self._font:
-                self._font, self._subset = (font, size), -1
+            at = y - baseline
+            matrix = f"1 0 0 1 {left} {numbers.get(at) or self._number(at)} Tm"
+            if len(runs) == 1 and type(runs[0]) is tuple:
+                run = runs[0]
+                alone = drawn.get(run, _UNSEEN)
+                if alone is not None and alone[0] != size:  # unseen, or seen at another size
+                    alone = self._drawn_alone(run, size)
+                if alone is not None:
+                    _, run_font, subset, show, switched = alone
+                    if subset == subset_now and run_font == font and size == size_now:
+                        append(f"{matrix} {show}")
+                    else:
+                        font, size_now, subset_now = run_font, size, subset
+                        append(f"{matrix} {switched}")
+                    continue
+            append(matrix)
+            self._font, self._size, self._subset = font, size_now, subset_now
+            self._runs(size, runs)
+            font, size_now, subset_now = self._font, self._size, self._subset
+        self._font, self._size, self._subset = font, size_now, subset_now
+
+    def _drawn_alone(self, run: tuple[str, str], size: float) -> _Drawn | None:
+        """How ``run`` is drawn alone on a line at ``size``, or None when it spans subsets
+        (or is empty); a name is seen once, an affiliation thousands of times."""
+        font, text = run
+        shows = self._shows.get(run) or self._encode(font, text, keep=False)
+        alone: _Drawn | None = None
+        if len(shows) == 1:
             subset, show = shows[0]
-            if subset != self._subset:
-                ops.append(self._select(font, subset, size))
-                self._subset = subset
-            ops.append(show)
+            alone = (size, font, subset, show, f"{self._select(font, subset, size)} {show}")
+        if len(self._drawn) >= _CACHE_LIMIT:
+            self._drawn.clear()
+        self._drawn[run] = alone
+        return alone
 
     def _number(self, value: float) -> str:
         found = self._numbers.get(value)
@@ -145,8 +191,8 @@ class TextOps:
                 self._shaped(run, size)
                 continue
             font, text = run
-            if (font, size) != self._font:
-                self._font, self._subset = (font, size), -1
+            if font != self._font or size != self._size:
+                self._font, self._size, self._subset = font, size, -1
             shows = self._shows.get(run) or self._encode(font, text)
             if len(shows) == 1 and shows[0][0] == self._subset:
                 ops.append(shows[0][1])
@@ -173,8 +219,8 @@ class TextOps:
 
     def _glyphs(self, font: str, glyphs: tuple[Glyph, ...], size: float) -> None:
         """Shaped glyphs: each placed where HarfBuzz put it, in its font's subsets."""
-        if (font, size) != self._font:
-            self._font, self._subset = (font, size), -1
+        if font != self._font or size != self._size:
+            self._font, self._size, self._subset = font, size, -1
         face = pdfmetrics.getFont(font).face
         codes = "".join(code for code, _, _, _ in glyphs)
         index = 0
@@ -196,21 +242,24 @@ class TextOps:
         canv.addLiteral(" ".join(self._ops))
         self._ops = []
 
-    def _encode(self, font: str, text: str) -> Shows:
-        """``text``'s chunks, subsetting its new characters as reportlab would."""
+    def _encode(self, font: str, text: str, *, keep: bool = True) -> Shows:
+        """``text``'s chunks, subsetting its new characters as reportlab would; ``keep``
+        them for the next time ``text`` is drawn in ``font``."""
         known = self._subset0.get(font)
         if known is None:
             known = self._subset0[font] = _Subset0()
-        if text and known.chars.issuperset(text):
-            shows: Shows = ((0, f"({text.translate(known.table)}) Tj"),)
+        show = known.show(text)
+        if show is not None:
+            shows: Shows = ((0, show),)
         else:
             face = pdfmetrics.getFont(font)
             chunks = face.splitString(text, self._doc)
             shows = tuple((subset, f"({escapePDF(chunk)}) Tj") for subset, chunk in chunks)
             known.learn(face, self._doc, text)
-        if len(self._shows) >= _CACHE_LIMIT:
-            self._shows.clear()
-        self._shows[(font, text)] = shows
+        if keep:
+            if len(self._shows) >= _CACHE_LIMIT:
+                self._shows.clear()
+            self._shows[(font, text)] = shows
         return shows
 
     def _select(self, font: str, subset: int, size: float) -> str:
