@@ -204,11 +204,11 @@ def medium_neutral(reporter: Any, volume: Any, year: Any) -> bool:
 @functools.cache
 def _neutral_reporters() -> frozenset[str]:
     """reporters-db's medium-neutral citation forms, loaded on the first such question."""
-    from reporters_db import REPORTERS  # type: ignore[import-untyped]  # slow: deferred
+    from policydraft.citations.reporters_file import reporters
 
     return frozenset(
         name
-        for series in REPORTERS.values()
+        for series in reporters().values()
         for reporter in series
         if reporter.get("cite_type") == "neutral"
         for name in reporter["editions"]

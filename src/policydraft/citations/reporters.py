@@ -4,8 +4,8 @@ A case's ``reporter`` must be a reporter edition that exists (PD505) and that wa
 in the case's year (PD506): "F.4th" in 1990 or "F.2d" in 2010 is a mistyped cite. A known
 variant spelling ("U. S.", "F.Supp.2d") is a warning that names the standard abbreviation.
 
-reporters-db is imported, and its index built, on the first lookup only: the JSON load
-costs about 50 ms, which commands that never look at a case should not pay.
+reporters-db's table is read, and its index built, on the first lookup only
+(``reporters_file``): commands that never look at a case do not pay for it.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from policydraft.citations.bibliography import LocatedSource
+from policydraft.citations.reporters_file import reporters as reporter_table
+from policydraft.citations.reporters_file import year
 from policydraft.citations.source import Case
 from policydraft.diagnostics import Diagnostics
 
@@ -66,16 +68,14 @@ def squeeze(abbreviation: str) -> str:
 @functools.cache
 def reporter_index() -> ReporterIndex:
     """Built once per process, on first use."""
-    from reporters_db import REPORTERS  # type: ignore[import-untyped]  # deferred, see above
-
     editions: dict[str, list[YearRange]] = defaultdict(list)
     siblings: dict[str, set[str]] = defaultdict(set)
     variants: dict[str, set[str]] = defaultdict(set)
-    for reporters in REPORTERS.values():
+    for reporters in reporter_table().values():
         for reporter in reporters:
             series = tuple(reporter["editions"])
             for name, years in reporter["editions"].items():
-                editions[name].append((_year(years.get("start")), _year(years.get("end"))))
+                editions[name].append((year(years.get("start")), year(years.get("end"))))
                 siblings[name].update(series)
             for variant, standard in reporter.get("variations", {}).items():
                 variants[variant].add(standard)
@@ -94,10 +94,6 @@ def reporter_index() -> ReporterIndex:
         {variant: tuple(sorted(standards)) for variant, standards in variants.items()},
         {key: tuple(sorted(standards)) for key, standards in squeezed.items()},
     )
-
-
-def _year(value: Any) -> int | None:
-    return int(value.year) if value is not None else None
 
 
 @functools.lru_cache(maxsize=4096)
