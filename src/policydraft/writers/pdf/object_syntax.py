@@ -60,24 +60,34 @@ def format_value(element: Any, document: Any, toplevel: int = 0) -> Any:
     return _format(element, document, toplevel)
 
 
-_NAMES_KEPT = 4096
-_names: dict[str, str] = {}
+_KEPT = 4096  # texts each table keeps: a document uses a few hundred names and numbers
+
+
+class _Written(dict[Any, str]):
+    """What ``write`` gives each value asked for, kept once written (emptied when it holds
+    ``_KEPT``, so memory stays flat whatever a document holds)."""
+
+    def __init__(self, write: Any) -> None:
+        super().__init__()
+        self.write = write
+
+    def __missing__(self, value: Any) -> str:
+        if len(self) >= _KEPT:
+            self.clear()
+        written: str = self.write(value)
+        self[value] = written
+        return written
+
+
+_names = _Written(_name)
+_numbers = _Written(_number)
 
 
 def name(data: Any, *args: Any, **kwargs: Any) -> Any:
     """``pdfdoc.PDFName``: ``data`` as a PDF name, ``/`` and the characters escaped."""
     if args or kwargs or type(data) is not str:
         return _name(data, *args, **kwargs)
-    written = _names.get(data)
-    if written is None:
-        if len(_names) >= _NAMES_KEPT:
-            _names.clear()
-        written = _names[data] = _name(data)
-    return written
-
-
-_NUMBERS_KEPT = 4096
-_numbers: dict[float, str] = {}
+    return _names[data]
 
 
 def number(*args: Any) -> Any:
@@ -85,13 +95,7 @@ def number(*args: Any) -> Any:
     alone, so an integer and the equal float share what is kept."""
     if len(args) != 1 or type(args[0]) not in (int, float):
         return _number(*args)
-    value = args[0]
-    written = _numbers.get(value)
-    if written is None:
-        if len(_numbers) >= _NUMBERS_KEPT:
-            _numbers.clear()
-        written = _numbers[value] = _number(value)
-    return written
+    return _numbers[args[0]]
 
 
 def use_fast_object_syntax() -> None:
