@@ -17,8 +17,9 @@ from typing import BinaryIO
 
 import pytest
 
+from policydraft.forked import WORKERS
 from policydraft.outputs import parallel
-from policydraft.outputs.parallel import WORKERS, worth_forking, write_at_once
+from policydraft.outputs.parallel import worth_forking, write_at_once
 from policydraft.outputs.staging import staged_outputs
 from tests.helpers import run_cli, write_submission
 

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from policydraft.forked import (
-    WORKERS,
     Child,
     Failed,
     can_fork,
@@ -37,8 +36,6 @@ from policydraft.forked import (
     workers_said,
 )
 from policydraft.model import Appendix, Document
-
-__all__ = ["LARGE", "WORKERS", "signers_in", "workers", "worth_forking", "write_at_once"]
 
 LARGE = 5_000
 """Signers in the appendix from which writing the formats at once pays for the fork: below
